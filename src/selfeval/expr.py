@@ -1,0 +1,204 @@
+"""Safe arithmetic for rubric metrics: numbers, names, + - * / ( ), min, max, round, abs.
+
+A tiny recursive-descent parser over ``Decimal``; nothing here touches Python's ``eval``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))"
+)
+
+
+class ExprSyntaxError(ValueError):
+    """The expression text is not valid; ``pos`` is the 0-based offset of the problem."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.pos = pos
+
+
+class MissingValue(LookupError):  # noqa: N818 - reads better at call sites
+    """A name in the expression has no value in the data."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class Undefined(ArithmeticError):  # noqa: N818
+    """The expression has no value (division by zero)."""
+
+
+def _round(x: Decimal, places: Decimal = Decimal(0)) -> Decimal:
+    return x.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+
+
+FUNCTIONS: dict[str, tuple[int, int, Callable[..., Decimal]]] = {
+    "min": (1, 99, lambda *a: min(a)),
+    "max": (1, 99, lambda *a: max(a)),
+    "abs": (1, 1, lambda a: abs(a)),
+    "round": (1, 2, _round),
+}
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A parsed expression."""
+
+    text: str
+    tree: tuple[object, ...]
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name the expression reads."""
+        out: set[str] = set()
+
+        def walk(node: tuple[object, ...]) -> None:
+            if node[0] == "name":
+                out.add(str(node[1]))
+            for child in node[1:]:
+                if isinstance(child, tuple):
+                    walk(child)
+                elif isinstance(child, list):
+                    for c in child:
+                        walk(c)
+
+        walk(self.tree)
+        return frozenset(out)
+
+    def evaluate(self, env: Mapping[str, Decimal] | Callable[[str], Decimal]) -> Decimal:
+        """Evaluate with values from ``env``; raises :class:`MissingValue` or :class:`Undefined`."""
+        lookup = env if callable(env) else _mapping_lookup(env)
+        try:
+            return _eval(self.tree, lookup)
+        except (ZeroDivisionError, InvalidOperation) as e:
+            raise Undefined(f"{self.text}: division by zero or invalid operation") from e
+
+
+def _mapping_lookup(env: Mapping[str, Decimal]) -> Callable[[str], Decimal]:
+    def lookup(name: str) -> Decimal:
+        try:
+            return env[name]
+        except KeyError:
+            raise MissingValue(name) from None
+
+    return lookup
+
+
+def _eval(node: tuple[object, ...], lookup: Callable[[str], Decimal]) -> Decimal:
+    tag = node[0]
+    if tag == "num":
+        return Decimal(str(node[1]))
+    if tag == "name":
+        return lookup(str(node[1]))
+    if tag == "neg":
+        return -_eval(node[1], lookup)  # type: ignore[arg-type]
+    if tag == "call":
+        _, _, fn = FUNCTIONS[str(node[1])]
+        return fn(*(_eval(a, lookup) for a in node[2]))  # type: ignore[attr-defined]
+    left = _eval(node[1], lookup)  # type: ignore[arg-type]
+    right = _eval(node[2], lookup)  # type: ignore[arg-type]
+    if tag == "+":
+        return left + right
+    if tag == "-":
+        return left - right
+    if tag == "*":
+        return left * right
+    if right == 0:
+        raise ZeroDivisionError
+    return left / right
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[tuple[str, str, int]] = []
+        pos = 0
+        while pos < len(text):
+            if text[pos:].strip() == "":
+                break
+            m = _TOKEN.match(text, pos)
+            if not m:
+                raise ExprSyntaxError(f"unexpected character {text[pos:].lstrip()[0]!r}", pos)
+            kind = m.lastgroup or ""
+            value = m.group(kind)
+            self.tokens.append((kind, {"×": "*", "÷": "/"}.get(value, value), m.start(kind)))
+            pos = m.end()
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i] if self.i < len(self.tokens) else ("end", "", len(self.text))
+
+    def take(self, value: str | None = None) -> tuple[str, str, int]:
+        tok = self.peek()
+        if value is not None and tok[1] != value:
+            found = tok[1] or "end of expression"
+            raise ExprSyntaxError(f"expected {value!r}, found {found!r}", tok[2])
+        self.i += 1
+        return tok
+
+    def expr(self) -> tuple[object, ...]:
+        node = self.term()
+        while self.peek()[1] in ("+", "-") and self.peek()[0] == "op":
+            op = self.take()[1]
+            node = (op, node, self.term())
+        return node
+
+    def term(self) -> tuple[object, ...]:
+        node = self.unary()
+        while self.peek()[1] in ("*", "/") and self.peek()[0] == "op":
+            op = self.take()[1]
+            node = (op, node, self.unary())
+        return node
+
+    def unary(self) -> tuple[object, ...]:
+        if self.peek()[1] in ("-", "+") and self.peek()[0] == "op":
+            op = self.take()[1]
+            inner = self.unary()
+            return ("neg", inner) if op == "-" else inner
+        return self.atom()
+
+    def atom(self) -> tuple[object, ...]:
+        kind, value, pos = self.take()
+        if kind == "num":
+            return ("num", value)
+        if kind == "name":
+            if self.peek()[1] == "(":
+                if value not in FUNCTIONS:
+                    raise ExprSyntaxError(f"unknown function {value!r}", pos)
+                self.take("(")
+                args = [self.expr()]
+                while self.peek()[1] == ",":
+                    self.take(",")
+                    args.append(self.expr())
+                self.take(")")
+                lo, hi, _ = FUNCTIONS[value]
+                if not lo <= len(args) <= hi:
+                    raise ExprSyntaxError(f"{value}() takes {lo} to {hi} arguments", pos)
+                return ("call", value, args)
+            return ("name", value)
+        if value == "(":
+            node = self.expr()
+            self.take(")")
+            return node
+        raise ExprSyntaxError(f"unexpected {value or 'end of expression'!r}", pos)
+
+
+@lru_cache(maxsize=4096)
+def parse_expr(text: str) -> Expr:
+    """Parse an expression; raises :class:`ExprSyntaxError` with the offending offset."""
+    parser = _Parser(text)
+    if not parser.tokens:
+        raise ExprSyntaxError("empty expression", 0)
+    tree = parser.expr()
+    kind, value, pos = parser.peek()
+    if kind != "end":
+        raise ExprSyntaxError(f"unexpected {value!r}", pos)
+    return Expr(text, tree)

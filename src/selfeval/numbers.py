@@ -1,0 +1,51 @@
+"""Read numbers the way clerks write them, or refuse them clearly: never mis-read one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = re.compile(
+    r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>[%‰A-Za-z\u4e00-\u9fff/·][^\d,]*)?$"
+)
+
+
+def normalise(text: str) -> str:
+    """Fold full-width digits, signs and punctuation to ASCII (NFKC), trim blanks."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_quantity(text: str) -> tuple[Decimal, str | None]:
+    """Split ``"910.38万元"`` into ``(Decimal("910.38"), "万元")``.
+
+    Full-width digits are folded; thousands separators must group by three
+    (``12,325``). Anything else raises ``ValueError`` with a message for the clerk.
+    """
+    folded = normalise(text)
+    m = _NUMBER.match(folded)
+    if not m:
+        raise ValueError(f"cannot read {text!r} as a number (无法识别为数字)")
+    digits = m["sign"] + m["int"].replace(",", "") + (m["frac"] or "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as e:  # pragma: no cover - the pattern admits only digits
+        raise ValueError(f"cannot read {text!r} as a number") from e
+    unit = (m["unit"] or "").strip() or None
+    return value, unit
+
+
+def check_finite(value: Decimal) -> Decimal:
+    """Refuse NaN and infinities, which have no place in an evaluation."""
+    if not value.is_finite():
+        raise ValueError("must be a finite number, not NaN or infinity (须为有限数值)")
+    return value
+
+
+def fmt(value: Decimal, places: int = 2) -> str:
+    """Format a decimal for people: no exponent, no trailing zeros (``2``, ``0.5``, ``910.38``)."""
+    q = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent < -places else value  # type: ignore[operator]
+    text = format(q, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
