@@ -34,6 +34,9 @@ class Context(Protocol):
     def describe(self, expr: str, value: Decimal) -> str:
         """``标题 = 值 单位`` for an expression, for explanations."""
 
+    def label(self, expr: str) -> str:
+        """The title of a figure or metric, or the expression itself."""
+
     def has_evidence(self, slot: str) -> bool:
         """Whether the data file names evidence for this slot."""
 
@@ -293,7 +296,7 @@ class ThresholdRule(_Rule):
         amount = min(self.else_points, points)
         return Outcome(amount, f"{desc}，未达到 {sym} {bound_text}，" + (f"扣{fmt(amount)}分" if deduction else f"得{fmt(amount)}分"),
                        used=sorted(self.names()),
-                       gap=None if deduction else f"需 {self.metric} {sym} {bound_text}（当前 {fmt(x)}）可得{fmt(got)}分")
+                       gap=None if deduction else f"需 {ctx.label(self.metric)} {sym} {bound_text}（当前 {fmt(x)}）可得{fmt(got)}分")
 
 
 class Band(BaseModel):
@@ -346,11 +349,11 @@ class BandsRule(_Rule):
         for b in self.bands:
             if (b.min is None or x >= b.min) and (b.max is None or x < b.max):
                 got = min(b.points, points)
-                gap = None if got >= points else f"需 {self.metric} 达到 {_fmt_b(best.min)} 以上（当前 {fmt(x)}）"
+                gap = None if got >= points else f"需 {ctx.label(self.metric)} 达到 {_fmt_b(best.min)} 以上（当前 {fmt(x)}）"
                 return Outcome(got, f"{desc}，落在 [{_fmt_b(b.min)}, {_fmt_b(b.max)}) 区间，得{fmt(got)}分",
                                used=sorted(self.names()), gap=gap)
         return Outcome(ZERO, f"{desc}，不在任何得分区间，不得分", used=sorted(self.names()),
-                       gap=f"需 {self.metric} 落在 [{_fmt_b(best.min)}, {_fmt_b(best.max)}) 区间")
+                       gap=f"需 {ctx.label(self.metric)} 落在 [{_fmt_b(best.min)}, {_fmt_b(best.max)}) 区间")
 
 
 def _fmt_b(v: Decimal | None) -> str:
@@ -379,7 +382,7 @@ class PerUnitRule(_Rule):
         return Outcome(got, f"{ctx.describe(self.metric, x)}，每{fmt(self.unit)}计{fmt(self.per)}分，"
                             f"最高{fmt(points)}分，得{fmt(got)}分",
                        used=sorted(self.names()),
-                       gap=None if got >= points else f"需 {self.metric} 达到 {fmt(Decimal(need))}（当前 {fmt(x)}）")
+                       gap=None if got >= points else f"需 {ctx.label(self.metric)} 达到 {fmt(Decimal(need))}（当前 {fmt(x)}）")
 
 
 class RatioRule(_Rule):
@@ -403,7 +406,7 @@ class RatioRule(_Rule):
         got = max(ZERO, min(points, n / d * points))
         return Outcome(got, f"{ctx.describe(self.numerator, n)} ÷ {ctx.describe(self.denominator, d)} × "
                             f"{fmt(points)}，得{fmt(got)}分", used=sorted(self.names()),
-                       gap=None if got >= points else f"需 {self.numerator} 达到 {fmt(d)}（当前 {fmt(n)}）")
+                       gap=None if got >= points else f"需 {ctx.label(self.numerator)} 达到 {fmt(d)}（当前 {fmt(n)}）")
 
 
 class TargetRule(_Rule):
@@ -435,7 +438,7 @@ class TargetRule(_Rule):
         got = ZERO if self.partial == "none" or t <= 0 else max(ZERO, points * x / t)
         how = "按完成比例" if self.partial == "proportional" else "未完成"
         return Outcome(got, f"{desc}，未达到目标 {fmt(t)}，{how}得{fmt(got)}分", used=sorted(self.names()),
-                       gap=f"需 {self.metric} 达到 {fmt(t)}（当前 {fmt(x)}）")
+                       gap=f"需 {ctx.label(self.metric)} 达到 {fmt(t)}（当前 {fmt(x)}）")
 
 
 class ToleranceRule(_Rule):
@@ -473,7 +476,7 @@ class ToleranceRule(_Rule):
             excess = x - self.max
         elif self.min is not None and x < self.min:
             excess = self.min - x
-        band = f"[{_fmt_b(self.min) if self.min is not None else '-∞'}, {_fmt_b(self.max)}]"
+        band = f"[{fmt(self.min) if self.min is not None else '-∞'}, {_fmt_b(self.max)}]"
         if excess == 0:
             return Outcome(points, f"{desc}，在允许范围 {band} 内，得{fmt(points)}分", used=sorted(self.names()))
         rounding = "ROUND_CEILING" if self.partial_step else "ROUND_FLOOR"
@@ -482,7 +485,7 @@ class ToleranceRule(_Rule):
         got = points - taken
         return Outcome(got, f"{desc}，超出允许范围 {band} {fmt(excess)}，计{fmt(steps)}档，"
                             f"每档扣{fmt(self.deduct)}分，扣{fmt(taken)}分，得{fmt(got)}分",
-                       used=sorted(self.names()), gap=f"需 {self.metric} 回到 {band} 范围内（当前 {fmt(x)}）")
+                       used=sorted(self.names()), gap=f"需 {ctx.label(self.metric)} 回到 {band} 范围内（当前 {fmt(x)}）")
 
 
 class PerOccurrenceRule(_Rule):
@@ -508,7 +511,7 @@ class PerOccurrenceRule(_Rule):
             return Outcome(taken, text, used=sorted(self.names()))
         got = points - taken
         return Outcome(got, f"{desc}，每起扣{fmt(self.deduct)}分，得{fmt(got)}分", used=sorted(self.names()),
-                       gap=None if taken == 0 else f"需 {self.metric} 为 0（当前 {fmt(n)}）")
+                       gap=None if taken == 0 else f"需 {ctx.label(self.metric)} 为 0（当前 {fmt(n)}）")
 
 
 class JudgedRule(_Rule):

@@ -1,0 +1,192 @@
+"""The command line: options in, settings out, then run and exit. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from selfeval import __version__
+from selfeval.audit import Severity
+from selfeval.reporters import AuditFormat, Format
+
+app = typer.Typer(
+    name="selfeval",
+    help="Score a county's social-assistance self-evaluation (自评) against a YAML rubric, "
+    "audit its claims, and render the Chinese report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+RubricOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option("--rubric", "-r", help="Rubric file to score against (default: the one the data names)."),
+]
+
+
+def _run(fn: Callable[[], int]) -> None:
+    from selfeval.commands import guarded
+
+    debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
+    try:
+        code = guarded(fn, sys.stderr, debug)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise typer.Exit(130) from None
+    except typer.Exit:
+        raise
+    except Exception as e:
+        if debug:
+            raise
+        print(f"selfeval: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        raise typer.Exit(3) from None
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"selfeval {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Global options."""
+    _state["debug"] = debug
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Rubric or data files, folders or globs.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="parsable or github.")] = "parsable",
+    rubric: RubricOpt = None,
+) -> None:
+    """Check rubric (and data) files; print path:line:col: message for every problem."""
+    from selfeval.commands import PROBLEM_FORMATS, ValidateSettings, run_validate
+
+    if format not in PROBLEM_FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(PROBLEM_FORMATS)}", param_hint="--format")
+    _run(lambda: run_validate(ValidateSettings(files, format, rubric), sys.stdout, sys.stderr))
+
+
+def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
+    if value is None:
+        return None
+    try:
+        d = Decimal(value)
+    except InvalidOperation:
+        raise typer.BadParameter(f"{value!r} is not a number", param_hint="--fail-under") from None
+    if not d.is_finite():
+        raise typer.BadParameter(f"{value!r} is not a finite number", param_hint="--fail-under")
+    return d
+
+
+@app.command("score")
+def score_cmd(
+    files: Annotated[list[str], typer.Argument(help="Data files, folders or globs.")],
+    rubric: RubricOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    fail_under: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--fail-under", help="Exit 1 when a total is below this."),
+    ] = None,
+    gaps: Annotated[bool, typer.Option("--gaps", help="List the points lost and how to recover them.")] = False,
+    sort: Annotated[str, typer.Option("--sort", help="Ranking order: total, name, audit or path.")] = "total",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes for large batches (0: automatic).")] = 0,
+) -> None:
+    """Score county data: one file in detail, several as a ranking."""
+    from selfeval.commands import SORTS, ScoreSettings, run_score
+
+    if sort not in SORTS:
+        raise typer.BadParameter(f"choose one of {', '.join(SORTS)}", param_hint="--sort")
+    settings = ScoreSettings(files, rubric, format, _decimal(fail_under), gaps, sort, jobs,
+                             progress=sys.stderr.isatty())
+    _run(lambda: run_score(settings, sys.stdout, sys.stderr))
+
+
+@app.command("audit")
+def audit_cmd(
+    file: Annotated[str, typer.Argument(help="A county data file.")],
+    rubric: RubricOpt = None,
+    format: Annotated[AuditFormat, typer.Option("--format", "-f")] = AuditFormat.TABLE,
+    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 on findings at this level or worse.")] = (
+        Severity.ERROR
+    ),
+) -> None:
+    """List every claim in a report that its own evidence does not support."""
+    from selfeval.commands import AuditSettings, run_audit
+
+    _run(lambda: run_audit(AuditSettings(file, rubric, format, fail_on), sys.stdout, sys.stderr))
+
+
+@app.command()
+def report(
+    file: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="County data file (default: the bundled Pingluo example)."),
+    ] = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", "-o", help="Write the report here (default: print it)."),
+    ] = None,
+    rubric: RubricOpt = None,
+    template: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--template", "-t", help="Your own Jinja2 template (rendered sandboxed)."),
+    ] = None,
+    with_audit: Annotated[bool, typer.Option("--with-audit", help="Append the audit findings.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")] = False,
+) -> None:
+    """Render the Chinese self-evaluation report (自评报告) as Markdown."""
+    from selfeval.commands import ReportSettings, run_report
+
+    settings = ReportSettings(file, out, rubric, template, with_audit, force)
+    _run(lambda: run_report(settings, sys.stdout, sys.stderr))
+
+
+@app.command("compare")
+def compare_cmd(
+    a: Annotated[str, typer.Argument(help="First data file (e.g. last year).")],
+    b: Annotated[str, typer.Argument(help="Second data file (e.g. this year).")],
+    rubric: RubricOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.TABLE,
+) -> None:
+    """Compare two data files node by node, with the key figures and their change."""
+    from selfeval.commands import CompareSettings, run_compare
+
+    _run(lambda: run_compare(CompareSettings(a, b, rubric, format), sys.stdout, sys.stderr))
+
+
+@app.command()
+def rules() -> None:
+    """List the rule kinds a rubric can use, and the audit checks."""
+    import inspect
+
+    from selfeval.audit import CHECKS
+    from selfeval.rules import RULES
+
+    print("Rule kinds (rule.kind):\n")
+    for kind, cls in RULES.items():
+        print(f"{kind}\n    " + inspect.cleandoc(cls.__doc__ or "").replace("\n", "\n    ") + "\n")
+    print("Audit checks (finding codes):\n")
+    for code, fn in CHECKS.items():
+        doc = inspect.cleandoc(fn.__doc__ or "").split(":", 1)[-1].strip()
+        print(f"{code}\n    " + doc.replace("\n", "\n    ") + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

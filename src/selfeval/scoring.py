@@ -1,0 +1,332 @@
+"""Apply every rule to a county's evidence and add the scores up the tree.
+
+Arithmetic is exact (``Decimal``); the only rounding is of the total, once, at the
+places the rubric names. Scores never come from the county's claims: claims are carried
+alongside for comparison only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from selfeval.expr import MissingValue, Undefined, parse_expr
+from selfeval.models import CountyData, NAPolicy, Node, NodeType, Rubric, Veto
+from selfeval.numbers import fmt
+
+ZERO = Decimal(0)
+
+Status = Literal["scored", "not_applicable"]
+
+NA_WORDS = {
+    NAPolicy.RESCALE: "分值从满分中剔除，其余各项按比例折算",
+    NAPolicy.ZERO: "按0分计",
+    NAPolicy.FULL: "按满分计",
+}
+
+
+@dataclass
+class NodeResult:
+    """The computed score of one node, with why."""
+
+    node: Node
+    type: NodeType
+    depth: int
+    max: Decimal
+    score: Decimal
+    """Points earned; on a deduction node, points taken off (both within ``[0, max]``)."""
+    claimed: Decimal | None
+    explanation: str
+    status: Status = "scored"
+    na_policy: NAPolicy | None = None
+    used: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    gap: str | None = None
+    children: list[NodeResult] = field(default_factory=list)
+    raw: Decimal | None = None
+    """For a parent: the children's (rescaled) sum before the cap."""
+    scale: Decimal = Decimal(1)
+    """For a parent: the factor that rescales its children for not-applicable ones."""
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+    @property
+    def lost(self) -> Decimal:
+        """Points this node did not earn (a deduction node: points taken off)."""
+        if self.status == "not_applicable" and self.na_policy is NAPolicy.RESCALE:
+            return ZERO
+        return self.score if self.type is NodeType.DEDUCTION else self.max - self.score
+
+    def walk(self) -> Iterator[NodeResult]:
+        """This node and all below it, depth first."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass
+class ScoreResult:
+    """A county's whole computed score."""
+
+    rubric: Rubric
+    data: CountyData
+    sections: list[NodeResult]
+    standard_max: Decimal
+    standard: Decimal
+    bonus_max: Decimal
+    bonus: Decimal
+    deduction_max: Decimal
+    deduction: Decimal
+    total_exact: Decimal
+    total: Decimal
+    grade: str
+    vetoes: list[Veto]
+    claimed_total: Decimal | None
+
+    @property
+    def total_max(self) -> Decimal:
+        """The highest total the rubric allows: standard plus the bonus cap."""
+        return self.standard_max + self.bonus_max
+
+    def walk(self) -> Iterator[NodeResult]:
+        """Every node result, depth first."""
+        for s in self.sections:
+            yield from s.walk()
+
+    def by_id(self) -> dict[str, NodeResult]:
+        """Node results by id."""
+        return {r.id: r for r in self.walk()}
+
+    def round(self, value: Decimal) -> Decimal:
+        """Round for display at the rubric's places."""
+        return quantize(value, self.rubric.rounding.places)
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    """Round half up to ``places`` decimals, the usual rule for scores."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+class Evidence:
+    """The :class:`~selfeval.rules.Context` rules read: figures, metrics, evidence, facts."""
+
+    def __init__(self, rubric: Rubric, data: CountyData) -> None:
+        self.rubric = rubric
+        self.data = data
+        self._metrics: dict[str, Decimal] = {}
+        self._busy: set[str] = set()
+
+    def lookup(self, name: str) -> Decimal:
+        """The value of a figure or metric."""
+        fig = self.data.figures.get(name)
+        if fig is not None:
+            return fig.value
+        if name in self._metrics:
+            return self._metrics[name]
+        spec = self.rubric.metrics.get(name)
+        if spec is None or name in self._busy:
+            raise MissingValue(name)
+        self._busy.add(name)
+        try:
+            value = parse_expr(spec.expr).evaluate(self.lookup)
+        finally:
+            self._busy.discard(name)
+        self._metrics[name] = value
+        return value
+
+    def value(self, expr: str) -> Decimal:
+        return parse_expr(expr).evaluate(self.lookup)
+
+    def try_value(self, expr: str) -> Decimal | None:
+        """The value, or None when a figure is missing or it cannot be computed."""
+        try:
+            return self.value(expr)
+        except (MissingValue, Undefined):
+            return None
+
+    def title(self, name: str) -> tuple[str, str]:
+        """Title and unit of a figure or metric."""
+        fig = self.data.figures.get(name)
+        spec = self.rubric.figures.get(name)
+        if spec is not None:
+            return spec.title, spec.unit or (fig.unit if fig else None) or ""
+        if name in self.rubric.metrics:
+            m = self.rubric.metrics[name]
+            return m.title, m.unit or ""
+        if fig is not None:
+            return fig.title or name, fig.unit or ""
+        return name, ""
+
+    def describe(self, expr: str, value: Decimal) -> str:
+        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+            title, unit = self.title(expr)
+            return f"{title}为{fmt(value)}{unit}"
+        return f"{expr} = {fmt(value)}"
+
+    def label(self, expr: str) -> str:
+        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+            return self.title(expr)[0]
+        return expr
+
+    def has_evidence(self, slot: str) -> bool:
+        return bool(self.data.evidence.get(slot))
+
+    def evidence_label(self, slot: str) -> str:
+        docs = self.data.evidence.get(slot)
+        if not docs:
+            return f"“{self.rubric.evidence.get(slot, slot)}”"
+        parts = []
+        for d in docs:
+            parts.append(f"《{d.title}》（{d.number}）" if d.number else f"“{d.title}”")
+        return "、".join(parts)
+
+    def fact(self, name: str) -> bool | None:
+        f = self.data.facts.get(name)
+        return None if f is None else f.value
+
+    def fact_title(self, name: str) -> str:
+        return self.rubric.facts.get(name, name)
+
+    def judgement(self, node_id: str) -> tuple[Decimal, str] | None:
+        j = self.data.judgements.get(node_id)
+        return None if j is None else (j.points, j.reason)
+
+
+def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason: str | None) -> NodeResult:
+    data = ev.data
+    claimed = data.claims.get(node.id)
+    reason = data.not_applicable.get(node.id, na_reason)
+    child_kind = node.type or kind
+    if reason is not None:
+        policy = node.not_applicable
+        score = node.points if policy is NAPolicy.FULL else ZERO
+        children = [_score_node(c, c.type or child_kind, depth + 1, ev, reason) for c in node.children]
+        return NodeResult(node, child_kind, depth, node.points, score, claimed,
+                          f"不适用（{reason}）：{NA_WORDS[policy]}", status="not_applicable",
+                          na_policy=policy, children=children)
+    if node.rule is not None:
+        out = node.rule.apply(ev, node.points, child_kind is NodeType.DEDUCTION, node.id)
+        return NodeResult(node, child_kind, depth, node.points, out.amount, claimed, out.explanation,
+                          used=out.used, missing=out.missing, gap=out.gap)
+    children = [_score_node(c, c.type or child_kind, depth + 1, ev, None) for c in node.children]
+    c = combine(children, node.points, child_kind)
+    return NodeResult(node, child_kind, depth, node.points, c.score, claimed, c.text, status=c.status,
+                      na_policy=NAPolicy.RESCALE if c.status == "not_applicable" else None,
+                      children=children, raw=c.raw, scale=c.scale)
+
+
+@dataclass
+class Combined:
+    """A parent's score from its children."""
+
+    score: Decimal
+    text: str
+    status: Status
+    raw: Decimal
+    scale: Decimal
+
+
+def _counted(c: NodeResult) -> bool:
+    return not (c.status == "not_applicable" and c.na_policy is NAPolicy.RESCALE)
+
+
+def combine(children: list[NodeResult], points: Decimal, kind: NodeType) -> Combined:
+    """A parent's score: the children's sum, rescaled for not-applicable ones, capped at ``points``."""
+    counted = [c for c in children if _counted(c)]
+    if not counted:
+        return Combined(ZERO, "各子项均不适用，本项不适用", "not_applicable", ZERO, Decimal(1))
+    raw = sum((c.score for c in counted), ZERO)
+    full = sum((c.max for c in children), ZERO)
+    available = sum((c.max for c in counted), ZERO)
+    verb = "扣" if kind is NodeType.DEDUCTION else "得"
+    text = f"各子项合计{verb}{fmt(raw)}分"
+    scale = full / available
+    value = raw * scale
+    if available < full:
+        text += f"，剔除不适用项后按{fmt(full)}/{fmt(available)}折算为{fmt(value)}分"
+    uncapped = value
+    if value > points:
+        text += f"，超过本项分值，按{fmt(points)}分封顶"
+        value = points
+    return Combined(value, text, "scored", uncapped, scale)
+
+
+
+
+def score(rubric: Rubric, data: CountyData) -> ScoreResult:
+    """Score ``data`` against ``rubric``: every node, the parts, the total and the grade."""
+    ev = Evidence(rubric, data)
+    sections = [_score_node(s, s.type or NodeType.STANDARD, 0, ev, None) for s in rubric.sections]
+    std = [s for s in sections if s.type is NodeType.STANDARD]
+    standard = combine(std, rubric.total, NodeType.STANDARD).score if std else ZERO
+    bonus = min(sum((s.score for s in sections if s.type is NodeType.BONUS), ZERO), rubric.bonus_cap)
+    deduction = min(sum((s.score for s in sections if s.type is NodeType.DEDUCTION), ZERO), rubric.deduction_cap)
+    total_exact = standard + bonus - deduction
+    vetoes = [v for v in rubric.vetoes if ev.fact(v.fact)]
+    for v in vetoes:
+        if v.max_total is not None:
+            total_exact = min(total_exact, v.max_total)
+    total = quantize(max(total_exact, ZERO), rubric.rounding.places)
+    grade = grade_for(rubric, total, vetoes)
+    return ScoreResult(rubric, data, sections, rubric.total, standard, rubric.bonus_cap, bonus,
+                       rubric.deduction_cap, deduction, total_exact, total, grade, vetoes,
+                       data.claims.get("total"))
+
+
+def grade_for(rubric: Rubric, total: Decimal, vetoes: list[Veto]) -> str:
+    """The grade band the total falls in, lowered by any veto that applies."""
+    names = [g.name for g in rubric.grades]
+    grade = next((g.name for g in rubric.grades if total >= g.min), names[-1])
+    for v in vetoes:
+        if v.max_grade is not None and names.index(v.max_grade) > names.index(grade):
+            grade = v.max_grade
+    return grade
+
+
+@dataclass
+class Gap:
+    """Points a leaf lost, what they cost the total, and how to recover them."""
+
+    result: NodeResult
+    lost: Decimal
+    """Points lost at the leaf itself."""
+    effect: Decimal
+    """How much the total would rise if the leaf got full marks (caps may absorb some)."""
+    path: list[NodeResult]
+
+
+def gaps(result: ScoreResult) -> list[Gap]:
+    """Leaves that lost points (or drew a deduction), largest effect on the total first."""
+    out: list[Gap] = []
+
+    def visit(r: NodeResult, ancestors: list[NodeResult]) -> None:
+        if r.children:
+            for c in r.children:
+                visit(c, [*ancestors, r])
+            return
+        if r.lost <= 0:
+            return
+        # Walk up, letting each parent's cap absorb what it can. For deductions the
+        # "recovery" lowers the amount taken off, so the change runs the other way.
+        sign = -1 if r.type is NodeType.DEDUCTION else 1
+        delta = r.lost
+        for parent in reversed(ancestors):
+            if parent.raw is None:
+                break
+            old = min(parent.raw, parent.max)
+            new = min(max(parent.raw + sign * delta * parent.scale, ZERO), parent.max)
+            delta = abs(new - old)
+        top = ancestors[0] if ancestors else r
+        if top.type is NodeType.BONUS:
+            delta = min(result.bonus + delta, result.bonus_max) - result.bonus
+        elif top.type is NodeType.DEDUCTION:
+            delta = result.deduction - max(result.deduction - delta, ZERO)
+        out.append(Gap(r, r.lost, delta, ancestors))
+
+    for s in result.sections:
+        visit(s, [])
+    return sorted(out, key=lambda g: (-g.effect, -g.lost, g.result.id))
