@@ -24,7 +24,8 @@ class LoadedRubric:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.doc.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the file as it is on disk."""
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
 
 @dataclass
@@ -38,7 +39,8 @@ class LoadedData:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.doc.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the file as it is on disk."""
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
 
 @dataclass
