@@ -126,7 +126,8 @@ class _Parser:
                 break
             m = _TOKEN.match(text, pos)
             if not m:
-                raise ExprSyntaxError(f"unexpected character {text[pos:].lstrip()[0]!r}", pos)
+                at = pos + len(text[pos:]) - len(text[pos:].lstrip())
+                raise ExprSyntaxError(f"unexpected character {text[at]!r}", at)
             kind = m.lastgroup or ""
             value = m.group(kind)
             self.tokens.append((kind, {"×": "*", "÷": "/"}.get(value, value), m.start(kind)))

@@ -77,10 +77,12 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
 
-def _mark_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-    if "'\\t'" in message or "tab" in message:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in message:
         message += " (YAML 不允许用制表符 Tab 缩进，请改用空格)"
     if isinstance(exc, DuplicateKeyError):
         code = "duplicate-key"
@@ -217,7 +219,7 @@ def parse(text: str, display: str) -> Document:
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as e:
-        raise InputError([_mark_problem(display, e)]) from e
+        raise InputError([_mark_problem(display, e, text)]) from e
     except yaml.YAMLError as e:
         raise InputError([Problem(display, 0, 0, f"YAML error: {e}", "yaml-syntax")]) from e
     except RecursionError as e:

@@ -245,7 +245,7 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType) -> Comb
     verb = "扣" if kind is NodeType.DEDUCTION else "得"
     text = f"各子项合计{verb}{fmt(raw)}分"
     scale = full / available
-    value = raw * scale
+    value = raw * full / available  # multiply first: exact whenever the result is
     if available < full:
         text += f"，剔除不适用项后按{fmt(full)}/{fmt(available)}折算为{fmt(value)}分"
     uncapped = value
