@@ -32,7 +32,14 @@ def md_escape(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = _MD_INLINE.sub(r"\\\1", value)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(m: re.Match[str]) -> str:
+    marker = m.group(2)
+    if marker[0].isdigit():  # "1." → "1\." : a backslash before a digit is not an escape
+        return m.group(1) + marker[:-1] + "\\" + marker[-1]
+    return m.group(1) + "\\" + marker
 
 
 def _node_view(r: NodeResult, places: int) -> dict[str, Any]:
