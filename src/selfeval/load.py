@@ -246,7 +246,7 @@ def validation_problems(doc: Document, exc: ValidationError) -> list[Problem]:
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         where = ".".join(str(s) for s in loc)
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (未知字段); check its spelling"
         elif err["type"] == "missing":

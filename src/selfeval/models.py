@@ -91,6 +91,8 @@ class FigureSpec(Strict):
 
     title: str = Field(min_length=1)
     unit: str | None = None
+    signed: bool = False
+    """True when the figure may be negative (a change, a difference); counts and money may not."""
 
 
 class MetricSpec(Strict):
@@ -244,12 +246,10 @@ class Figure(Strict):
 
     _v = field_validator("value")(lambda cls, v: check_finite(v))
 
-    @field_validator("value", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _no_bool(cls, v: object) -> object:
-        if isinstance(v, bool):
-            raise ValueError("expected a number, got true/false")
-        return v
+    def _shorthand(cls, v: object) -> object:
+        return _quantity(v)
 
 
 class Evidence(Strict):
@@ -345,13 +345,6 @@ class CountyData(Strict):
     items: dict[str, Item] = Field(default_factory=dict)
     attachments: list[Attachment] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
-
-    @field_validator("figures", mode="before")
-    @classmethod
-    def _figures(cls, v: object) -> object:
-        if isinstance(v, dict):
-            return {k: _quantity(x) for k, x in v.items()}
-        return v
 
     @field_validator("facts", mode="before")
     @classmethod

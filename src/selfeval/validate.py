@@ -191,6 +191,10 @@ def check_data(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]
         if spec is not None and spec.unit and fig.unit and fig.unit != spec.unit:
             out.append(doc.problem(("figures", name, "value"), f"{name}: unit {fig.unit!r} where the rubric expects "
                                                                f"{spec.unit!r}", "unit"))
+        if fig.value < 0 and not (spec is not None and spec.signed):
+            out.append(doc.problem(("figures", name, "value") if _is_mapping(doc, name) else ("figures", name),
+                                   f"{name}: {fmt(fig.value)} is negative; this figure cannot be below zero "
+                                   "(数值不能为负)", "range"))
         if spec is None and not fig.title:
             out.append(doc.problem(("figures", name), f"figure {name!r} is not in the rubric; give it a title",
                                    "unknown-name"))
@@ -204,3 +208,8 @@ def check_data(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]
     for i, rel in enumerate(data.relations):
         out.extend(check_relation(rel, known, doc, ("relations", i)))
     return out
+
+
+def _is_mapping(doc: Document, name: str) -> bool:
+    figures = doc.data.get("figures")
+    return isinstance(figures, dict) and isinstance(figures.get(name), dict)
