@@ -176,9 +176,7 @@ def check_derived(result: ScoreResult) -> Iterator[Finding]:
     """derived-mismatch: a stated derived figure (per-capita amount, rate, share, "N% higher")
     cannot be reproduced from the base figures in the same file, within the relation's
     tolerance or the rubric's (default a relative 0.5%)."""
-    from selfeval.scoring import Evidence
-
-    ev = Evidence(result.rubric, result.data)
+    ev = result.evidence
     default = result.rubric.tolerance
     for rel in _relations(result):
         if not isinstance(rel, DerivedRelation):
@@ -207,9 +205,7 @@ def check_derived(result: ScoreResult) -> Iterator[Finding]:
 def check_subset(result: ScoreResult) -> Iterator[Finding]:
     """subset-exceeded: a part exceeds its whole (households in a subgroup, people served,
     agreements signed) where the rubric or the data declares one a subset of the other."""
-    from selfeval.scoring import Evidence
-
-    ev = Evidence(result.rubric, result.data)
+    ev = result.evidence
     for rel in _relations(result):
         if not isinstance(rel, SubsetRelation):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,52 +30,180 @@ MAX_NODES = 500_000
 MAX_DEPTH = 64
 """Deepest nesting accepted."""
 
-_BaseLoader: type[yaml.SafeLoader]
+_Loader: type[yaml.SafeLoader]
 try:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.CSafeLoader  # type: ignore[assignment]
+    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover
-    _BaseLoader = yaml.SafeLoader
+    _Loader = yaml.SafeLoader
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
     """A mapping repeats a key; YAML would silently keep the last one."""
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that refuses duplicate keys and reads floats as ``Decimal``."""
+class RefusedError(yaml.MarkedYAMLError):
+    """Input that is valid YAML but that selfeval refuses (bombs, deep nesting, odd tags)."""
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: dict[tuple[str, str], yaml.Node] = {}
-    for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            continue
-        key = (key_node.tag, key_node.value)
-        if key in seen:
-            first = seen[key].start_mark
-            raise DuplicateKeyError(
-                None,
-                None,
-                f"duplicate key {key_node.value!r} (first at line {first.line + 1}); "
-                "键名重复，YAML 只会保留最后一个",
-                key_node.start_mark,
-            )
-        seen[key] = key_node
-    loader.flatten_mapping(node)
-    return dict(loader.construct_pairs(node))
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_FLOAT = "tag:yaml.org,2002:float"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", _FLOAT,
+    "tag:yaml.org,2002:timestamp", _STR,
+}
 
 
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    text = str(loader.construct_scalar(node)).replace("_", "").strip().lower()
+def _decimal(node: yaml.ScalarNode) -> Decimal:
+    text = str(node.value).replace("_", "").strip().lower()
     special = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
     try:
         return Decimal(special.get(text, text))
     except InvalidOperation:  # sexagesimal and other YAML 1.1 oddities
-        return Decimal(repr(loader.construct_yaml_float(node)))
+        return Decimal(repr(_CONSTRUCTOR.construct_yaml_float(node)))
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+@lru_cache(maxsize=8192)
+def _resolve(value: str) -> str:
+    """The implicit tag of a plain scalar (cached: keys repeat across a file and a batch)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+
+
+def _scalar(ev: yaml.ScalarEvent) -> Any:
+    """The value of a scalar, resolved the way YAML's safe loader does, floats as Decimal."""
+    tag = ev.tag
+    if tag in (None, "!"):
+        if not ev.implicit[0]:
+            return ev.value
+        tag = _resolve(ev.value)
+        if tag == _STR:
+            return ev.value
+    if tag not in _SCALAR_TAGS:
+        if tag == _MERGE:
+            return _MERGE_KEY
+        raise RefusedError(None, None, f"YAML tag {tag!r} is not allowed here", ev.start_mark)
+    node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
+    if tag == _FLOAT:
+        return _decimal(node)
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+
+
+class _MergeKey:
+    """The ``<<`` key of a YAML merge."""
+
+
+_MERGE_KEY = _MergeKey()
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_mark", "marks", "merged", "size", "anchor", "start")
+
+    def __init__(self, container: dict[Any, Any] | list[Any], anchor: str | None, start: yaml.Mark) -> None:
+        self.container = container
+        self.key: Any = _NO_KEY
+        self.key_mark: yaml.Mark | None = None
+        self.marks: dict[Any, yaml.Mark] = {}
+        self.merged: set[Any] = set()
+        self.size = 1
+        self.anchor = anchor
+        self.start = start
+
+
+_NO_KEY = object()
+
+
+def _build(text: str) -> Any:
+    """Build Python values from parser events in one pass, without recursion.
+
+    Refuses duplicate keys, nesting deeper than MAX_DEPTH, aliases that would expand past
+    MAX_NODES values and tags other than the plain data types.
+    """
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    root: Any = None
+    total = 0
+    documents = 0
+
+    def add(value: Any, size: int, mark: yaml.Mark) -> None:
+        nonlocal root, total
+        total += size
+        if total > MAX_NODES:
+            raise RefusedError(None, None, f"expands to more than {MAX_NODES:,} values (an alias bomb?); refused",
+                               mark)
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        c = top.container
+        if isinstance(c, list):
+            c.append(value)
+            top.size += size
+            return
+        if top.key is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                raise RefusedError(None, None, "a mapping key must be a plain value", mark)
+            top.key, top.key_mark = value, mark
+            return
+        key, top.key = top.key, _NO_KEY
+        top.size += size
+        if key is _MERGE_KEY:
+            for part in value if isinstance(value, list) else [value]:
+                if not isinstance(part, dict):
+                    raise RefusedError(None, None, "a merge (<<) needs a mapping or a list of mappings", mark)
+                for k, v in part.items():
+                    if k not in c:
+                        c[k] = v
+                        top.merged.add(k)
+            return
+        if key in c and key not in top.merged:
+            first = top.marks[key]
+            raise DuplicateKeyError(None, None, f"duplicate key {key!r} (first at line {first.line + 1}); "
+                                                "键名重复，YAML 只会保留最后一个", top.key_mark)
+        top.merged.discard(key)
+        c[key] = value
+        assert top.key_mark is not None
+        top.marks[key] = top.key_mark
+
+    parser = _Loader(text)
+    next_event = parser.get_event
+    try:
+        while True:
+            ev = next_event()
+            if ev is None:
+                break
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:
+                value = _scalar(ev)
+                if ev.anchor:
+                    anchors[ev.anchor] = (value, 1)
+                add(value, 1, ev.start_mark)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise RefusedError(None, None, f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)
+                if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    raise RefusedError(None, None, f"YAML tag {ev.tag!r} is not allowed here", ev.start_mark)
+                container: dict[Any, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, ev.anchor, ev.start_mark))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+                total -= frame.size - 1  # its children were counted as they came
+                add(frame.container, frame.size, frame.start)
+            elif kind is yaml.AliasEvent:
+                if ev.anchor not in anchors:
+                    raise RefusedError(None, None, f"alias *{ev.anchor} refers to no finished anchor", ev.start_mark)
+                value, size = anchors[ev.anchor]
+                add(value, size, ev.start_mark)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise RefusedError(None, None, "only one YAML document per file is allowed", ev.start_mark)
+    finally:
+        parser.dispose()
+    return root
 
 
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -86,46 +215,14 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         message += " (YAML 不允许用制表符 Tab 缩进，请改用空格)"
     if isinstance(exc, DuplicateKeyError):
         code = "duplicate-key"
+    elif isinstance(exc, RefusedError):
+        code = "refused"
     else:
         code = "yaml-syntax"
         message = f"YAML syntax error: {message}"
     if mark is None:
         return Problem(path, 0, 0, message, code)
     return Problem(path, mark.line + 1, mark.column + 1, message, code)
-
-
-def _expanded_size(value: Any, path: str) -> None:
-    """Refuse alias bombs and absurd nesting without expanding anything."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, int, bool]] = [(value, 1, False)]
-    while stack:
-        obj, depth, done = stack.pop()
-        if not isinstance(obj, (dict, list)):
-            continue
-        if depth > MAX_DEPTH:
-            raise InputError([Problem(path, 0, 0, f"nesting deeper than {MAX_DEPTH} levels", "too-deep")])
-        key = id(obj)
-        children = list(obj.keys()) + list(obj.values()) if isinstance(obj, dict) else obj
-        if done:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
-            sizes[key] = total
-            if total > MAX_NODES:
-                raise InputError(
-                    [
-                        Problem(
-                            path,
-                            0,
-                            0,
-                            f"expands to more than {MAX_NODES:,} values (an alias bomb?); refused",
-                            "too-large",
-                        )
-                    ]
-                )
-            continue
-        if key in sizes:
-            continue
-        stack.append((obj, depth, True))
-        stack.extend((c, depth + 1, False) for c in children if isinstance(c, (dict, list)))
 
 
 def read_text(path: Path, display: str | None = None) -> str:
@@ -183,7 +280,7 @@ class Document:
 
     def _node(self) -> yaml.Node | None:
         if self._root is None:
-            self._root = yaml.compose(self.text, Loader=_Loader)  # noqa: S506 - safe loader
+            self._root = yaml.compose(self.text, Loader=_Loader)  # noqa: S506 - a safe loader
         return self._root
 
     def locate(self, loc: Sequence[int | str]) -> tuple[int, int]:
@@ -217,7 +314,7 @@ class Document:
 def parse(text: str, display: str) -> Document:
     """Parse YAML text into a :class:`Document`, converting every YAML error to a problem."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        data = _build(text)
     except yaml.MarkedYAMLError as e:
         raise InputError([_mark_problem(display, e, text)]) from e
     except yaml.YAMLError as e:
@@ -226,7 +323,6 @@ def parse(text: str, display: str) -> Document:
         raise InputError([Problem(display, 0, 0, "nesting too deep", "too-deep")]) from e
     if data is None:
         raise InputError([Problem(display, 1, 1, "file is empty; expected a YAML mapping", "empty")])
-    _expanded_size(data, display)
     if not isinstance(data, dict):
         kind = type(data).__name__
         raise InputError([Problem(display, 1, 1, f"expected a mapping at the top, found {kind}", "schema")])

@@ -86,6 +86,8 @@ class ScoreResult:
     grade: str
     vetoes: list[Veto]
     claimed_total: Decimal | None
+    evidence: Evidence
+    """The figures and metrics the rules read, for the audit to reuse."""
 
     @property
     def total_max(self) -> Decimal:
@@ -274,7 +276,7 @@ def score(rubric: Rubric, data: CountyData) -> ScoreResult:
     grade = grade_for(rubric, total, vetoes)
     return ScoreResult(rubric, data, sections, rubric.total, standard, rubric.bonus_cap, bonus,
                        rubric.deduction_cap, deduction, total_exact, total, grade, vetoes,
-                       data.claims.get("total"))
+                       data.claims.get("total"), ev)
 
 
 def grade_for(rubric: Rubric, total: Decimal, vetoes: list[Veto]) -> str:
