@@ -28,8 +28,13 @@ def mini_rubric(sections: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     """A small valid rubric around the given sections (totals computed from them)."""
     total = sum(s["points"] for s in sections if s.get("type", "standard") == "standard")
     base: dict[str, Any] = {
-        "id": "mini", "version": "1", "title": "测试标准", "issuer": "测试厅", "document_number": "测〔2020〕1号",
-        "year": 2020, "total": total,
+        "id": "mini",
+        "version": "1",
+        "title": "测试标准",
+        "issuer": "测试厅",
+        "document_number": "测〔2020〕1号",
+        "year": 2020,
+        "total": total,
         "bonus_cap": sum(s["points"] for s in sections if s.get("type") == "bonus"),
         "deduction_cap": sum(s["points"] for s in sections if s.get("type") == "deduction"),
         "sections": sections,

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 from conftest import mini_data, mini_rubric
-
 from selfeval.models import CountyData, Rubric
 from selfeval.scoring import NodeResult, ScoreResult, score
 
@@ -15,8 +14,14 @@ def leaf(id: str, points: Any, rule: dict[str, Any], **extra: Any) -> dict[str, 
     return {"id": id, "title": f"项目{id}", "points": points, "rule": rule, **extra}
 
 
-def one_leaf(rule: dict[str, Any], points: Any = 4, *, section_type: str = "standard",
-             rubric_extra: dict[str, Any] | None = None, **data: Any) -> NodeResult:
+def one_leaf(
+    rule: dict[str, Any],
+    points: Any = 4,
+    *,
+    section_type: str = "standard",
+    rubric_extra: dict[str, Any] | None = None,
+    **data: Any,
+) -> NodeResult:
     """Score a rubric with a single leaf under a single section; return the leaf's result."""
     section: dict[str, Any] = {"id": "s1", "title": "一", "points": points, "children": [leaf("x", points, rule)]}
     if section_type != "standard":
@@ -29,8 +34,15 @@ def one_leaf(rule: dict[str, Any], points: Any = 4, *, section_type: str = "stan
 
 def run(sections: list[dict[str, Any]], rubric_extra: dict[str, Any] | None = None, **data: Any) -> ScoreResult:
     if not any(s.get("type", "standard") == "standard" for s in sections):
-        sections = [*sections, {"id": "pad", "title": "基本", "points": 1,
-                                "children": [leaf("pad.1", 1, {"kind": "fact", "fact": "pad"})]}]
+        sections = [
+            *sections,
+            {
+                "id": "pad",
+                "title": "基本",
+                "points": 1,
+                "children": [leaf("pad.1", 1, {"kind": "fact", "fact": "pad"})],
+            },
+        ]
     extra = dict(rubric_extra or {})
     extra.setdefault("facts", {})
     extra["facts"] = {"pad": "占位", **extra["facts"]}

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from helpers import leaf, run
-from test_pingluo import score_file
-
 from selfeval.audit import CHECKS, Finding, Severity, audit
+from test_pingluo import score_file
 
 FACTS = {"facts": {"a": "甲", "b": "乙"}}
 
@@ -18,23 +17,48 @@ def codes(findings: list[Finding]) -> list[tuple[str, str]]:
 
 def small(**data: Any) -> list[Finding]:
     sections = [
-        {"id": "s1", "number": "一", "title": "一", "points": 6, "children": [
-            {"id": "i1", "number": "（一）", "title": "甲", "points": 6, "children": [
-                leaf("c1", 3, {"kind": "fact", "fact": "a"}, number="1"),
-                leaf("c2", 3, {"kind": "fact", "fact": "b"}, number="2")]}]},
+        {
+            "id": "s1",
+            "number": "一",
+            "title": "一",
+            "points": 6,
+            "children": [
+                {
+                    "id": "i1",
+                    "number": "（一）",
+                    "title": "甲",
+                    "points": 6,
+                    "children": [
+                        leaf("c1", 3, {"kind": "fact", "fact": "a"}, number="1"),
+                        leaf("c2", 3, {"kind": "fact", "fact": "b"}, number="2"),
+                    ],
+                }
+            ],
+        },
     ]
-    extra = {**FACTS, "figures": {"whole": {"title": "总数", "unit": "人"}, "part": {"title": "部分", "unit": "人"},
-                                  "funds": {"title": "资金", "unit": "元"}, "persons": {"title": "人数", "unit": "人"},
-                                  "pc": {"title": "人均", "unit": "元"}},
-             "relations": [{"kind": "derived", "id": "pc", "title": "人均 = 资金 ÷ 人数", "figure": "pc",
-                            "expr": "funds / persons"},
-                           {"kind": "subset", "id": "part", "title": "部分不超过总数", "part": "part", "whole": "whole"}]}
+    extra = {
+        **FACTS,
+        "figures": {
+            "whole": {"title": "总数", "unit": "人"},
+            "part": {"title": "部分", "unit": "人"},
+            "funds": {"title": "资金", "unit": "元"},
+            "persons": {"title": "人数", "unit": "人"},
+            "pc": {"title": "人均", "unit": "元"},
+        },
+        "relations": [
+            {"kind": "derived", "id": "pc", "title": "人均 = 资金 ÷ 人数", "figure": "pc", "expr": "funds / persons"},
+            {"kind": "subset", "id": "part", "title": "部分不超过总数", "part": "part", "whole": "whole"},
+        ],
+    }
     return audit(run(sections, extra, **data))
 
 
 def test_clean_report_has_no_findings() -> None:
-    f = small(facts={"a": True, "b": True}, claims={"c1": 3, "c2": 3, "i1": 6, "s1": 6, "total": 6},
-              figures={"funds": 1000, "persons": 10, "pc": 100, "part": 5, "whole": 5})
+    f = small(
+        facts={"a": True, "b": True},
+        claims={"c1": 3, "c2": 3, "i1": 6, "s1": 6, "total": 6},
+        figures={"funds": 1000, "persons": 10, "pc": 100, "part": 5, "whole": 5},
+    )
     assert codes(f) == []
     f = small(facts={"a": True, "b": True}, claims={"c1": 3, "c2": 3, "i1": 6, "s1": 6, "total": 7})
     assert codes(f) == [("claim-differs", "total"), ("claim-sum", "total")]
@@ -108,8 +132,10 @@ def test_pingluo_findings() -> None:
     found = audit(score_file())
     assert set(codes(found)) == PINGLUO_EXPECTED
     # Relations that hold are not reported: 1727 元 per person, 42 % above 1219 元, 35 % housed, 678 = 217 + 461.
-    assert all(f.subject not in {"temp-aid-pc", "temp-aid-above-region", "disabled-centralized-rate", "tekun-split"}
-               for f in found)
+    assert all(
+        f.subject not in {"temp-aid-pc", "temp-aid-above-region", "disabled-centralized-rate", "tekun-split"}
+        for f in found
+    )
     messages = {f.subject: f.message for f in found}
     assert "105" in messages["total"] and "104" in messages["total"]
     assert "474" in messages["care-agreements"] and "461" in messages["care-agreements"]

@@ -38,7 +38,12 @@ CASES = [
     ("alias_bomb.yaml", 1, "8:26", "alias bomb"),
     ("deep_nesting.yaml", 1, "4:72", "nesting deeper than 64 levels"),
     ("binary.yaml", 1, "", "binary file"),
-    ("wrong_rubric_version.yaml", 1, "2:1", "version 1999.1 not found; bundled versions of ningxia-2020-county: 2020.1"),
+    (
+        "wrong_rubric_version.yaml",
+        1,
+        "2:1",
+        "version 1999.1 not found; bundled versions of ningxia-2020-county: 2020.1",
+    ),
     ("rubric_not_found.yaml", 1, "2:1", "rubric shaanxi-2020-county version 1 not found"),
 ]
 
@@ -97,8 +102,12 @@ def test_numbers_as_text_are_read_correctly(runner: Any, corpus: Path) -> None:
 
     data, _ = load_data(corpus / "numbers_as_text.yaml")
     figures = {k: (str(v.value), v.unit) for k, v in data.figures.items()}
-    assert figures == {"towns": ("13", "个"), "recheck_households": ("12325", "户"),
-                       "urban_dibao_funds": ("910.38", "万元"), "villages": ("144", None)}
+    assert figures == {
+        "towns": ("13", "个"),
+        "recheck_households": ("12325", "户"),
+        "urban_dibao_funds": ("910.38", "万元"),
+        "villages": ("144", None),
+    }
 
 
 def test_oversize_file_refused(runner: Any, tmp_path: Path) -> None:
@@ -144,11 +153,14 @@ def test_wrong_rubric_given_explicitly(runner: Any, corpus: Path, tmp_path: Path
     from conftest import RUBRIC
 
     other = tmp_path / "other.yaml"
-    other.write_text(RUBRIC.read_text(encoding="utf-8").replace('version: "2020.1"', 'version: "2021.1"'),
-                     encoding="utf-8")
+    other.write_text(
+        RUBRIC.read_text(encoding="utf-8").replace('version: "2020.1"', 'version: "2021.1"'), encoding="utf-8"
+    )
     result = invoke(runner, corpus, "score", "bom.yaml", "--rubric", str(other))
     assert result.exit_code == 1
-    assert "data is for rubric ningxia-2020-county 2020.1, but scored against ningxia-2020-county 2021.1" in result.stderr
+    assert (
+        "data is for rubric ningxia-2020-county 2020.1, but scored against ningxia-2020-county 2021.1" in result.stderr
+    )
 
 
 def test_debug_shows_the_traceback(runner: Any, corpus: Path) -> None:

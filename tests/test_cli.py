@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import DATA
 
+from conftest import DATA
 from selfeval.audit import Severity
 from selfeval.cli import app
 from selfeval.commands import PROBLEM_FORMATS, SORTS
@@ -66,8 +66,16 @@ def test_gaps(runner: Any) -> None:
     assert result.exit_code == 0
     assert "c27" in result.stdout and "失1分" in result.stdout and "年终人均救助资金滚存结余" in result.stdout
     doc = json.loads(runner.invoke(app, ["score", str(DATA), "--gaps", "-f", "json"]).stdout)
-    assert doc == [{"id": "c27", "title": "年终人均救助资金滚存结余", "lost": 1, "effect_on_total": 1,
-                    "explanation": doc[0]["explanation"], "recover": doc[0]["recover"]}]
+    assert doc == [
+        {
+            "id": "c27",
+            "title": "年终人均救助资金滚存结余",
+            "lost": 1,
+            "effect_on_total": 1,
+            "explanation": doc[0]["explanation"],
+            "recover": doc[0]["recover"],
+        }
+    ]
     assert "1500" in doc[0]["recover"]
 
 

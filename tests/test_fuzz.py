@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, RUBRIC
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import DATA, RUBRIC
 from selfeval.cli import app
 
 EXAMPLES = int(os.environ.get("SELFEVAL_FUZZ_EXAMPLES", "25"))
@@ -22,8 +22,34 @@ RUBRIC_LINES = RUBRIC.read_text(encoding="utf-8").splitlines()
 DATA_LINES = DATA.read_text(encoding="utf-8").splitlines()
 JUNK = st.one_of(
     st.text(max_size=20),
-    st.sampled_from(["[", "]", "{", "}", ": ", "- ", "&a", "*a", "!!python/object:os.system", "\t", "'", '"', "~",
-                     "1e999", ".nan", "-1", "１２,３", "null", "[1, 2]", "{a: 1}", "yes", "万元", "%", "<<: *a"]),
+    st.sampled_from(
+        [
+            "[",
+            "]",
+            "{",
+            "}",
+            ": ",
+            "- ",
+            "&a",
+            "*a",
+            "!!python/object:os.system",
+            "\t",
+            "'",
+            '"',
+            "~",
+            "1e999",
+            ".nan",
+            "-1",
+            "１２,３",
+            "null",
+            "[1, 2]",
+            "{a: 1}",
+            "yes",
+            "万元",
+            "%",
+            "<<: *a",
+        ]
+    ),
 )
 
 
@@ -61,8 +87,11 @@ def check(runner: CliRunner, args: list[str]) -> None:
     assert "internal error" not in result.output
 
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 @FUZZ

@@ -38,7 +38,9 @@ def test_finite() -> None:
     assert check_finite(D(1)) == 1
 
 
-@pytest.mark.parametrize(("value", "text"), [(D("2.000"), "2"), (D("0.50"), "0.5"), (D("611.8309"), "611.83"),
-                                             (D("1E+2"), "100"), (D("-0"), "0")])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(D("2.000"), "2"), (D("0.50"), "0.5"), (D("611.8309"), "611.83"), (D("1E+2"), "100"), (D("-0"), "0")],
+)
 def test_fmt(value: D, text: str) -> None:
     assert fmt(value) == text

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import yaml
-from conftest import DATA, RUBRIC
 
+from conftest import DATA, RUBRIC
 from selfeval.inputs import RubricCache, load_checked
 from selfeval.scoring import ScoreResult, score
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import DATA, GOLDEN, SEED
 
+from conftest import DATA, GOLDEN, SEED
 from selfeval.cli import app
 
 UPDATE = bool(os.environ.get("SELFEVAL_UPDATE_GOLDEN"))
@@ -29,7 +29,9 @@ def test_golden(runner: Any, tmp_path: Path, name: str, args: list[str]) -> None
     golden = GOLDEN / name
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), f"rerun with SELFEVAL_UPDATE_GOLDEN=1 to accept changes to {name}"
+    assert text == golden.read_text(encoding="utf-8"), (
+        f"rerun with SELFEVAL_UPDATE_GOLDEN=1 to accept changes to {name}"
+    )
 
 
 def _report_text(runner: Any) -> str:
@@ -60,8 +62,9 @@ def test_report_reproduces_the_seed(runner: Any) -> None:
     attachments = re.findall(r"^(\d+)\. ", text.split("## 附件")[1], re.M)
     assert [int(n) for n in attachments] == list(range(1, 26))
     # Every number of the seed that is not a score.
-    scoreless = re.sub(r"[（(]\s*得\s*[\d.]+\s*分\s*[）)]|扣\d+分|指标分值共?-?\d+分|自评得分?\s*\d+分|，得\d+分|（\d+分）",
-                       "", seed)
+    scoreless = re.sub(
+        r"[（(]\s*得\s*[\d.]+\s*分\s*[）)]|扣\d+分|指标分值共?-?\d+分|自评得分?\s*\d+分|，得\d+分|（\d+分）", "", seed
+    )
     missing = set(re.findall(r"\d+(?:\.\d+)?", scoreless)) - set(re.findall(r"\d+(?:\.\d+)?", text))
     assert not missing
 

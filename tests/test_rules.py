@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from helpers import one_leaf
 from pydantic import ValidationError
 
+from helpers import one_leaf
 from selfeval.models import Rubric
 from selfeval.rules import RULES, Rule
 
@@ -25,8 +25,12 @@ def test_every_kind_is_in_the_union_and_the_registry() -> None:
 
 
 def test_evidence() -> None:
-    r = one_leaf({"kind": "evidence", "requires": ["plan"]}, 2, rubric_extra=EV,
-                 evidence={"plan": {"title": "实施方案", "number": "平民发〔2020〕34号"}})
+    r = one_leaf(
+        {"kind": "evidence", "requires": ["plan"]},
+        2,
+        rubric_extra=EV,
+        evidence={"plan": {"title": "实施方案", "number": "平民发〔2020〕34号"}},
+    )
     assert r.score == 2
     assert "《实施方案》（平民发〔2020〕34号）" in r.explanation
     r = one_leaf({"kind": "evidence", "requires": ["plan"]}, 2, rubric_extra=EV)
@@ -36,8 +40,10 @@ def test_evidence() -> None:
 
 
 def test_evidence_tiers() -> None:
-    rule = {"kind": "evidence_tiers", "tiers": [{"requires": ["plan", "center"], "points": 2},
-                                                 {"requires": ["plan"], "points": 1}]}
+    rule = {
+        "kind": "evidence_tiers",
+        "tiers": [{"requires": ["plan", "center"], "points": 2}, {"requires": ["plan"], "points": 1}],
+    }
     both = {"plan": {"title": "方案"}, "center": {"title": "中心"}}
     assert one_leaf(rule, 2, rubric_extra=EV, evidence=both).score == 2
     one = one_leaf(rule, 2, rubric_extra=EV, evidence={"plan": {"title": "方案"}})
@@ -58,8 +64,14 @@ def test_fact_standard_and_deduction() -> None:
 
 @pytest.mark.parametrize(
     ("op", "value", "x", "expected"),
-    [(">=", 90, 90, 4), (">=", 90, D("89.9"), 0), (">", 90, 90, 0), ("<=", 5, 5, 4), ("<", 5, 5, 0),
-     ("==", 100, 100, 4)],
+    [
+        (">=", 90, 90, 4),
+        (">=", 90, D("89.9"), 0),
+        (">", 90, 90, 0),
+        ("<=", 5, 5, 4),
+        ("<", 5, 5, 0),
+        ("==", 100, 100, 4),
+    ],
 )
 def test_threshold(op: str, value: int, x: D, expected: int) -> None:
     r = one_leaf({"kind": "threshold", "metric": "rate", "op": op, "value": value}, 4, figures={"rate": x})

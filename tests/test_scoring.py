@@ -6,8 +6,8 @@ from decimal import Decimal as D
 from typing import Any
 
 import pytest
-from helpers import leaf, run
 
+from helpers import leaf, run
 from selfeval.scoring import gaps
 
 FACTS = {"facts": {"a": "甲", "b": "乙", "c": "丙", "bad": "否决事项"}}
@@ -19,8 +19,12 @@ def fact(id: str, points: Any, name: str, **extra: Any) -> dict[str, Any]:
 
 def tree(na_policy: str = "rescale") -> list[dict[str, Any]]:
     return [
-        {"id": "s1", "title": "一", "points": 10, "children": [
-            fact("a1", 4, "a"), fact("b1", "2.5", "b", not_applicable=na_policy), fact("c1", "3.5", "c")]},
+        {
+            "id": "s1",
+            "title": "一",
+            "points": 10,
+            "children": [fact("a1", 4, "a"), fact("b1", "2.5", "b", not_applicable=na_policy), fact("c1", "3.5", "c")],
+        },
         {"id": "s2", "title": "加分", "points": 5, "type": "bonus", "children": [fact("bonus1", 5, "a")]},
         {"id": "s3", "title": "扣分", "points": 20, "type": "deduction", "children": [fact("ded1", 20, "bad")]},
     ]
@@ -48,8 +52,15 @@ def test_not_applicable_policies() -> None:
 
 
 def test_children_exceed_is_capped() -> None:
-    sections = [{"id": "s1", "title": "一", "points": 6, "children_exceed": True,
-                 "children": [fact("a1", 4, "a"), fact("b1", 4, "b")]}]
+    sections = [
+        {
+            "id": "s1",
+            "title": "一",
+            "points": 6,
+            "children_exceed": True,
+            "children": [fact("a1", 4, "a"), fact("b1", 4, "b")],
+        }
+    ]
     r = run(sections, FACTS, facts={"a": True, "b": True})
     assert r.by_id()["s1"].score == 6
     assert "封顶" in r.by_id()["s1"].explanation
@@ -79,16 +90,34 @@ def test_veto_caps_grade_and_total() -> None:
 
 @pytest.mark.parametrize(("points", "grade"), [(100, "优"), (90, "优"), (89, "良"), (80, "良"), (60, "中"), (59, "差")])
 def test_grade_bands(points: int, grade: str) -> None:
-    sections = [{"id": "s1", "title": "一", "points": 100,
-                 "children": [fact("a1", points, "a"), fact("b1", 100 - points, "b")] if points < 100
-                 else [fact("a1", 100, "a")]}]
+    sections = [
+        {
+            "id": "s1",
+            "title": "一",
+            "points": 100,
+            "children": [fact("a1", points, "a"), fact("b1", 100 - points, "b")]
+            if points < 100
+            else [fact("a1", 100, "a")],
+        }
+    ]
     assert run(sections, FACTS, facts={"a": True, "b": False}).grade == grade
 
 
 def test_rounding_happens_once_on_the_total() -> None:
     # Three thirds: each child is 1/3 after rescaling; the total rounds once.
-    sections = [{"id": "s1", "title": "一", "points": 1, "children": [
-        fact("a1", "0.25", "a"), fact("b1", "0.25", "b"), fact("c1", "0.25", "c"), fact("d1", "0.25", "a")]}]
+    sections = [
+        {
+            "id": "s1",
+            "title": "一",
+            "points": 1,
+            "children": [
+                fact("a1", "0.25", "a"),
+                fact("b1", "0.25", "b"),
+                fact("c1", "0.25", "c"),
+                fact("d1", "0.25", "a"),
+            ],
+        }
+    ]
     r = run(sections, FACTS, facts={"a": True, "b": True, "c": False}, not_applicable={"d1": "无"})
     assert r.standard == D("0.5") / D("0.75")
     assert r.total == D("0.67")

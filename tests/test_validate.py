@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RUBRIC
 
+from conftest import RUBRIC
 from selfeval.cli import app
 
 TEXT = RUBRIC.read_text(encoding="utf-8")
@@ -57,39 +57,91 @@ def test_totals_are_checked_from_the_file(tmp_path: Path, runner: Any) -> None:
 
 CASES: list[tuple[str, str, str, str, str | None]] = [
     # (name, old text, new text, expected message part, line anchor: text whose line is expected)
-    ("schema", "      - id: i02\n        number: （二）\n        title: 受疫情影响困难群众兜底保障工作\n        points: 3\n",
-     "      - id: i02\n        number: （二）\n        title: 受疫情影响困难群众兜底保障工作\n        points: three\n",
-     "points: Input should be a valid decimal", "points: three"),
-    ("duplicate-id", "              - id: c02.2\n", "              - id: c02.1\n", "duplicate node id 'c02.1'",
-     "- id: c02.1\n                title: 开通"),
-    ("sum", "              - id: c04.3\n                title: 开展乡镇临时救助备用金监管工作\n                points: 1\n",
-     "              - id: c04.3\n                title: 开展乡镇临时救助备用金监管工作\n                points: 2\n",
-     "c04: children add up to 4, not the node's 3", "points: 3\n            children:\n              - id: c04.1"),
-    ("unknown-kind", "rule: {kind: fact, fact: online_application}", "rule: {kind: factoid, fact: online_application}",
-     "does not match any of the expected tags", "rule: {kind: factoid"),
-    ("unknown-figure", "expr: town_report_boxes / towns * 100", "expr: town_report_boxes / township_count * 100",
-     "metric 'town_box_coverage_pct' reads unknown figure or metric 'township_count'", "expr: town_report_boxes /"),
-    ("cycle", "expr: bureau_report_boxes + town_report_boxes", "expr: bureau_report_boxes + report_boxes_total",
-     "metrics form a cycle: report_boxes_total → report_boxes_total", "expr: bureau_report_boxes + report"),
-    ("band-overlap", "                - {min: 20, max: 30, points: 1}", "                - {min: 20, max: 31, points: 1}",
-     "bands overlap: [20, 31) and [30, ∞)", "rule:\n              kind: bands\n              metric: disabled"),
-    ("band-order", "                - {min: 95, points: 3}\n                - {min: 90, max: 95, points: 2}\n",
-     "                - {min: 90, max: 95, points: 2}\n                - {min: 95, points: 3}\n",
-     "bands are out of order", "rule:\n              kind: bands\n              metric: application"),
-    ("unreachable", "rule: {kind: threshold, metric: disability_subsidy_budget, op: \">\", value: 0}",
-     "rule: {kind: threshold, metric: disability_subsidy_budget, op: \">\", value: 0, points: 0}",
-     "threshold has no reachable points", "rule: {kind: threshold, metric: disability_subsidy_budget"),
-    ("unknown-fact", "rule: {kind: fact, fact: monthly_publicity}", "rule: {kind: fact, fact: monthly_publicty}",
-     "names unknown fact 'monthly_publicty'", "rule: {kind: fact, fact: monthly_publicty}"),
-    ("duplicate-key", "  towns: {title: 乡镇个数, unit: 个}\n",
-     "  towns: {title: 乡镇个数, unit: 个}\n  towns: {title: 乡镇, unit: 个}\n", "duplicate key 'towns'",
-     "  towns: {title: 乡镇, unit"),
+    (
+        "schema",
+        "      - id: i02\n        number: （二）\n        title: 受疫情影响困难群众兜底保障工作\n        points: 3\n",
+        "      - id: i02\n        number: （二）\n        title: 受疫情影响困难群众兜底保障工作\n"
+        "        points: three\n",
+        "points: Input should be a valid decimal",
+        "points: three",
+    ),
+    (
+        "duplicate-id",
+        "              - id: c02.2\n",
+        "              - id: c02.1\n",
+        "duplicate node id 'c02.1'",
+        "- id: c02.1\n                title: 开通",
+    ),
+    (
+        "sum",
+        "              - id: c04.3\n                title: 开展乡镇临时救助备用金监管工作\n                points: 1\n",
+        "              - id: c04.3\n                title: 开展乡镇临时救助备用金监管工作\n                points: 2\n",
+        "c04: children add up to 4, not the node's 3",
+        "points: 3\n            children:\n              - id: c04.1",
+    ),
+    (
+        "unknown-kind",
+        "rule: {kind: fact, fact: online_application}",
+        "rule: {kind: factoid, fact: online_application}",
+        "does not match any of the expected tags",
+        "rule: {kind: factoid",
+    ),
+    (
+        "unknown-figure",
+        "expr: town_report_boxes / towns * 100",
+        "expr: town_report_boxes / township_count * 100",
+        "metric 'town_box_coverage_pct' reads unknown figure or metric 'township_count'",
+        "expr: town_report_boxes /",
+    ),
+    (
+        "cycle",
+        "expr: bureau_report_boxes + town_report_boxes",
+        "expr: bureau_report_boxes + report_boxes_total",
+        "metrics form a cycle: report_boxes_total → report_boxes_total",
+        "expr: bureau_report_boxes + report",
+    ),
+    (
+        "band-overlap",
+        "                - {min: 20, max: 30, points: 1}",
+        "                - {min: 20, max: 31, points: 1}",
+        "bands overlap: [20, 31) and [30, ∞)",
+        "rule:\n              kind: bands\n              metric: disabled",
+    ),
+    (
+        "band-order",
+        "                - {min: 95, points: 3}\n                - {min: 90, max: 95, points: 2}\n",
+        "                - {min: 90, max: 95, points: 2}\n                - {min: 95, points: 3}\n",
+        "bands are out of order",
+        "rule:\n              kind: bands\n              metric: application",
+    ),
+    (
+        "unreachable",
+        'rule: {kind: threshold, metric: disability_subsidy_budget, op: ">", value: 0}',
+        'rule: {kind: threshold, metric: disability_subsidy_budget, op: ">", value: 0, points: 0}',
+        "threshold has no reachable points",
+        "rule: {kind: threshold, metric: disability_subsidy_budget",
+    ),
+    (
+        "unknown-fact",
+        "rule: {kind: fact, fact: monthly_publicity}",
+        "rule: {kind: fact, fact: monthly_publicty}",
+        "names unknown fact 'monthly_publicty'",
+        "rule: {kind: fact, fact: monthly_publicty}",
+    ),
+    (
+        "duplicate-key",
+        "  towns: {title: 乡镇个数, unit: 个}\n",
+        "  towns: {title: 乡镇个数, unit: 个}\n  towns: {title: 乡镇, unit: 个}\n",
+        "duplicate key 'towns'",
+        "  towns: {title: 乡镇, unit",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "message", "anchor"), CASES, ids=[c[0] for c in CASES])
-def test_broken_copy_fails_on_the_right_line(tmp_path: Path, runner: Any, name: str, old: str, new: str,
-                                             message: str, anchor: str | None) -> None:
+def test_broken_copy_fails_on_the_right_line(
+    tmp_path: Path, runner: Any, name: str, old: str, new: str, message: str, anchor: str | None
+) -> None:
     path, text = broken(tmp_path, old, new)
     result = run_validate(runner, str(path))
     assert result.exit_code == 1, result.output

@@ -87,7 +87,9 @@ def check_claim_sum(result: ScoreResult) -> Iterator[Finding]:
             continue
         note = f"（{'、'.join(absent)}未写得分）" if absent else ""
         yield Finding(
-            Severity.WARNING if absent else Severity.ERROR, "claim-sum", r.id,
+            Severity.WARNING if absent else Severity.ERROR,
+            "claim-sum",
+            r.id,
             f"{_label(r)}自评{fmt(r.claimed)}分，但其下各项自评得分合计{fmt(expected)}分{note}",
             f"{r.id} claims {fmt(r.claimed)} but its items' claims add up to {fmt(expected)}",
             {"claimed": fmt(r.claimed), "children": fmt(expected), "absent": ",".join(absent)},
@@ -105,7 +107,9 @@ def check_claim_sum(result: ScoreResult) -> Iterator[Finding]:
         if total != result.claimed_total:
             shown = "".join(terms).removeprefix(" + ")
             yield Finding(
-                Severity.ERROR, "claim-sum", "total",
+                Severity.ERROR,
+                "claim-sum",
+                "total",
                 f"自评总分{fmt(result.claimed_total)}分，但各部分自评得分合计{fmt(total)}分（{shown}）",
                 f"total claim {fmt(result.claimed_total)} but the sections' claims add up to {fmt(total)}",
                 {"claimed": fmt(result.claimed_total), "children": fmt(total)},
@@ -120,10 +124,14 @@ def check_claim_over_points(result: ScoreResult) -> Iterator[Finding]:
             continue
         total = sum((v for v, _ in map(_effective_claim, r.children) if v is not None), ZERO)
         if total > r.max:
-            yield Finding(Severity.ERROR, "claim-over-points", r.id,
-                          f"{_label(r)}下各项自评合计{fmt(total)}分，超过本项分值{fmt(r.max)}分",
-                          f"{r.id}: children claim {fmt(total)}, more than its {fmt(r.max)} points",
-                          {"children": fmt(total), "points": fmt(r.max)})
+            yield Finding(
+                Severity.ERROR,
+                "claim-over-points",
+                r.id,
+                f"{_label(r)}下各项自评合计{fmt(total)}分，超过本项分值{fmt(r.max)}分",
+                f"{r.id}: children claim {fmt(total)}, more than its {fmt(r.max)} points",
+                {"children": fmt(total), "points": fmt(r.max)},
+            )
 
 
 def check_claim_differs(result: ScoreResult) -> Iterator[Finding]:
@@ -135,15 +143,23 @@ def check_claim_differs(result: ScoreResult) -> Iterator[Finding]:
         computed = quantize(r.score, places)
         if computed != r.claimed:
             verb = "扣" if r.type is NodeType.DEDUCTION else "得"
-            yield Finding(Severity.ERROR, "claim-differs", r.id,
-                          f"{_label(r)}自评{verb}{fmt(r.claimed)}分，按证据计算应{verb}{fmt(computed)}分：{r.explanation}",
-                          f"{r.id} claims {fmt(r.claimed)}, computed {fmt(computed)}",
-                          {"claimed": fmt(r.claimed), "computed": fmt(computed)})
+            yield Finding(
+                Severity.ERROR,
+                "claim-differs",
+                r.id,
+                f"{_label(r)}自评{verb}{fmt(r.claimed)}分，按证据计算应{verb}{fmt(computed)}分：{r.explanation}",
+                f"{r.id} claims {fmt(r.claimed)}, computed {fmt(computed)}",
+                {"claimed": fmt(r.claimed), "computed": fmt(computed)},
+            )
     if result.claimed_total is not None and result.total != result.claimed_total:
-        yield Finding(Severity.ERROR, "claim-differs", "total",
-                      f"自评总分{fmt(result.claimed_total)}分，按证据计算总分为{fmt(result.total)}分",
-                      f"total claims {fmt(result.claimed_total)}, computed {fmt(result.total)}",
-                      {"claimed": fmt(result.claimed_total), "computed": fmt(result.total)})
+        yield Finding(
+            Severity.ERROR,
+            "claim-differs",
+            "total",
+            f"自评总分{fmt(result.claimed_total)}分，按证据计算总分为{fmt(result.total)}分",
+            f"total claims {fmt(result.claimed_total)}, computed {fmt(result.total)}",
+            {"claimed": fmt(result.claimed_total), "computed": fmt(result.total)},
+        )
 
 
 def check_claim_missing(result: ScoreResult) -> Iterator[Finding]:
@@ -154,18 +170,28 @@ def check_claim_missing(result: ScoreResult) -> Iterator[Finding]:
             continue
         claim, _ = _effective_claim(r)
         if claim is None:
-            yield Finding(Severity.WARNING, "claim-missing", r.id,
-                          f"{_label(r)}（{r.node.title}，{fmt(r.max)}分）未写自评得分",
-                          f"{r.id} has no claimed score", {"points": fmt(r.max)})
+            yield Finding(
+                Severity.WARNING,
+                "claim-missing",
+                r.id,
+                f"{_label(r)}（{r.node.title}，{fmt(r.max)}分）未写自评得分",
+                f"{r.id} has no claimed score",
+                {"points": fmt(r.max)},
+            )
 
 
 def check_evidence_missing(result: ScoreResult) -> Iterator[Finding]:
     """evidence-missing: a rule needs a figure, fact, document or judgement the data lacks."""
     for r in result.walk():
         for name in r.missing:
-            yield Finding(Severity.WARNING, "evidence-missing", r.id,
-                          f"{_label(r)}的评分规则需要“{name}”，数据文件中没有：{r.explanation}",
-                          f"{r.id} needs {name}, which the data lacks", {"missing": name})
+            yield Finding(
+                Severity.WARNING,
+                "evidence-missing",
+                r.id,
+                f"{_label(r)}的评分规则需要“{name}”，数据文件中没有：{r.explanation}",
+                f"{r.id} needs {name}, which the data lacks",
+                {"missing": name},
+            )
 
 
 def _relations(result: ScoreResult) -> list[Relation]:
@@ -196,10 +222,14 @@ def check_derived(result: ScoreResult) -> Iterator[Finding]:
             continue
         title, unit = ev.title(rel.figure)
         rel_pct = f"，相差{fmt(diff / abs(computed) * 100, 1)}%" if computed else ""
-        yield Finding(Severity.ERROR, "derived-mismatch", rel.id,
-                      f"{title}报告为{fmt(stated)}{unit}，按“{rel.title}”复算为{fmt(computed)}{unit}{rel_pct}",
-                      f"{rel.figure} is stated as {fmt(stated)} but {rel.expr} gives {fmt(computed)}",
-                      {"stated": fmt(stated), "computed": fmt(computed), "node": rel.node or ""})
+        yield Finding(
+            Severity.ERROR,
+            "derived-mismatch",
+            rel.id,
+            f"{title}报告为{fmt(stated)}{unit}，按“{rel.title}”复算为{fmt(computed)}{unit}{rel_pct}",
+            f"{rel.figure} is stated as {fmt(stated)} but {rel.expr} gives {fmt(computed)}",
+            {"stated": fmt(stated), "computed": fmt(computed), "node": rel.node or ""},
+        )
 
 
 def check_subset(result: ScoreResult) -> Iterator[Finding]:
@@ -214,27 +244,37 @@ def check_subset(result: ScoreResult) -> Iterator[Finding]:
             continue
         pt, pu = ev.title(rel.part) if rel.part in ev.rubric.figures else (rel.part, "")
         wt, wu = ev.title(rel.whole) if rel.whole in ev.rubric.figures else (rel.whole, "")
-        yield Finding(Severity.ERROR, "subset-exceeded", rel.id,
-                      f"{rel.title}：{pt}{fmt(part)}{pu}，超过{wt}{fmt(whole)}{wu}",
-                      f"{rel.part} = {fmt(part)} exceeds {rel.whole} = {fmt(whole)}",
-                      {"part": fmt(part), "whole": fmt(whole), "node": rel.node or ""})
+        yield Finding(
+            Severity.ERROR,
+            "subset-exceeded",
+            rel.id,
+            f"{rel.title}：{pt}{fmt(part)}{pu}，超过{wt}{fmt(whole)}{wu}",
+            f"{rel.part} = {fmt(part)} exceeds {rel.whole} = {fmt(whole)}",
+            {"part": fmt(part), "whole": fmt(whole), "node": rel.node or ""},
+        )
 
 
 def check_veto(result: ScoreResult) -> Iterator[Finding]:
     """veto: a one-vote veto (一票否决) applies and caps the grade or the total."""
     for v in result.vetoes:
         effect = f"等次最高为{v.max_grade}" if v.max_grade else f"总分最高{fmt(v.max_total or ZERO)}分"
-        yield Finding(Severity.ERROR, "veto", v.id, f"一票否决：{v.title}（{effect}）",
-                      f"veto {v.id} applies", {"fact": v.fact})
+        yield Finding(
+            Severity.ERROR, "veto", v.id, f"一票否决：{v.title}（{effect}）", f"veto {v.id} applies", {"fact": v.fact}
+        )
 
 
 def check_not_applicable(result: ScoreResult) -> Iterator[Finding]:
     """not-applicable: a node was declared not applicable; says how the score treated it."""
     for r in result.walk():
         if r.status == "not_applicable" and r.id in result.data.not_applicable:
-            yield Finding(Severity.INFO, "not-applicable", r.id, f"{_label(r)}{r.explanation}",
-                          f"{r.id} is not applicable ({r.na_policy.value if r.na_policy else ''})",
-                          {"policy": r.na_policy.value if r.na_policy else ""})
+            yield Finding(
+                Severity.INFO,
+                "not-applicable",
+                r.id,
+                f"{_label(r)}{r.explanation}",
+                f"{r.id} is not applicable ({r.na_policy.value if r.na_policy else ''})",
+                {"policy": r.na_policy.value if r.na_policy else ""},
+            )
 
 
 CHECKS: dict[str, Callable[[ScoreResult], Iterator[Finding]]] = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -38,14 +37,17 @@ def score_row(path: Path, cache: RubricCache | None = None) -> Row:
         first = lines[0] if lines else str(e)
         return Row(str(path), error=first.removeprefix(f"{path}:").strip(), problems=lines)
     return Row(
-        str(path), result.data.subject.name, result.data.subject.year, result.standard, result.bonus,
-        result.deduction, result.total, result.grade, result.claimed_total,
+        str(path),
+        result.data.subject.name,
+        result.data.subject.year,
+        result.standard,
+        result.bonus,
+        result.deduction,
+        result.total,
+        result.grade,
+        result.claimed_total,
         sum(1 for f in findings if f.severity is Severity.ERROR),
     )
-
-
-def _chunks(paths: list[Path]) -> Iterator[Path]:
-    yield from paths
 
 
 def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, progress: bool = False) -> list[Row]:
@@ -64,7 +66,7 @@ def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, 
         else:
             chunk = max(1, len(paths) // (jobs * 8))
             with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric,)) as pool:
-                for row in pool.map(score_row, _chunks(paths), chunksize=chunk):
+                for row in pool.map(score_row, paths, chunksize=chunk):
                     rows.append(row)
                     if bar:
                         bar.advance()

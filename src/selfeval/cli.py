@@ -112,8 +112,9 @@ def score_cmd(
 
     if sort not in SORTS:
         raise typer.BadParameter(f"choose one of {', '.join(SORTS)}", param_hint="--sort")
-    settings = ScoreSettings(files, rubric, format, _decimal(fail_under), gaps, sort, jobs,
-                             progress=sys.stderr.isatty())
+    settings = ScoreSettings(
+        files, rubric, format, _decimal(fail_under), gaps, sort, jobs, progress=sys.stderr.isatty()
+    )
     _run(lambda: run_score(settings, sys.stdout, sys.stderr))
 
 

@@ -20,6 +20,7 @@ from selfeval.errors import InputError, SelfevalError, UsageError
 from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
 from selfeval.load import load_document, validate_model
 from selfeval.models import CountyData, Rubric
+from selfeval.numbers import fmt
 from selfeval.problems import Problem
 from selfeval.reporters import (
     RANKING_FORMATS,
@@ -35,7 +36,6 @@ from selfeval.reporters import (
 )
 from selfeval.scoring import ScoreResult, score
 from selfeval.validate import check_data, check_rubric
-
 
 PROBLEM_FORMATS: dict[str, Callable[[Problem], str]] = {
     "parsable": Problem.parsable,
@@ -73,8 +73,7 @@ def validate_file(path: Path, cache: RubricCache) -> list[Problem]:
             data = validate_model(doc, CountyData)
             lr = cache.for_data(data, doc, path)
             return check_data(data, doc, lr.rubric)
-        return [Problem(str(path), 1, 1, "neither a rubric (no 'sections') nor a data file (no 'subject')",
-                        "schema")]
+        return [Problem(str(path), 1, 1, "neither a rubric (no 'sections') nor a data file (no 'subject')", "schema")]
     except InputError as e:
         return e.problems
 
@@ -134,7 +133,7 @@ def run_score(s: ScoreSettings, out: TextIO, err: TextIO) -> int:
         else:
             out.write(SCORE_FORMATS[s.format](result, findings))
         if s.fail_under is not None and result.total < s.fail_under:
-            print(f"total {result.total} is below --fail-under {s.fail_under}", file=err)
+            print(f"total {fmt(result.total)} is below --fail-under {s.fail_under}", file=err)
             return 1
         return 0
     if s.gaps:
@@ -185,11 +184,17 @@ class AuditSettings:
 def run_audit(s: AuditSettings, out: TextIO, err: TextIO) -> int:
     """List every claim that does not hold; exit 1 at or above ``fail_on``."""
     path = Path(s.file)
-    loaded, result, findings = score_one(path, RubricCache(s.rubric))
+    loaded, _, findings = score_one(path, RubricCache(s.rubric))
     label = f"{loaded.data.subject.name} {loaded.data.subject.year}（{path}）"
     if s.format is AuditFormat.JSON:
-        out.write(dumps({"subject": {"name": loaded.data.subject.name, "year": loaded.data.subject.year},
-                         "findings": [finding_json(f) for f in findings]}))
+        out.write(
+            dumps(
+                {
+                    "subject": {"name": loaded.data.subject.name, "year": loaded.data.subject.year},
+                    "findings": [finding_json(f) for f in findings],
+                }
+            )
+        )
     else:
         out.write(audit_table(findings, label))
     order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
@@ -227,8 +232,11 @@ def run_report(s: ReportSettings, out: TextIO, err: TextIO) -> int:
     from selfeval.output import write_atomic
 
     write_atomic(s.out, text, force=s.force)
-    print(f"wrote {s.out}: {loaded.data.subject.name} {loaded.data.subject.year}, total {result.total} "
-          f"({result.grade})", file=err)
+    print(
+        f"wrote {s.out}: {loaded.data.subject.name} {loaded.data.subject.year}, total {fmt(result.total)} "
+        f"({result.grade})",
+        file=err,
+    )
     return 0
 
 
@@ -278,4 +286,3 @@ def guarded(fn: Callable[[], int], err: TextIO = sys.stderr, debug: bool = False
         for line in e.lines():
             print(line, file=err)
         return e.exit_code
-

@@ -52,10 +52,17 @@ def compare(a: ScoreResult, b: ScoreResult) -> Comparison:
         node = (ra or rb).node  # type: ignore[union-attr]
         title = f"{node.number + ' ' if node.number else ''}{node.title}"
         lines.append(Line("node", key, title, ra.score if ra else None, rb.score if rb else None))
-    for name, (x, y) in {"standard": (a.standard, b.standard), "bonus": (a.bonus, b.bonus),
-                         "deduction": (a.deduction, b.deduction), "total": (a.total, b.total)}.items():
-        lines.append(Line("score", name, {"standard": "基本分", "bonus": "加分", "deduction": "扣分",
-                                          "total": "总分"}[name], x, y))
+    for name, (x, y) in {
+        "standard": (a.standard, b.standard),
+        "bonus": (a.bonus, b.bonus),
+        "deduction": (a.deduction, b.deduction),
+        "total": (a.total, b.total),
+    }.items():
+        lines.append(
+            Line(
+                "score", name, {"standard": "基本分", "bonus": "加分", "deduction": "扣分", "total": "总分"}[name], x, y
+            )
+        )
     figs = list(a.data.figures) + [k for k in b.data.figures if k not in a.data.figures]
     for key in figs:
         fa, fb = a.data.figures.get(key), b.data.figures.get(key)
@@ -82,13 +89,25 @@ def compare_table(c: Comparison) -> str:
     from rich.table import Table
 
     table = Table(title=f"{c.label(c.a)} → {c.label(c.b)}", header_style="bold")
-    for col, just in [("类别", "left"), ("项目", "left"), (c.label(c.a), "right"), (c.label(c.b), "right"),
-                      ("变化", "right"), ("单位", "left")]:
+    for col, just in [
+        ("类别", "left"),
+        ("项目", "left"),
+        (c.label(c.a), "right"),
+        (c.label(c.b), "right"),
+        ("变化", "right"),
+        ("单位", "left"),
+    ]:
         table.add_column(col, justify=just)  # type: ignore[arg-type]
     words = {"node": "得分", "score": "合计", "figure": "数据"}
     for line in c.lines:
-        table.add_row(words[line.kind], line.title, _f(line.a), _f(line.b), _chg(line.change),
-                      line.unit or ("分" if line.kind != "figure" else ""))
+        table.add_row(
+            words[line.kind],
+            line.title,
+            _f(line.a),
+            _f(line.b),
+            _chg(line.change),
+            line.unit or ("分" if line.kind != "figure" else ""),
+        )
     out = io.StringIO()
     Console(file=out, width=120, force_terminal=False, color_system=None).print(table)
     return out.getvalue()
@@ -96,9 +115,18 @@ def compare_table(c: Comparison) -> str:
 
 def compare_rows(c: Comparison) -> list[dict[str, Any]]:
     """The comparison as plain rows."""
-    return [{"kind": x.kind, "id": x.id, "title": x.title,
-             "a": None if x.a is None else number(x.a, 4), "b": None if x.b is None else number(x.b, 4),
-             "change": None if x.change is None else number(x.change, 4), "unit": x.unit} for x in c.lines]
+    return [
+        {
+            "kind": x.kind,
+            "id": x.id,
+            "title": x.title,
+            "a": None if x.a is None else number(x.a, 4),
+            "b": None if x.b is None else number(x.b, 4),
+            "change": None if x.change is None else number(x.change, 4),
+            "unit": x.unit,
+        }
+        for x in c.lines
+    ]
 
 
 def compare_csv(c: Comparison) -> str:

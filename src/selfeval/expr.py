@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
-_TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))"
-)
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))")
 
 
 class ExprSyntaxError(ValueError):
@@ -24,7 +22,7 @@ class ExprSyntaxError(ValueError):
         self.pos = pos
 
 
-class MissingValue(LookupError):  # noqa: N818 - reads better at call sites
+class MissingValue(LookupError):
     """A name in the expression has no value in the data."""
 
     def __init__(self, name: str) -> None:
@@ -32,7 +30,7 @@ class MissingValue(LookupError):  # noqa: N818 - reads better at call sites
         self.name = name
 
 
-class Undefined(ArithmeticError):  # noqa: N818
+class Undefined(ArithmeticError):
     """The expression has no value (division by zero)."""
 
 

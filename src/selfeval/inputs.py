@@ -84,8 +84,15 @@ class RubricCache:
         versions = sorted(v for (i, v) in self.bundled() if i == ref.id)
         hint = f"; bundled versions of {ref.id}: {', '.join(versions)}" if versions else ""
         where = f" (looked for {ref.path!r} next to the data file too)" if ref.path else ""
-        raise InputError([doc.problem(("rubric",), f"rubric {ref.id} version {ref.version} not found{where}{hint}; "
-                                                   "give it with --rubric", "rubric")])
+        raise InputError(
+            [
+                doc.problem(
+                    ("rubric",),
+                    f"rubric {ref.id} version {ref.version} not found{where}{hint}; give it with --rubric",
+                    "rubric",
+                )
+            ]
+        )
 
 
 def load_checked(path: Path, cache: RubricCache) -> LoadedData:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,8 +51,12 @@ _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", _FLOAT,
-    "tag:yaml.org,2002:timestamp", _STR,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    _FLOAT,
+    "tag:yaml.org,2002:timestamp",
+    _STR,
 }
 
 
@@ -68,10 +72,10 @@ def _decimal(node: yaml.ScalarNode) -> Decimal:
 @lru_cache(maxsize=8192)
 def _resolve(value: str) -> str:
     """The implicit tag of a plain scalar (cached: keys repeat across a file and a batch)."""
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
-def _scalar(ev: yaml.ScalarEvent) -> Any:
+def _scalar(ev: Any) -> Any:
     """The value of a scalar, resolved the way YAML's safe loader does, floats as Decimal."""
     tag = ev.tag
     if tag in (None, "!"):
@@ -98,7 +102,7 @@ _MERGE_KEY = _MergeKey()
 
 
 class _Frame:
-    __slots__ = ("container", "key", "key_mark", "marks", "merged", "size", "anchor", "start")
+    __slots__ = ("anchor", "container", "key", "key_mark", "marks", "merged", "size", "start")
 
     def __init__(self, container: dict[Any, Any] | list[Any], anchor: str | None, start: yaml.Mark) -> None:
         self.container = container
@@ -130,8 +134,7 @@ def _build(text: str) -> Any:
         nonlocal root, total
         total += size
         if total > MAX_NODES:
-            raise RefusedError(None, None, f"expands to more than {MAX_NODES:,} values (an alias bomb?); refused",
-                               mark)
+            raise RefusedError(None, None, f"expands to more than {MAX_NODES:,} values (an alias bomb?); refused", mark)
         if not stack:
             root = value
             return
@@ -159,18 +162,21 @@ def _build(text: str) -> Any:
             return
         if key in c and key not in top.merged:
             first = top.marks[key]
-            raise DuplicateKeyError(None, None, f"duplicate key {key!r} (first at line {first.line + 1}); "
-                                                "键名重复，YAML 只会保留最后一个", top.key_mark)
+            raise DuplicateKeyError(
+                None,
+                None,
+                f"duplicate key {key!r} (first at line {first.line + 1}); 键名重复，YAML 只会保留最后一个",
+                top.key_mark,
+            )
         top.merged.discard(key)
         c[key] = value
-        assert top.key_mark is not None
-        top.marks[key] = top.key_mark
+        top.marks[key] = mark if top.key_mark is None else top.key_mark
 
     parser = _Loader(text)
     next_event = parser.get_event
     try:
         while True:
-            ev = next_event()
+            ev: Any = next_event()  # type: ignore[no-untyped-call]
             if ev is None:
                 break
             kind = type(ev)
@@ -280,7 +286,7 @@ class Document:
 
     def _node(self) -> yaml.Node | None:
         if self._root is None:
-            self._root = yaml.compose(self.text, Loader=_Loader)  # noqa: S506 - a safe loader
+            self._root = yaml.compose(self.text, Loader=_Loader)
         return self._root
 
     def locate(self, loc: Sequence[int | str]) -> tuple[int, int]:

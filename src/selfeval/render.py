@@ -79,8 +79,9 @@ def _items_view(loaded: LoadedData, result: ScoreResult, r: NodeResult) -> dict[
     for leaf in leaves:
         covered = any(a in referenced for a in _ancestors(r, leaf.id))
         if not covered:
-            segments.append({"text": leaf.node.title if leaf is not r or item is None else "",
-                             "node": _node_view(leaf, places)})
+            segments.append(
+                {"text": leaf.node.title if leaf is not r or item is None else "", "node": _node_view(leaf, places)}
+            )
     return {"kind": "item", **_node_view(r, places), "segments": segments}
 
 
@@ -99,8 +100,11 @@ def _tree_view(loaded: LoadedData, result: ScoreResult, r: NodeResult) -> dict[s
     if _is_item(r) or not r.children:
         return _items_view(loaded, result, r)
     kind = "section" if r.depth == 0 else "indicator"
-    return {"kind": kind, **_node_view(r, result.rubric.rounding.places),
-            "children": [_tree_view(loaded, result, c) for c in r.children]}
+    return {
+        "kind": kind,
+        **_node_view(r, result.rubric.rounding.places),
+        "children": [_tree_view(loaded, result, c) for c in r.children],
+    }
 
 
 def view_model(loaded: LoadedData, result: ScoreResult, findings: list[Finding], with_audit: bool) -> dict[str, Any]:
@@ -120,13 +124,22 @@ def view_model(loaded: LoadedData, result: ScoreResult, findings: list[Finding],
             "attachments_title": doc.attachments_title if doc and doc.attachments_title else "",
         },
         "subject": {"name": data.subject.name, "year": data.subject.year},
-        "rubric": {"id": rubric.id, "version": rubric.version, "title": rubric.title, "issuer": rubric.issuer,
-                   "document_number": rubric.document_number},
+        "rubric": {
+            "id": rubric.id,
+            "version": rubric.version,
+            "title": rubric.title,
+            "issuer": rubric.issuer,
+            "document_number": rubric.document_number,
+        },
         "totals": {
-            "standard_max": fmt(result.standard_max), "standard": fmt(quantize(result.standard, p)),
-            "bonus_max": fmt(result.bonus_max), "bonus": fmt(quantize(result.bonus, p)),
-            "deduction_max": fmt(result.deduction_max), "deduction": fmt(quantize(result.deduction, p)),
-            "total": fmt(result.total), "grade": result.grade,
+            "standard_max": fmt(result.standard_max),
+            "standard": fmt(quantize(result.standard, p)),
+            "bonus_max": fmt(result.bonus_max),
+            "bonus": fmt(quantize(result.bonus, p)),
+            "deduction_max": fmt(result.deduction_max),
+            "deduction": fmt(quantize(result.deduction, p)),
+            "total": fmt(result.total),
+            "grade": result.grade,
             "claimed_total": None if result.claimed_total is None else fmt(result.claimed_total),
             "differs": result.claimed_total is not None and result.claimed_total != result.total,
             "vetoes": [v.title for v in result.vetoes],
@@ -134,20 +147,36 @@ def view_model(loaded: LoadedData, result: ScoreResult, findings: list[Finding],
         "sections": [_tree_view(loaded, result, s) for s in result.sections],
         "attachments": [{"title": a.title, "number": a.number or ""} for a in data.attachments],
         "with_audit": with_audit,
-        "findings": [{"severity": f.severity.value, "code": f.code, "subject": f.subject, "message": f.message,
-                      "claimed": f.values.get("claimed", ""), "computed": f.values.get("computed", "")}
-                     for f in findings],
+        "findings": [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "subject": f.subject,
+                "message": f.message,
+                "claimed": f.values.get("claimed", ""),
+                "computed": f.values.get("computed", ""),
+            }
+            for f in findings
+        ],
         "provenance": {
-            "rubric_id": rubric.id, "rubric_version": rubric.version,
-            "rubric_sha256": loaded.rubric.sha256, "data_sha256": loaded.sha256,
+            "rubric_id": rubric.id,
+            "rubric_version": rubric.version,
+            "rubric_sha256": loaded.rubric.sha256,
+            "data_sha256": loaded.sha256,
             "selfeval_version": __version__,
         },
         "types": {t.name.lower(): t.value for t in NodeType},
     }
 
 
-def render_report(loaded: LoadedData, result: ScoreResult, findings: list[Finding], *,
-                  template: Path | None = None, with_audit: bool = False) -> str:
+def render_report(
+    loaded: LoadedData,
+    result: ScoreResult,
+    findings: list[Finding],
+    *,
+    template: Path | None = None,
+    with_audit: bool = False,
+) -> str:
     """The report as Markdown text."""
     path = template or bundled.DEFAULT_TEMPLATE
     source = read_text(path, str(path))
@@ -171,8 +200,13 @@ def render_template(source: str, name: str, context: dict[str, Any]) -> str:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True)
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     try:
         tmpl = env.from_string(source)
         tmpl.name = name

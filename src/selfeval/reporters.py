@@ -67,8 +67,14 @@ def node_json(r: NodeResult, places: int) -> dict[str, Any]:
 
 def finding_json(f: Finding) -> dict[str, Any]:
     """One finding as JSON."""
-    return {"severity": f.severity.value, "code": f.code, "subject": f.subject, "message": f.message,
-            "message_en": f.message_en, "values": f.values}
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "subject": f.subject,
+        "message": f.message,
+        "message_en": f.message_en,
+        "values": f.values,
+    }
 
 
 def score_json(result: ScoreResult, findings: list[Finding]) -> dict[str, Any]:
@@ -106,8 +112,11 @@ def score_table(result: ScoreResult, findings: list[Finding]) -> str:
     from rich.table import Table
 
     p = result.rubric.rounding.places
-    table = Table(title=f"{result.data.subject.name} {result.data.subject.year} · {result.rubric.title}",
-                  show_lines=False, header_style="bold")
+    table = Table(
+        title=f"{result.data.subject.name} {result.data.subject.year} · {result.rubric.title}",
+        show_lines=False,
+        header_style="bold",
+    )
     table.add_column("编号", no_wrap=True)
     table.add_column("指标")
     table.add_column("分值", justify="right")
@@ -121,28 +130,49 @@ def score_table(result: ScoreResult, findings: list[Finding]) -> str:
         score = fmt(r.score, p) if r.status == "scored" else "不适用"
         if r.type.value == "deduction":
             score = f"-{score}" if r.score else "0"
-        table.add_row(r.node.number or r.id, title, fmt(r.max), score,
-                      "" if r.claimed is None else fmt(r.claimed), f"[red]{mark}[/red]" if mark else "",
-                      style=style)
+        table.add_row(
+            r.node.number or r.id,
+            title,
+            fmt(r.max),
+            score,
+            "" if r.claimed is None else fmt(r.claimed),
+            f"[red]{mark}[/red]" if mark else "",
+            style=style,
+        )
     out = io.StringIO()
     console = Console(file=out, width=110, force_terminal=False, color_system=None)
     console.print(table)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     claimed = "" if result.claimed_total is None else f"，自评 {fmt(result.claimed_total)}"
     console.print(
-        f"基本分 {fmt(result.standard, p)}/{fmt(result.standard_max)}  加分 {fmt(result.bonus, p)}/{fmt(result.bonus_max)}"
+        f"基本分 {fmt(result.standard, p)}/{fmt(result.standard_max)}  "
+        f"加分 {fmt(result.bonus, p)}/{fmt(result.bonus_max)}"
         f"  扣分 {fmt(result.deduction, p)}/{fmt(result.deduction_max)}  "
         f"总分 {fmt(result.total, p)}{claimed}  等次 {result.grade}"
     )
     if result.vetoes:
         console.print("一票否决：" + "；".join(v.title for v in result.vetoes))
-    console.print(f"* 规则为推定（assumed），见评分标准注释。审核发现：{errors} 个错误，"
-                  f"{len(findings) - errors} 个提示（selfeval audit 查看）。")
+    console.print(
+        f"* 规则为推定（assumed），见评分标准注释。审核发现：{errors} 个错误，"
+        f"{len(findings) - errors} 个提示（selfeval audit 查看）。"
+    )
     return out.getvalue()
 
 
-CSV_FIELDS = ["id", "number", "title", "type", "depth", "max", "score", "claimed", "differs", "assumed",
-              "status", "explanation"]
+CSV_FIELDS = [
+    "id",
+    "number",
+    "title",
+    "type",
+    "depth",
+    "max",
+    "score",
+    "claimed",
+    "differs",
+    "assumed",
+    "status",
+    "explanation",
+]
 
 
 def score_csv(result: ScoreResult, findings: list[Finding]) -> str:
@@ -152,11 +182,38 @@ def score_csv(result: ScoreResult, findings: list[Finding]) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS)
     for r in result.walk():
-        w.writerow([r.id, r.node.number or "", r.node.title, r.type.value, r.depth, fmt(r.max), fmt(r.score, p),
-                    "" if r.claimed is None else fmt(r.claimed), "yes" if _mark(r, p) else "",
-                    "yes" if r.node.assumed else "", r.status, r.explanation])
-    w.writerow(["total", "", "总分", "", "", fmt(result.total_max), fmt(result.total, p),
-                "" if result.claimed_total is None else fmt(result.claimed_total), "", "", "", result.grade])
+        w.writerow(
+            [
+                r.id,
+                r.node.number or "",
+                r.node.title,
+                r.type.value,
+                r.depth,
+                fmt(r.max),
+                fmt(r.score, p),
+                "" if r.claimed is None else fmt(r.claimed),
+                "yes" if _mark(r, p) else "",
+                "yes" if r.node.assumed else "",
+                r.status,
+                r.explanation,
+            ]
+        )
+    w.writerow(
+        [
+            "total",
+            "",
+            "总分",
+            "",
+            "",
+            fmt(result.total_max),
+            fmt(result.total, p),
+            "" if result.claimed_total is None else fmt(result.claimed_total),
+            "",
+            "",
+            "",
+            result.grade,
+        ]
+    )
     return out.getvalue()
 
 
@@ -171,8 +228,10 @@ def gaps_text(result: ScoreResult) -> str:
     """Points lost, largest first, each with what would recover them."""
     p = result.rubric.rounding.places
     found = gaps(result)
-    lines = [f"{result.data.subject.name} {result.data.subject.year}：总分 {fmt(result.total, p)}，"
-             f"失分 {len(found)} 处，按对总分的影响从大到小："]
+    lines = [
+        f"{result.data.subject.name} {result.data.subject.year}：总分 {fmt(result.total, p)}，"
+        f"失分 {len(found)} 处，按对总分的影响从大到小："
+    ]
     if not found:
         lines.append("  无失分项。")
     for g in found:
@@ -191,9 +250,17 @@ def gaps_text(result: ScoreResult) -> str:
 def gaps_json(result: ScoreResult) -> list[dict[str, Any]]:
     """The gaps as JSON."""
     p = result.rubric.rounding.places
-    return [{"id": g.result.id, "title": g.result.node.title, "lost": number(g.lost, p),
-             "effect_on_total": number(g.effect, p), "explanation": g.result.explanation,
-             "recover": g.result.gap} for g in gaps(result)]
+    return [
+        {
+            "id": g.result.id,
+            "title": g.result.node.title,
+            "lost": number(g.lost, p),
+            "effect_on_total": number(g.effect, p),
+            "explanation": g.result.explanation,
+            "recover": g.result.gap,
+        }
+        for g in gaps(result)
+    ]
 
 
 def audit_table(findings: list[Finding], label: str) -> str:
@@ -201,7 +268,9 @@ def audit_table(findings: list[Finding], label: str) -> str:
     if not findings:
         return f"{label}：未发现问题。\n"
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    head = f"{label}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 条提示"
+    head = (
+        f"{label}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 条提示"
+    )
     words = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
     lines = [head]
     for f in findings:
@@ -227,8 +296,20 @@ class Row:
     problems: list[str] = field(default_factory=list)
 
 
-RANK_FIELDS = ["rank", "name", "year", "standard", "bonus", "deduction", "total", "grade", "claimed_total",
-               "audit_errors", "path", "error"]
+RANK_FIELDS = [
+    "rank",
+    "name",
+    "year",
+    "standard",
+    "bonus",
+    "deduction",
+    "total",
+    "grade",
+    "claimed_total",
+    "audit_errors",
+    "path",
+    "error",
+]
 
 
 def _rank_rows(rows: list[Row]) -> list[dict[str, Any]]:
@@ -237,12 +318,22 @@ def _rank_rows(rows: list[Row]) -> list[dict[str, Any]]:
     for row in rows:
         if row.error is None:
             rank += 1
-        out.append({
-            "rank": rank if row.error is None else None, "name": row.name, "year": row.year,
-            "standard": _opt(row.standard, 2), "bonus": _opt(row.bonus, 2), "deduction": _opt(row.deduction, 2),
-            "total": _opt(row.total, 2), "grade": row.grade, "claimed_total": _opt(row.claimed_total, 2),
-            "audit_errors": row.audit_errors, "path": row.path, "error": row.error,
-        })
+        out.append(
+            {
+                "rank": rank if row.error is None else None,
+                "name": row.name,
+                "year": row.year,
+                "standard": _opt(row.standard, 2),
+                "bonus": _opt(row.bonus, 2),
+                "deduction": _opt(row.deduction, 2),
+                "total": _opt(row.total, 2),
+                "grade": row.grade,
+                "claimed_total": _opt(row.claimed_total, 2),
+                "audit_errors": row.audit_errors,
+                "path": row.path,
+                "error": row.error,
+            }
+        )
     return out
 
 
@@ -252,17 +343,34 @@ def ranking_table(rows: list[Row]) -> str:
     from rich.table import Table
 
     table = Table(title="排名", header_style="bold")
-    for name, justify in [("名次", "right"), ("县（市、区）", "left"), ("年度", "right"), ("基本分", "right"),
-                          ("加分", "right"), ("扣分", "right"), ("总分", "right"), ("等次", "center"),
-                          ("自评", "right"), ("审核错误", "right"), ("文件", "left")]:
+    for name, justify in [
+        ("名次", "right"),
+        ("县（市、区）", "left"),
+        ("年度", "right"),
+        ("基本分", "right"),
+        ("加分", "right"),
+        ("扣分", "right"),
+        ("总分", "right"),
+        ("等次", "center"),
+        ("自评", "right"),
+        ("审核错误", "right"),
+        ("文件", "left"),
+    ]:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for d in _rank_rows(rows):
         if d["error"] is not None:
             table.add_row("—", "", "", "", "", "", "", "", "", "", f"{d['path']}: {d['error']}", style="red")
             continue
-        table.add_row(str(d["rank"]), d["name"], str(d["year"]), *(str(d[k]) for k in
-                      ("standard", "bonus", "deduction", "total")), d["grade"],
-                      "" if d["claimed_total"] is None else str(d["claimed_total"]), str(d["audit_errors"]), d["path"])
+        table.add_row(
+            str(d["rank"]),
+            d["name"],
+            str(d["year"]),
+            *(str(d[k]) for k in ("standard", "bonus", "deduction", "total")),
+            d["grade"],
+            "" if d["claimed_total"] is None else str(d["claimed_total"]),
+            str(d["audit_errors"]),
+            d["path"],
+        )
     out = io.StringIO()
     Console(file=out, width=140, force_terminal=False, color_system=None).print(table)
     return out.getvalue()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from itertools import pairwise
 from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -90,8 +91,7 @@ class _Rule(BaseModel):
         try:
             return self._apply(ctx, points, deduction, node_id)
         except MissingValue as e:
-            return Outcome(ZERO, f"缺少数据：{e.name}，无法计分", missing=[e.name],
-                           gap=f"在数据文件中填报 {e.name}")
+            return Outcome(ZERO, f"缺少数据：{e.name}，无法计分", missing=[e.name], gap=f"在数据文件中填报 {e.name}")
         except Undefined as e:
             return Outcome(ZERO, f"无法计算（{e}），不得分", gap="核对相关数据")
 
@@ -142,8 +142,7 @@ class EvidenceRule(_Rule):
         if not lacking:
             return Outcome(points, f"已提供{shown}，得{fmt(points)}分", used=sorted(have, key=self._order))
         miss = "、".join(ctx.evidence_label(s) if s in self.slots() else s for s in lacking)
-        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=lacking,
-                       gap=f"提供{miss}")
+        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=lacking, gap=f"提供{miss}")
 
     def _order(self, slot: str) -> int:
         order = [*self.requires, *self.any_of]
@@ -170,11 +169,14 @@ class EvidenceTiersRule(_Rule):
         return {s for t in self.tiers for s in t.requires}
 
     def check(self, points: Decimal) -> list[str]:
-        out = [f"tier {i + 1} gives {fmt(t.points)} points, more than the node's {fmt(points)}"
-               for i, t in enumerate(self.tiers) if t.points > points]
+        out = [
+            f"tier {i + 1} gives {fmt(t.points)} points, more than the node's {fmt(points)}"
+            for i, t in enumerate(self.tiers)
+            if t.points > points
+        ]
         if all(t.points < points for t in self.tiers):
             out.append(f"no tier reaches the node's {fmt(points)} points")
-        if any(a.points < b.points for a, b in zip(self.tiers, self.tiers[1:], strict=False)):
+        if any(a.points < b.points for a, b in pairwise(self.tiers)):
             out.append("tiers must be listed from the highest points down")
         return out
 
@@ -187,8 +189,12 @@ class EvidenceTiersRule(_Rule):
                     better = self.tiers[0]
                     need = [s for s in better.requires if not ctx.has_evidence(s)]
                     gap = "提供" + "、".join(ctx.evidence_label(s) for s in need)
-                return Outcome(min(tier.points, points), f"满足第{i + 1}档（{names}），得{fmt(tier.points)}分",
-                               used=list(tier.requires), gap=gap)
+                return Outcome(
+                    min(tier.points, points),
+                    f"满足第{i + 1}档（{names}），得{fmt(tier.points)}分",
+                    used=list(tier.requires),
+                    gap=gap,
+                )
         need = [s for s in self.tiers[-1].requires if not ctx.has_evidence(s)]
         label = "、".join(ctx.evidence_label(s) for s in need)
         return Outcome(ZERO, f"任何一档均不满足（缺少{label}），不得分", missing=need, gap=f"提供{label}")
@@ -210,17 +216,26 @@ class FactRule(_Rule):
         value = ctx.fact(self.fact)
         title = ctx.fact_title(self.fact)
         if value is None:
-            return Outcome(ZERO, f"数据未说明“{title}”，" + ("不扣分" if deduction else "不得分"),
-                           missing=[self.fact], gap=f"在数据文件中说明“{title}”")
+            return Outcome(
+                ZERO,
+                f"数据未说明“{title}”，" + ("不扣分" if deduction else "不得分"),
+                missing=[self.fact],
+                gap=f"在数据文件中说明“{title}”",
+            )
         said = "是" if value else "否"
         hit = value is self.expect
         if deduction:
-            return Outcome(points if hit else ZERO,
-                           f"“{title}”：{said}，" + (f"扣{fmt(points)}分" if hit else "不扣分"),
-                           used=[self.fact])
-        return Outcome(points if hit else ZERO,
-                       f"“{title}”：{said}，" + (f"得{fmt(points)}分" if hit else "不得分"),
-                       used=[self.fact], gap=None if hit else f"需“{title}”为{'是' if self.expect else '否'}")
+            return Outcome(
+                points if hit else ZERO,
+                f"“{title}”：{said}，" + (f"扣{fmt(points)}分" if hit else "不扣分"),
+                used=[self.fact],
+            )
+        return Outcome(
+            points if hit else ZERO,
+            f"“{title}”：{said}，" + (f"得{fmt(points)}分" if hit else "不得分"),
+            used=[self.fact],
+            gap=None if hit else f"需“{title}”为{'是' if self.expect else '否'}",
+        )
 
 
 class Op(str, Enum):
@@ -291,12 +306,20 @@ class ThresholdRule(_Rule):
         desc = ctx.describe(self.metric, x)
         sym = OP_WORDS[self.op]
         if ok:
-            return Outcome(got, f"{desc}，满足 {sym} {bound_text}，" + (f"扣{fmt(got)}分" if deduction else f"得{fmt(got)}分"),
-                           used=sorted(self.names()))
+            return Outcome(
+                got,
+                f"{desc}，满足 {sym} {bound_text}，" + (f"扣{fmt(got)}分" if deduction else f"得{fmt(got)}分"),
+                used=sorted(self.names()),
+            )
         amount = min(self.else_points, points)
-        return Outcome(amount, f"{desc}，未达到 {sym} {bound_text}，" + (f"扣{fmt(amount)}分" if deduction else f"得{fmt(amount)}分"),
-                       used=sorted(self.names()),
-                       gap=None if deduction else f"需 {ctx.label(self.metric)} {sym} {bound_text}（当前 {fmt(x)}）可得{fmt(got)}分")
+        return Outcome(
+            amount,
+            f"{desc}，未达到 {sym} {bound_text}，" + (f"扣{fmt(amount)}分" if deduction else f"得{fmt(amount)}分"),
+            used=sorted(self.names()),
+            gap=None
+            if deduction
+            else f"需 {ctx.label(self.metric)} {sym} {bound_text}（当前 {fmt(x)}）可得{fmt(got)}分",
+        )
 
 
 class Band(BaseModel):
@@ -333,7 +356,7 @@ class BandsRule(_Rule):
         ordered = sorted(self.bands, key=lambda b: b.min if b.min is not None else -inf)
         if ordered != list(self.bands) and ordered[::-1] != list(self.bands):
             out.append("bands are out of order: list them by their bounds, rising or falling")
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in pairwise(ordered):
             a_max = a.max if a.max is not None else inf
             b_min = b.min if b.min is not None else -inf
             if a_max > b_min:
@@ -349,11 +372,23 @@ class BandsRule(_Rule):
         for b in self.bands:
             if (b.min is None or x >= b.min) and (b.max is None or x < b.max):
                 got = min(b.points, points)
-                gap = None if got >= points else f"需 {ctx.label(self.metric)} 达到 {_fmt_b(best.min)} 以上（当前 {fmt(x)}）"
-                return Outcome(got, f"{desc}，落在 [{_fmt_b(b.min)}, {_fmt_b(b.max)}) 区间，得{fmt(got)}分",
-                               used=sorted(self.names()), gap=gap)
-        return Outcome(ZERO, f"{desc}，不在任何得分区间，不得分", used=sorted(self.names()),
-                       gap=f"需 {ctx.label(self.metric)} 落在 [{_fmt_b(best.min)}, {_fmt_b(best.max)}) 区间")
+                gap = (
+                    None
+                    if got >= points
+                    else f"需 {ctx.label(self.metric)} 达到 {_fmt_b(best.min)} 以上（当前 {fmt(x)}）"
+                )
+                return Outcome(
+                    got,
+                    f"{desc}，落在 [{_fmt_b(b.min)}, {_fmt_b(b.max)}) 区间，得{fmt(got)}分",
+                    used=sorted(self.names()),
+                    gap=gap,
+                )
+        return Outcome(
+            ZERO,
+            f"{desc}，不在任何得分区间，不得分",
+            used=sorted(self.names()),
+            gap=f"需 {ctx.label(self.metric)} 落在 [{_fmt_b(best.min)}, {_fmt_b(best.max)}) 区间",
+        )
 
 
 def _fmt_b(v: Decimal | None) -> str:
@@ -379,10 +414,13 @@ class PerUnitRule(_Rule):
         units = max(ZERO, (x / self.unit).to_integral_value(rounding="ROUND_FLOOR"))
         got = min(units * self.per, points)
         need = math.ceil(points / self.per) * self.unit
-        return Outcome(got, f"{ctx.describe(self.metric, x)}，每{fmt(self.unit)}计{fmt(self.per)}分，"
-                            f"最高{fmt(points)}分，得{fmt(got)}分",
-                       used=sorted(self.names()),
-                       gap=None if got >= points else f"需 {ctx.label(self.metric)} 达到 {fmt(Decimal(need))}（当前 {fmt(x)}）")
+        return Outcome(
+            got,
+            f"{ctx.describe(self.metric, x)}，每{fmt(self.unit)}计{fmt(self.per)}分，"
+            f"最高{fmt(points)}分，得{fmt(got)}分",
+            used=sorted(self.names()),
+            gap=None if got >= points else f"需 {ctx.label(self.metric)} 达到 {fmt(Decimal(need))}（当前 {fmt(x)}）",
+        )
 
 
 class RatioRule(_Rule):
@@ -404,9 +442,12 @@ class RatioRule(_Rule):
         if d == 0:
             raise Undefined(f"{self.denominator} = 0")
         got = max(ZERO, min(points, n / d * points))
-        return Outcome(got, f"{ctx.describe(self.numerator, n)} ÷ {ctx.describe(self.denominator, d)} × "
-                            f"{fmt(points)}，得{fmt(got)}分", used=sorted(self.names()),
-                       gap=None if got >= points else f"需 {ctx.label(self.numerator)} 达到 {fmt(d)}（当前 {fmt(n)}）")
+        return Outcome(
+            got,
+            f"{ctx.describe(self.numerator, n)} ÷ {ctx.describe(self.denominator, d)} × {fmt(points)}，得{fmt(got)}分",
+            used=sorted(self.names()),
+            gap=None if got >= points else f"需 {ctx.label(self.numerator)} 达到 {fmt(d)}（当前 {fmt(n)}）",
+        )
 
 
 class TargetRule(_Rule):
@@ -437,8 +478,12 @@ class TargetRule(_Rule):
             return Outcome(points, f"{desc}，达到目标 {fmt(t)}，得{fmt(points)}分", used=sorted(self.names()))
         got = ZERO if self.partial == "none" or t <= 0 else max(ZERO, points * x / t)
         how = "按完成比例" if self.partial == "proportional" else "未完成"
-        return Outcome(got, f"{desc}，未达到目标 {fmt(t)}，{how}得{fmt(got)}分", used=sorted(self.names()),
-                       gap=f"需 {ctx.label(self.metric)} 达到 {fmt(t)}（当前 {fmt(x)}）")
+        return Outcome(
+            got,
+            f"{desc}，未达到目标 {fmt(t)}，{how}得{fmt(got)}分",
+            used=sorted(self.names()),
+            gap=f"需 {ctx.label(self.metric)} 达到 {fmt(t)}（当前 {fmt(x)}）",
+        )
 
 
 class ToleranceRule(_Rule):
@@ -483,9 +528,13 @@ class ToleranceRule(_Rule):
         steps = (excess / self.step).to_integral_value(rounding=rounding)
         taken = min(points, steps * self.deduct)
         got = points - taken
-        return Outcome(got, f"{desc}，超出允许范围 {band} {fmt(excess)}，计{fmt(steps)}档，"
-                            f"每档扣{fmt(self.deduct)}分，扣{fmt(taken)}分，得{fmt(got)}分",
-                       used=sorted(self.names()), gap=f"需 {ctx.label(self.metric)} 回到 {band} 范围内（当前 {fmt(x)}）")
+        return Outcome(
+            got,
+            f"{desc}，超出允许范围 {band} {fmt(excess)}，计{fmt(steps)}档，"
+            f"每档扣{fmt(self.deduct)}分，扣{fmt(taken)}分，得{fmt(got)}分",
+            used=sorted(self.names()),
+            gap=f"需 {ctx.label(self.metric)} 回到 {band} 范围内（当前 {fmt(x)}）",
+        )
 
 
 class PerOccurrenceRule(_Rule):
@@ -510,8 +559,12 @@ class PerOccurrenceRule(_Rule):
             text = f"{desc}，每起扣{fmt(self.deduct)}分，" + (f"扣{fmt(taken)}分" if taken else "不扣分")
             return Outcome(taken, text, used=sorted(self.names()))
         got = points - taken
-        return Outcome(got, f"{desc}，每起扣{fmt(self.deduct)}分，得{fmt(got)}分", used=sorted(self.names()),
-                       gap=None if taken == 0 else f"需 {ctx.label(self.metric)} 为 0（当前 {fmt(n)}）")
+        return Outcome(
+            got,
+            f"{desc}，每起扣{fmt(self.deduct)}分，得{fmt(got)}分",
+            used=sorted(self.names()),
+            gap=None if taken == 0 else f"需 {ctx.label(self.metric)} 为 0（当前 {fmt(n)}）",
+        )
 
 
 class JudgedRule(_Rule):
@@ -525,8 +578,12 @@ class JudgedRule(_Rule):
     def _apply(self, ctx: Context, points: Decimal, deduction: bool, node_id: str) -> Outcome:
         j = ctx.judgement(node_id)
         if j is None:
-            return Outcome(ZERO, f"须由评审人员按“{self.guidance}”评定，尚无评定，暂不计分",
-                           missing=[f"judgements.{node_id}"], gap="由评审人员评定并写明理由")
+            return Outcome(
+                ZERO,
+                f"须由评审人员按“{self.guidance}”评定，尚无评定，暂不计分",
+                missing=[f"judgements.{node_id}"],
+                gap="由评审人员评定并写明理由",
+            )
         given, reason = j
         got = min(max(given, ZERO), points)
         verb = "扣" if deduction else "得"

@@ -207,18 +207,48 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason:
         policy = node.not_applicable
         score = node.points if policy is NAPolicy.FULL else ZERO
         children = [_score_node(c, c.type or child_kind, depth + 1, ev, reason) for c in node.children]
-        return NodeResult(node, child_kind, depth, node.points, score, claimed,
-                          f"不适用（{reason}）：{NA_WORDS[policy]}", status="not_applicable",
-                          na_policy=policy, children=children)
+        return NodeResult(
+            node,
+            child_kind,
+            depth,
+            node.points,
+            score,
+            claimed,
+            f"不适用（{reason}）：{NA_WORDS[policy]}",
+            status="not_applicable",
+            na_policy=policy,
+            children=children,
+        )
     if node.rule is not None:
         out = node.rule.apply(ev, node.points, child_kind is NodeType.DEDUCTION, node.id)
-        return NodeResult(node, child_kind, depth, node.points, out.amount, claimed, out.explanation,
-                          used=out.used, missing=out.missing, gap=out.gap)
+        return NodeResult(
+            node,
+            child_kind,
+            depth,
+            node.points,
+            out.amount,
+            claimed,
+            out.explanation,
+            used=out.used,
+            missing=out.missing,
+            gap=out.gap,
+        )
     children = [_score_node(c, c.type or child_kind, depth + 1, ev, None) for c in node.children]
     c = combine(children, node.points, child_kind)
-    return NodeResult(node, child_kind, depth, node.points, c.score, claimed, c.text, status=c.status,
-                      na_policy=NAPolicy.RESCALE if c.status == "not_applicable" else None,
-                      children=children, raw=c.raw, scale=c.scale)
+    return NodeResult(
+        node,
+        child_kind,
+        depth,
+        node.points,
+        c.score,
+        claimed,
+        c.text,
+        status=c.status,
+        na_policy=NAPolicy.RESCALE if c.status == "not_applicable" else None,
+        children=children,
+        raw=c.raw,
+        scale=c.scale,
+    )
 
 
 @dataclass
@@ -257,8 +287,6 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType) -> Comb
     return Combined(value, text, "scored", uncapped, scale)
 
 
-
-
 def score(rubric: Rubric, data: CountyData) -> ScoreResult:
     """Score ``data`` against ``rubric``: every node, the parts, the total and the grade."""
     ev = Evidence(rubric, data)
@@ -274,9 +302,23 @@ def score(rubric: Rubric, data: CountyData) -> ScoreResult:
             total_exact = min(total_exact, v.max_total)
     total = quantize(max(total_exact, ZERO), rubric.rounding.places)
     grade = grade_for(rubric, total, vetoes)
-    return ScoreResult(rubric, data, sections, rubric.total, standard, rubric.bonus_cap, bonus,
-                       rubric.deduction_cap, deduction, total_exact, total, grade, vetoes,
-                       data.claims.get("total"), ev)
+    return ScoreResult(
+        rubric,
+        data,
+        sections,
+        rubric.total,
+        standard,
+        rubric.bonus_cap,
+        bonus,
+        rubric.deduction_cap,
+        deduction,
+        total_exact,
+        total,
+        grade,
+        vetoes,
+        data.claims.get("total"),
+        ev,
+    )
 
 
 def grade_for(rubric: Rubric, total: Decimal, vetoes: list[Veto]) -> str:

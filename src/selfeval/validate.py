@@ -43,11 +43,11 @@ def check_rubric(rubric: Rubric, doc: Document) -> Iterator[Problem]:
     for name in set(rubric.metrics) & set(rubric.figures):
         yield doc.problem(("metrics", name), f"metric {name!r} has the name of a figure", "duplicate-id")
 
-    yield from _check_sums(rubric, doc, nodes)
+    yield from _check_sums(rubric, doc)
     known = set(rubric.figures) | set(rubric.metrics)
     yield from _check_metrics(rubric, doc, known)
 
-    for node, loc, kind in nodes:
+    for node, loc, _ in nodes:
         if node.rule is None:
             continue
         rloc = (*loc, "rule")
@@ -59,15 +59,18 @@ def check_rubric(rubric: Rubric, doc: Document) -> Iterator[Problem]:
             yield doc.problem(rloc, f"rule of {node.id!r} names unknown fact {fact!r}", "unknown-name")
         for message in node.rule.check(node.points):
             yield doc.problem(rloc, f"{node.id}: {message}", "rule")
-        _ = kind
 
     for i, rel in enumerate(rubric.relations):
         yield from check_relation(rel, known, doc, ("relations", i))
     for i, veto in enumerate(rubric.vetoes):
         if veto.fact not in rubric.facts:
-            yield doc.problem(("vetoes", i, "fact"), f"veto {veto.id!r} names unknown fact {veto.fact!r}", "unknown-name")
+            yield doc.problem(
+                ("vetoes", i, "fact"), f"veto {veto.id!r} names unknown fact {veto.fact!r}", "unknown-name"
+            )
         if veto.max_grade is not None and veto.max_grade not in {g.name for g in rubric.grades}:
-            yield doc.problem(("vetoes", i, "max_grade"), f"veto caps at unknown grade {veto.max_grade!r}", "unknown-name")
+            yield doc.problem(
+                ("vetoes", i, "max_grade"), f"veto caps at unknown grade {veto.max_grade!r}", "unknown-name"
+            )
     mins = [g.min for g in rubric.grades]
     if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
         yield doc.problem(("grades",), "grades must be listed from the highest minimum down, without repeats", "bands")
@@ -86,44 +89,56 @@ def check_relation(rel: object, known: set[str], doc: Document, loc: Loc) -> Ite
             yield doc.problem((*loc, key), f"relation reads unknown figure or metric {name!r}", "unknown-name")
 
 
-def _check_sums(rubric: Rubric, doc: Document, nodes: list[tuple[object, Loc, NodeType]]) -> Iterator[Problem]:
+def _check_sums(rubric: Rubric, doc: Document) -> Iterator[Problem]:
     for node, loc, kind in rubric.walk():
         for i, child in enumerate(node.children):
             if child.type is not None and child.type != kind:
-                yield doc.problem((*loc, "children", i, "type"),
-                                  f"{child.id} is {child.type.value} inside a {kind.value} node", "type")
+                yield doc.problem(
+                    (*loc, "children", i, "type"),
+                    f"{child.id} is {child.type.value} inside a {kind.value} node",
+                    "type",
+                )
         if not node.children:
             continue
         total = sum((c.points for c in node.children), Decimal(0))
         if node.children_exceed:
             if total <= node.points:
-                yield doc.problem((*loc, "children_exceed"),
-                                  f"{node.id}: children_exceed is set but the children add up to {fmt(total)}, "
-                                  f"not more than {fmt(node.points)}", "sum")
+                yield doc.problem(
+                    (*loc, "children_exceed"),
+                    f"{node.id}: children_exceed is set but the children add up to {fmt(total)}, "
+                    f"not more than {fmt(node.points)}",
+                    "sum",
+                )
         elif total != node.points:
             hint = " (set children_exceed: true if the sum is meant to be capped)" if total > node.points else ""
-            yield doc.problem((*loc, "points"),
-                              f"{node.id}: children add up to {fmt(total)}, not the node's {fmt(node.points)}{hint}",
-                              "sum")
+            yield doc.problem(
+                (*loc, "points"),
+                f"{node.id}: children add up to {fmt(total)}, not the node's {fmt(node.points)}{hint}",
+                "sum",
+            )
     by_type: dict[NodeType, Decimal] = {t: Decimal(0) for t in NodeType}
-    for i, s in enumerate(rubric.sections):
+    for s in rubric.sections:
         by_type[s.type or NodeType.STANDARD] += s.points
-        _ = i
-    expected = {NodeType.STANDARD: rubric.total, NodeType.BONUS: rubric.bonus_cap,
-                NodeType.DEDUCTION: rubric.deduction_cap}
+    expected = {
+        NodeType.STANDARD: rubric.total,
+        NodeType.BONUS: rubric.bonus_cap,
+        NodeType.DEDUCTION: rubric.deduction_cap,
+    }
     keys = {NodeType.STANDARD: "total", NodeType.BONUS: "bonus_cap", NodeType.DEDUCTION: "deduction_cap"}
     for t, want in expected.items():
         if by_type[t] != want:
-            yield doc.problem((keys[t],), f"{t.value} sections add up to {fmt(by_type[t])}, "
-                                          f"but {keys[t]} is {fmt(want)}", "sum")
+            yield doc.problem(
+                (keys[t],), f"{t.value} sections add up to {fmt(by_type[t])}, but {keys[t]} is {fmt(want)}", "sum"
+            )
 
 
 def _check_metrics(rubric: Rubric, doc: Document, known: set[str]) -> Iterator[Problem]:
     graph = {name: parse_expr(m.expr).names for name, m in rubric.metrics.items()}
     for name, reads in graph.items():
         for ref in sorted(reads - known):
-            yield doc.problem(("metrics", name, "expr"), f"metric {name!r} reads unknown figure or metric {ref!r}",
-                              "unknown-name")
+            yield doc.problem(
+                ("metrics", name, "expr"), f"metric {name!r} reads unknown figure or metric {ref!r}", "unknown-name"
+            )
     # Depth-first search for cycles among metrics, reporting each cycle once.
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
@@ -134,7 +149,7 @@ def _check_metrics(rubric: Rubric, doc: Document, known: set[str]) -> Iterator[P
             if ref not in graph:
                 continue
             if state.get(ref) == 1:
-                cycle = [*trail[trail.index(ref):], ref] if ref in trail else [name, ref]
+                cycle = [*trail[trail.index(ref) :], ref] if ref in trail else [name, ref]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
@@ -159,8 +174,14 @@ def check_data(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]
     out: list[Problem] = []
     ids = {n.id: (n, kind) for n, _, kind in rubric.walk()}
     if data.rubric.id != rubric.id or data.rubric.version != rubric.version:
-        out.append(doc.problem(("rubric",), f"data is for rubric {data.rubric.id} {data.rubric.version}, "
-                                            f"but scored against {rubric.id} {rubric.version}", "rubric"))
+        out.append(
+            doc.problem(
+                ("rubric",),
+                f"data is for rubric {data.rubric.id} {data.rubric.version}, "
+                f"but scored against {rubric.id} {rubric.version}",
+                "rubric",
+            )
+        )
     for key in data.claims:
         if key != "total" and key not in ids:
             out.append(doc.problem(("claims", key), f"claim for unknown node {key!r}", "unknown-node"))
@@ -168,36 +189,60 @@ def check_data(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]
             node, _ = ids[key]
             value = data.claims[key]
             if value < 0 or value > node.points:
-                out.append(doc.problem(("claims", key), f"claimed {fmt(value)} for {key}, outside 0–{fmt(node.points)}",
-                                       "claim-range"))
+                out.append(
+                    doc.problem(
+                        ("claims", key), f"claimed {fmt(value)} for {key}, outside 0–{fmt(node.points)}", "claim-range"
+                    )
+                )
     for section in ("items", "judgements", "not_applicable"):
         for key in getattr(data, section):
             if key not in ids:
                 out.append(doc.problem((section, key), f"unknown node {key!r}", "unknown-node"))
     for key, j in data.judgements.items():
         if key in ids and j.points > ids[key][0].points:
-            out.append(doc.problem(("judgements", key, "points"), f"judged {fmt(j.points)} for {key}, more than its "
-                                                             f"{fmt(ids[key][0].points)} points", "claim-range"))
+            out.append(
+                doc.problem(
+                    ("judgements", key, "points"),
+                    f"judged {fmt(j.points)} for {key}, more than its {fmt(ids[key][0].points)} points",
+                    "claim-range",
+                )
+            )
     for key, item in data.items.items():
         for i, seg in enumerate(item.narrative):
             if seg.score is not None and seg.score not in ids:
-                out.append(doc.problem(("items", key, "narrative", i, "score"), f"unknown node {seg.score!r}",
-                                       "unknown-node"))
+                out.append(
+                    doc.problem(("items", key, "narrative", i, "score"), f"unknown node {seg.score!r}", "unknown-node")
+                )
     for name, fig in data.figures.items():
         spec = rubric.figures.get(name)
         if name in rubric.metrics:
-            out.append(doc.problem(("figures", name), f"{name!r} is a metric the rubric computes; "
-                                                      "it cannot be given as a figure", "unknown-name"))
+            out.append(
+                doc.problem(
+                    ("figures", name),
+                    f"{name!r} is a metric the rubric computes; it cannot be given as a figure",
+                    "unknown-name",
+                )
+            )
         if spec is not None and spec.unit and fig.unit and fig.unit != spec.unit:
-            out.append(doc.problem(("figures", name, "value"), f"{name}: unit {fig.unit!r} where the rubric expects "
-                                                               f"{spec.unit!r}", "unit"))
+            out.append(
+                doc.problem(
+                    ("figures", name, "value"),
+                    f"{name}: unit {fig.unit!r} where the rubric expects {spec.unit!r}",
+                    "unit",
+                )
+            )
         if fig.value < 0 and not (spec is not None and spec.signed):
-            out.append(doc.problem(("figures", name, "value") if _is_mapping(doc, name) else ("figures", name),
-                                   f"{name}: {fmt(fig.value)} is negative; this figure cannot be below zero "
-                                   "(数值不能为负)", "range"))
+            out.append(
+                doc.problem(
+                    ("figures", name, "value") if _is_mapping(doc, name) else ("figures", name),
+                    f"{name}: {fmt(fig.value)} is negative; this figure cannot be below zero (数值不能为负)",
+                    "range",
+                )
+            )
         if spec is None and not fig.title:
-            out.append(doc.problem(("figures", name), f"figure {name!r} is not in the rubric; give it a title",
-                                   "unknown-name"))
+            out.append(
+                doc.problem(("figures", name), f"figure {name!r} is not in the rubric; give it a title", "unknown-name")
+            )
     for key in data.facts:
         if key not in rubric.facts:
             out.append(doc.problem(("facts", key), f"unknown fact {key!r}", "unknown-name"))
