@@ -9,7 +9,7 @@ from pathlib import Path
 
 from selfeval import bundled
 from selfeval.errors import InputError, UsageError
-from selfeval.load import Document
+from selfeval.load import Document, read_header
 from selfeval.models import CountyData, Rubric
 from selfeval.validate import check_data, load_data, load_rubric
 
@@ -61,12 +61,10 @@ class RubricCache:
     def bundled(self) -> dict[tuple[str, str], Path]:
         """Bundled rubrics by (id, version), read from their headers only."""
         if self._bundled is None:
-            import yaml
-
             self._bundled = {}
             for p in sorted(bundled.RUBRICS.glob("*.yaml")):
-                head = yaml.safe_load(p.read_text(encoding="utf-8"))
-                self._bundled[(str(head["id"]), str(head["version"]))] = p
+                head = read_header(p.read_text(encoding="utf-8"), ("id", "version"))
+                self._bundled[(head.get("id", ""), head.get("version", ""))] = p
         return self._bundled
 
     def for_data(self, data: CountyData, doc: Document, data_path: Path) -> LoadedRubric:

@@ -212,6 +212,38 @@ def _build(text: str) -> Any:
     return root
 
 
+def read_header(text: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The top-level scalar values of ``keys``, read from the first events only (fast)."""
+    found: dict[str, str] = {}
+    parser = _Loader(text)
+    depth, key = 0, None
+    try:
+        while len(found) < len(keys):
+            ev: Any = parser.get_event()  # type: ignore[no-untyped-call]
+            if ev is None:
+                break
+            kind = type(ev)
+            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                depth += 1
+                key = None
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                depth -= 1
+            elif kind is yaml.ScalarEvent and depth == 1:
+                if key is None:
+                    key = ev.value
+                else:
+                    if key in keys:
+                        found[key] = ev.value
+                    key = None
+            elif depth == 1 and kind is yaml.AliasEvent:
+                key = None
+    except yaml.YAMLError:
+        pass
+    finally:
+        parser.dispose()
+    return found
+
+
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
