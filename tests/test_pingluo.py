@@ -89,3 +89,15 @@ def test_lower_subsidy_fails_the_standard_item(tmp_path: Path) -> None:
 
 def test_rubric_file_is_the_bundled_one() -> None:
     assert RUBRIC.name == "2020_county.yaml"
+
+
+def test_every_number_of_the_seed_is_in_the_data_file() -> None:
+    import re
+
+    from conftest import SEED
+
+    if not SEED.exists():
+        return
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", SEED.read_text(encoding="utf-8")))
+    data = set(re.findall(r"\d+(?:\.\d+)?", DATA.read_text(encoding="utf-8")))
+    assert numbers - data == set()

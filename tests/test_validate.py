@@ -181,3 +181,17 @@ def test_many_files_exit_1_when_any_is_bad(tmp_path: Path, runner: Any) -> None:
     result = run_validate(runner, str(RUBRIC), str(path))
     assert result.exit_code == 1
     assert all(line.startswith(str(path)) for line in result.stdout.splitlines())
+
+
+def test_data_lacking_what_a_rule_reads_is_warned_not_refused(tmp_path: Path, runner: Any) -> None:
+    from conftest import DATA
+
+    text = DATA.read_text(encoding="utf-8").replace("  trainings: 4\n", "", 1)
+    path = tmp_path / "d.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_validate(runner, str(path))
+    assert result.exit_code == 0
+    (line,) = result.stdout.splitlines()
+    where = line_of(text, "  c19:", start="\nitems:")
+    assert line.startswith(f"{path}:{where}:3: warning: c19（开展社会救助知识培训）needs trainings")
+    assert "0 errors, 1 warnings" in result.stderr

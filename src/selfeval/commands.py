@@ -21,7 +21,7 @@ from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
 from selfeval.load import load_document, validate_model
 from selfeval.models import CountyData, Rubric
 from selfeval.numbers import fmt
-from selfeval.problems import Problem
+from selfeval.problems import Level, Problem
 from selfeval.reporters import (
     RANKING_FORMATS,
     SCORE_FORMATS,
@@ -35,7 +35,7 @@ from selfeval.reporters import (
     gaps_text,
 )
 from selfeval.scoring import ScoreResult, score
-from selfeval.validate import check_data, check_rubric
+from selfeval.validate import check_data, check_rubric, missing_inputs
 
 PROBLEM_FORMATS: dict[str, Callable[[Problem], str]] = {
     "parsable": Problem.parsable,
@@ -72,7 +72,7 @@ def validate_file(path: Path, cache: RubricCache) -> list[Problem]:
         if "subject" in doc.data:
             data = validate_model(doc, CountyData)
             lr = cache.for_data(data, doc, path)
-            return check_data(data, doc, lr.rubric)
+            return check_data(data, doc, lr.rubric) or missing_inputs(data, doc, lr.rubric)
         return [Problem(str(path), 1, 1, "neither a rubric (no 'sections') nor a data file (no 'subject')", "schema")]
     except InputError as e:
         return e.problems
@@ -94,8 +94,13 @@ def run_validate(s: ValidateSettings, out: TextIO, err: TextIO) -> int:
         bad += bool(found)
         problems += found
     print_problems(problems, s.format, out)
-    print(f"{len(paths)} file(s) checked, {bad} with problems ({len(problems)} in all)", file=err)
-    return 1 if problems else 0
+    errors = [p for p in problems if p.level is Level.ERROR]
+    print(
+        f"{len(paths)} file(s) checked, {bad} with problems ({len(errors)} errors, "
+        f"{len(problems) - len(errors)} warnings)",
+        file=err,
+    )
+    return 1 if errors else 0
 
 
 # ----------------------------------------------------------------------------- score

@@ -29,7 +29,8 @@ class Problem:
         where = self.path
         if self.line:
             where = f"{where}:{self.line}:{self.col or 1}"
-        return f"{where}: {self.message}"
+        level = "warning: " if self.level is Level.WARNING else ""
+        return f"{where}: {level}{self.message}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line."""

@@ -15,7 +15,8 @@ from selfeval.expr import parse_expr
 from selfeval.load import Document, load_document, validate_model
 from selfeval.models import CountyData, DerivedRelation, NodeType, Rubric
 from selfeval.numbers import fmt
-from selfeval.problems import Problem
+from selfeval.problems import Level, Problem
+from selfeval.rules import JudgedRule
 
 Loc = tuple[int | str, ...]
 
@@ -252,6 +253,42 @@ def check_data(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]
     known = set(rubric.figures) | set(rubric.metrics) | set(data.figures)
     for i, rel in enumerate(data.relations):
         out.extend(check_relation(rel, known, doc, ("relations", i)))
+    return out
+
+
+def missing_inputs(data: CountyData, doc: Document, rubric: Rubric) -> list[Problem]:
+    """Warnings for what the rubric's rules read but the data file does not give.
+
+    Not errors: a county may lack a figure, and then the rule scores nothing; but a clerk
+    checking a file wants to know before the score does.
+    """
+    out: list[Problem] = []
+
+    def figures_of(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        if name in rubric.metrics and name not in seen:
+            names = parse_expr(rubric.metrics[name].expr).names
+            return set().union(*(figures_of(n, seen | {name}) for n in names)) if names else set()
+        return {name}
+
+    for node, _, _ in rubric.walk():
+        if node.rule is None or node.id in data.not_applicable:
+            continue
+        lacking = sorted({f for n in node.rule.names() for f in figures_of(n)} - set(data.figures))
+        lacking += sorted(s for s in node.rule.slots() if s not in data.evidence)
+        lacking += sorted(f for f in node.rule.facts() if f not in data.facts)
+        if isinstance(node.rule, JudgedRule) and node.id not in data.judgements:
+            lacking.append(f"judgements.{node.id}")
+        if lacking:
+            out.append(
+                Problem(
+                    doc.display,
+                    *doc.locate(("items", node.id)) if node.id in data.items else (1, 1),
+                    f"{node.id}（{node.title}）needs {', '.join(lacking)}, which the file does not give; "
+                    "it will score nothing (缺少评分所需数据)",
+                    "missing-input",
+                    Level.WARNING,
+                )
+            )
     return out
 
 
