@@ -221,6 +221,7 @@ def check_derived(result: ScoreResult) -> Iterator[Finding]:
         if diff <= allowed:
             continue
         title, unit = ev.title(rel.figure)
+        title = title.removesuffix("（报告所述）")
         rel_pct = f"，相差{fmt(diff / abs(computed) * 100, 1)}%" if computed else ""
         yield Finding(
             Severity.ERROR,

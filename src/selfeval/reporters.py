@@ -154,7 +154,7 @@ def score_table(result: ScoreResult, findings: list[Finding]) -> str:
         console.print("一票否决：" + "；".join(v.title for v in result.vetoes))
     console.print(
         f"* 规则为推定（assumed），见评分标准注释。审核发现：{errors} 个错误，"
-        f"{len(findings) - errors} 个提示（selfeval audit 查看）。"
+        f"{len(findings) - errors} 个警告或提示（selfeval audit 查看）。"
     )
     return out.getvalue()
 

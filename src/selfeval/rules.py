@@ -38,6 +38,9 @@ class Context(Protocol):
     def label(self, expr: str) -> str:
         """The title of a figure or metric, or the expression itself."""
 
+    def unit(self, expr: str) -> str:
+        """The unit of a figure or metric, or ``""``."""
+
     def has_evidence(self, slot: str) -> bool:
         """Whether the data file names evidence for this slot."""
 
@@ -521,19 +524,30 @@ class ToleranceRule(_Rule):
             excess = x - self.max
         elif self.min is not None and x < self.min:
             excess = self.min - x
-        band = f"[{fmt(self.min) if self.min is not None else '-∞'}, {_fmt_b(self.max)}]"
+        u = ctx.unit(self.metric)
+        if self.min is not None and self.max is not None:
+            band = f"{fmt(self.min)}{u}至{fmt(self.max)}{u}之间"
+        elif self.max is not None:
+            band = f"不高于{fmt(self.max)}{u}"
+        else:
+            band = f"不低于{fmt(self.min or ZERO)}{u}"
         if excess == 0:
-            return Outcome(points, f"{desc}，在允许范围 {band} 内，得{fmt(points)}分", used=sorted(self.names()))
+            return Outcome(points, f"{desc}，{band}，得{fmt(points)}分", used=sorted(self.names()))
         rounding = "ROUND_CEILING" if self.partial_step else "ROUND_FLOOR"
         steps = (excess / self.step).to_integral_value(rounding=rounding)
         taken = min(points, steps * self.deduct)
         got = points - taken
+        above = self.max is not None and x > self.max
+        side = (
+            f"高于上限{fmt(self.max)}{u}" if above and self.max is not None else f"低于下限{fmt(self.min or ZERO)}{u}"
+        )
+        partial = f"（不足{fmt(self.step)}{u}按{fmt(self.step)}{u}计）" if self.partial_step else ""
         return Outcome(
             got,
-            f"{desc}，超出允许范围 {band} {fmt(excess)}，计{fmt(steps)}档，"
-            f"每档扣{fmt(self.deduct)}分，扣{fmt(taken)}分，得{fmt(got)}分",
+            f"{desc}，{side}，相差{fmt(excess)}{u}；每{fmt(self.step)}{u}扣{fmt(self.deduct)}分{partial}，"
+            f"扣{fmt(taken)}分，得{fmt(got)}分",
             used=sorted(self.names()),
-            gap=f"需 {ctx.label(self.metric)} 回到 {band} 范围内（当前 {fmt(x)}）",
+            gap=f"需 {ctx.label(self.metric)} {band}（当前 {fmt(x)}{u}）",
         )
 
 

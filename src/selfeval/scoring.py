@@ -174,6 +174,11 @@ class Evidence:
             return self.title(expr)[0]
         return expr
 
+    def unit(self, expr: str) -> str:
+        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+            return self.title(expr)[1]
+        return ""
+
     def has_evidence(self, slot: str) -> bool:
         return bool(self.data.evidence.get(slot))
 
