@@ -15,6 +15,9 @@ from selfeval.scoring import score
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
 
+PROGRESS_FROM = 20
+"""A progress bar (on a terminal only) for batches at least this large."""
+
 _cache: RubricCache | None = None
 
 
@@ -54,7 +57,7 @@ def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, 
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
         jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
-    bar = _progress(len(paths)) if progress else None
+    bar = _progress(len(paths)) if progress and len(paths) >= PROGRESS_FROM else None
     rows: list[Row] = []
     try:
         if jobs == 1:

@@ -153,8 +153,9 @@ def view_model(loaded: LoadedData, result: ScoreResult, findings: list[Finding],
                 "code": f.code,
                 "subject": f.subject,
                 "message": f.message,
-                "claimed": f.values.get("claimed", ""),
-                "computed": f.values.get("computed", ""),
+                # what the report says, and what the evidence gives (or the whole a part exceeds)
+                "stated": f.values.get("claimed") or f.values.get("stated") or f.values.get("part", ""),
+                "expected": f.values.get("computed") or f.values.get("children") or f.values.get("whole", ""),
             }
             for f in findings
         ],
