@@ -15,10 +15,9 @@ from selfeval.validate import check_data, load_data, load_rubric
 
 
 @dataclass
-class LoadedRubric:
-    """A checked rubric with where it came from."""
+class LoadedFile:
+    """A parsed input file and where it came from."""
 
-    rubric: Rubric
     doc: Document
     path: Path
 
@@ -29,18 +28,18 @@ class LoadedRubric:
 
 
 @dataclass
-class LoadedData:
+class LoadedRubric(LoadedFile):
+    """A checked rubric."""
+
+    rubric: Rubric
+
+
+@dataclass
+class LoadedData(LoadedFile):
     """A checked data file with its rubric."""
 
     data: CountyData
-    doc: Document
-    path: Path
     rubric: LoadedRubric
-
-    @property
-    def sha256(self) -> str:
-        """SHA-256 of the file as it is on disk."""
-        return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
 
 @dataclass
@@ -55,7 +54,7 @@ class RubricCache:
         key = path.resolve()
         if key not in self._by_path:
             rubric, doc = load_rubric(path, display)
-            self._by_path[key] = LoadedRubric(rubric, doc, path)
+            self._by_path[key] = LoadedRubric(doc, path, rubric)
         return self._by_path[key]
 
     def bundled(self) -> dict[tuple[str, str], Path]:
@@ -100,7 +99,7 @@ def load_checked(path: Path, cache: RubricCache) -> LoadedData:
     problems = check_data(data, doc, lr.rubric)
     if problems:
         raise InputError(problems)
-    return LoadedData(data, doc, path, lr)
+    return LoadedData(doc, path, data, lr)
 
 
 def expand(paths: list[str]) -> list[Path]:
