@@ -39,8 +39,12 @@ def _run(fn: Callable[[], int]) -> None:
     debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
     try:
         code = guarded(fn, sys.stderr, debug)
-    except (KeyboardInterrupt, BrokenPipeError):
+    except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`selfeval score … | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except typer.Exit:
         raise
     except Exception as e:
