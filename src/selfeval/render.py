@@ -74,13 +74,20 @@ def _items_view(loaded: LoadedData, result: ScoreResult, r: NodeResult) -> dict[
             node = views.get(seg.score) if seg.score else None
             if node is not None:
                 referenced.add(node.id)
-            segments.append({"text": seg.text, "node": _node_view(node, places) if node is not None else None})
+            segments.append(
+                {"text": seg.text, "node": _node_view(node, places) if node is not None else None, "added": False}
+            )
     leaves = [x for x in r.walk() if not x.children]
     for leaf in leaves:
         covered = any(a in referenced for a in _ancestors(r, leaf.id))
         if not covered:
+            # A clause the narrative does not cover: the report names it by its title.
             segments.append(
-                {"text": leaf.node.title if leaf is not r or item is None else "", "node": _node_view(leaf, places)}
+                {
+                    "text": leaf.node.title if leaf is not r or item is None else "",
+                    "node": _node_view(leaf, places),
+                    "added": True,
+                }
             )
     return {"kind": "item", **_node_view(r, places), "segments": segments}
 
