@@ -182,3 +182,18 @@ def test_pre_commit_hook_definition() -> None:
     (hook,) = hooks
     assert hook["entry"] == "selfeval validate" and hook["language"] == "python"
     assert 'selfeval = "selfeval.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_init_writes_a_blank_file_that_validates(runner: Any, tmp_path: Path) -> None:
+    out = tmp_path / "new.yaml"
+    result = runner.invoke(app, ["init", str(out), "--name", "惠农区", "--year", "2021"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert '  name: "惠农区"' in text and "  # towns:    # 乡镇个数（个）" in text
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0 and "0 errors" in checked.stderr and "warning: c03.7" in checked.stdout
+    out.write_text(text.replace("  # towns:    # 乡镇个数（个）", "  towns: 13"), encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["score", str(out), "-f", "json"]).stdout)
+    assert doc["subject"] == {"name": "惠农区", "year": 2021} and doc["total"] == 0
+    again = runner.invoke(app, ["init", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.stderr

@@ -162,6 +162,20 @@ def report(
     _run(lambda: run_report(settings, sys.stdout, sys.stderr))
 
 
+@app.command()
+def init(
+    out: Annotated[Path, typer.Argument(help="The data file to create.")],
+    name: Annotated[str, typer.Option("--name", help="County name (县名).")] = "某县",
+    year: Annotated[int, typer.Option("--year", help="Year evaluated.", min=2000, max=2100)] = 2020,
+    rubric: RubricOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a blank data file for a rubric: every figure, fact, document and claim to fill in."""
+    from selfeval.commands import InitSettings, run_init
+
+    _run(lambda: run_init(InitSettings(out, name, year, rubric, force), sys.stdout, sys.stderr))
+
+
 @app.command("compare")
 def compare_cmd(
     a: Annotated[str, typer.Argument(help="First data file (e.g. last year).")],

@@ -257,6 +257,43 @@ def _check_out(path: Path, force: bool) -> None:
         raise OutputError(f"{path}: already exists; use --force to overwrite it")
 
 
+# ----------------------------------------------------------------------------- init
+
+
+@dataclass
+class InitSettings:
+    """Options of ``selfeval init``."""
+
+    out: Path
+    name: str
+    year: int
+    rubric: Path | None = None
+    force: bool = False
+
+
+def run_init(s: InitSettings, out: TextIO, err: TextIO) -> int:
+    """Write a blank data file for a rubric, every input listed and commented out."""
+    from selfeval.output import write_atomic
+    from selfeval.skeleton import skeleton
+
+    cache = RubricCache(s.rubric)
+    if s.rubric is not None:
+        lr = cache.load(s.rubric)
+    else:
+        found = sorted(cache.bundled().values())
+        if len(found) != 1:
+            raise UsageError("several rubrics are bundled; choose one with --rubric")
+        lr = cache.load(found[0])
+    _check_out(s.out, s.force)
+    write_atomic(s.out, skeleton(lr.rubric, s.name, s.year), force=s.force)
+    print(
+        f"wrote {s.out}: a blank data file for {lr.rubric.id} {lr.rubric.version}; "
+        f"fill it in, then run selfeval validate {s.out}",
+        file=err,
+    )
+    return 0
+
+
 # ----------------------------------------------------------------------------- compare
 
 

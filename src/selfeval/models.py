@@ -346,6 +346,25 @@ class CountyData(Strict):
     attachments: list[Attachment] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_sections(cls, v: object) -> object:
+        """A section left empty (``figures:`` with only comments under it) is an empty one."""
+        if isinstance(v, dict):
+            empty = {
+                "figures": {},
+                "facts": {},
+                "evidence": {},
+                "judgements": {},
+                "not_applicable": {},
+                "claims": {},
+                "items": {},
+                "attachments": [],
+                "relations": [],
+            }
+            return {k: empty[k] if x is None and k in empty else x for k, x in v.items()}
+        return v
+
     @field_validator("facts", mode="before")
     @classmethod
     def _facts(cls, v: object) -> object:

@@ -284,7 +284,7 @@ def missing_inputs(data: CountyData, doc: Document, rubric: Rubric) -> list[Prob
                     doc.display,
                     *doc.locate(("items", node.id)) if node.id in data.items else (1, 1),
                     f"{node.id}（{node.title}）needs {', '.join(lacking)}, which the file does not give; "
-                    "it will score nothing (缺少评分所需数据)",
+                    "the item cannot be scored without it (缺少评分所需数据)",
                     "missing-input",
                     Level.WARNING,
                 )
