@@ -72,7 +72,7 @@ def skeleton(rubric: Rubric, name: str, year: int) -> str:
         "",
         "figures:",
     ]
-    group = None
+    group: str | None = None
     for f in figure_order + audit_only:
         g = used_by.get(f, "审核用数据（复算与核对）")
         if g != group:
