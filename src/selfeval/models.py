@@ -351,7 +351,7 @@ class CountyData(Strict):
     def _empty_sections(cls, v: object) -> object:
         """A section left empty (``figures:`` with only comments under it) is an empty one."""
         if isinstance(v, dict):
-            empty = {
+            empty: dict[str, object] = {
                 "figures": {},
                 "facts": {},
                 "evidence": {},

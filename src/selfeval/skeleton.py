@@ -37,11 +37,11 @@ def skeleton(rubric: Rubric, name: str, year: int) -> str:
             labels[node.id] = f"{node.number}{'. ' if node.number.isdigit() else ''}{node.title}"
         if node.rule is None:
             continue
-        group = next((labels[i] for i in [node.id, node.id.split(".")[0]] if i in labels), node.title)
+        heading = next((labels[i] for i in [node.id, node.id.split(".")[0]] if i in labels), node.title)
         for n in sorted(node.rule.names()):
             for f in figures_of(n):
                 if f not in used_by:
-                    used_by[f] = group
+                    used_by[f] = heading
                     figure_order.append(f)
         for f in sorted(node.rule.facts()):
             if f not in fact_order:
@@ -72,7 +72,7 @@ def skeleton(rubric: Rubric, name: str, year: int) -> str:
         "",
         "figures:",
     ]
-    group: str | None = None
+    group = None
     for f in figure_order + audit_only:
         g = used_by.get(f, "审核用数据（复算与核对）")
         if g != group:
