@@ -6,11 +6,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from selfeval.audit import Severity, audit
+from selfeval.audit import Severity
+from selfeval.commands import score_one
 from selfeval.errors import InputError, SelfevalError
-from selfeval.inputs import RubricCache, load_checked
+from selfeval.inputs import RubricCache
 from selfeval.reporters import Row
-from selfeval.scoring import score
 
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
@@ -30,9 +30,7 @@ def score_row(path: Path, cache: RubricCache | None = None) -> Row:
     """Score one file into a ranking row; a file that fails becomes a row with its error."""
     cache = cache or _cache or RubricCache()
     try:
-        loaded = load_checked(path, cache)
-        result = score(loaded.rubric.rubric, loaded.data)
-        findings = audit(result)
+        _, result, findings = score_one(path, cache)
     except SelfevalError as e:
         lines = e.lines()
         if not isinstance(e, InputError):
