@@ -163,19 +163,23 @@ class Evidence:
             return fig.title or name, fig.unit or ""
         return name, ""
 
+    def _named(self, expr: str) -> bool:
+        """Whether ``expr`` is a single figure or metric name (not a formula)."""
+        return expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics
+
     def describe(self, expr: str, value: Decimal) -> str:
-        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+        if self._named(expr):
             title, unit = self.title(expr)
             return f"{title}为{fmt(value)}{unit}"
         return f"{expr} = {fmt(value)}"
 
     def label(self, expr: str) -> str:
-        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+        if self._named(expr):
             return self.title(expr)[0]
         return expr
 
     def unit(self, expr: str) -> str:
-        if expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics:
+        if self._named(expr):
             return self.title(expr)[1]
         return ""
 
