@@ -11,7 +11,8 @@ import yaml
 from selfeval import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "pingluo-2020-self-evaluation.txt"
+FILED = Path(__file__).resolve().parent / "fixtures" / "pingluo-2020-self-evaluation.txt"
+"""The county's report as filed (text extracted from its PDF), the source of the bundled files."""
 RUBRIC = bundled.RUBRICS / "2020_county.yaml"
 DATA = bundled.EXAMPLE_DATA
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -17,9 +17,9 @@ def score_file(path: Path = DATA) -> ScoreResult:
     return score(loaded.rubric.rubric, loaded.data)
 
 
-# What the seed's numbered items state, section by section (「得X分」 clauses added up,
+# What the filed report's numbered items state, section by section (「得X分」 clauses added up,
 # each indicator capped at its points where the rubric caps it).
-SEED_ITEMS = {
+FILED_ITEMS = {
     "s1": D(6) + 3 + 6 + 3,  # (一) items give 8, capped at 6
     "s2": D(8) + 8 + 10 + 4 + 6,  # (五) items give 9, capped at 8; (六) items give 8: item 12 states none
     "s3": D(20) + 14 + 5 + 5,
@@ -28,10 +28,10 @@ SEED_ITEMS = {
 }
 
 
-def test_sections_match_what_the_seed_items_add_up_to() -> None:
+def test_sections_match_what_the_filed_items_add_up_to() -> None:
     r = score_file()
     by_id = r.by_id()
-    for sid, expected in SEED_ITEMS.items():
+    for sid, expected in FILED_ITEMS.items():
         got = by_id[sid].score
         if sid == "s2":
             # Item 12 states no score; its rule (217 of 217 housed, 100%) earns its 1 point.
@@ -91,13 +91,11 @@ def test_rubric_file_is_the_bundled_one() -> None:
     assert RUBRIC.name == "2020_county.yaml"
 
 
-def test_every_number_of_the_seed_is_in_the_data_file() -> None:
+def test_every_number_of_the_filed_report_is_in_the_data_file() -> None:
     import re
 
-    from conftest import SEED
+    from conftest import FILED
 
-    if not SEED.exists():
-        return
-    numbers = set(re.findall(r"\d+(?:\.\d+)?", SEED.read_text(encoding="utf-8")))
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", FILED.read_text(encoding="utf-8")))
     data = set(re.findall(r"\d+(?:\.\d+)?", DATA.read_text(encoding="utf-8")))
     assert numbers - data == set()

@@ -1,4 +1,4 @@
-"""`selfeval report`: the golden Pingluo report, its fidelity to the seed, and safe rendering."""
+"""`selfeval report`: the golden Pingluo report, its fidelity to the filed report, and safe rendering."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, GOLDEN, SEED
+from conftest import DATA, FILED, GOLDEN
 from selfeval.cli import app
 
 UPDATE = bool(os.environ.get("SELFEVAL_UPDATE_GOLDEN"))
@@ -40,20 +40,19 @@ def _report_text(runner: Any) -> str:
     return str(result.stdout)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed text not available")
-def test_report_reproduces_the_seed(runner: Any) -> None:
+def test_report_reproduces_the_filed_report(runner: Any) -> None:
     text = _report_text(runner)
-    seed = SEED.read_text(encoding="utf-8")
-    # Headings: the five sections and fourteen indicators, in the seed's order.
-    seed_heads = re.findall(r"^([一二三四五])、([^（（\n]+?)(?:（|$)", seed, re.M)
-    seed_inds = re.findall(r"^（([一二三四五六七八九十]+)）([^（\n。]+)", seed, re.M)
+    filed = FILED.read_text(encoding="utf-8")
+    # Headings: the five sections and fourteen indicators, in the filed report's order.
+    filed_heads = re.findall(r"^([一二三四五])、([^（（\n]+?)(?:（|$)", filed, re.M)
+    filed_inds = re.findall(r"^（([一二三四五六七八九十]+)）([^（\n。]+)", filed, re.M)
     rep_heads = re.findall(r"^## ([一二三四五])、([^（\n]+)", text, re.M)
     rep_inds = re.findall(r"^### （([一二三四五六七八九十]+)）([^（\n]+)", text, re.M)
-    assert [h[0] for h in rep_heads] == [h[0] for h in seed_heads] == list("一二三四五")
-    assert [t.strip() for _, t in rep_heads] == [t.strip() for _, t in seed_heads]
-    assert [n for n, _ in rep_inds] == [n for n, _ in seed_inds]
+    assert [h[0] for h in rep_heads] == [h[0] for h in filed_heads] == list("一二三四五")
+    assert [t.strip() for _, t in rep_heads] == [t.strip() for _, t in filed_heads]
+    assert [n for n, _ in rep_inds] == [n for n, _ in filed_inds]
     assert len(rep_inds) == 14
-    for (_, a), (_, b) in zip(rep_inds, seed_inds, strict=True):
+    for (_, a), (_, b) in zip(rep_inds, filed_inds, strict=True):
         assert a.strip() == b.strip().rstrip("。")
     # All 44 numbered items, in order.
     items = [int(n) for n in re.findall(r"^(\d+)\. ", text.split("## 附件")[0], re.M)]
@@ -61,9 +60,9 @@ def test_report_reproduces_the_seed(runner: Any) -> None:
     # The 25 attachments.
     attachments = re.findall(r"^(\d+)\. ", text.split("## 附件")[1], re.M)
     assert [int(n) for n in attachments] == list(range(1, 26))
-    # Every number of the seed that is not a score.
+    # Every number of the filed report that is not a score.
     scoreless = re.sub(
-        r"[（(]\s*得\s*[\d.]+\s*分\s*[）)]|扣\d+分|指标分值共?-?\d+分|自评得分?\s*\d+分|，得\d+分|（\d+分）", "", seed
+        r"[（(]\s*得\s*[\d.]+\s*分\s*[）)]|扣\d+分|指标分值共?-?\d+分|自评得分?\s*\d+分|，得\d+分|（\d+分）", "", filed
     )
     missing = set(re.findall(r"\d+(?:\.\d+)?", scoreless)) - set(re.findall(r"\d+(?:\.\d+)?", text))
     assert not missing
@@ -71,7 +70,7 @@ def test_report_reproduces_the_seed(runner: Any) -> None:
 
 def test_scores_in_report_are_computed(runner: Any) -> None:
     text = _report_text(runner)
-    # 二 is claimed 38 in the seed; its items give 37, and the report says 37.
+    # 二 is claimed 38 in the filed report; its items give 37, and the report says 37.
     assert "## 二、工作保障与管理（指标分值38分，自评得37分）" in text
     assert "自评得分104分" in text
     assert "（不扣分）" in text
