@@ -122,15 +122,19 @@ def _build(text: str) -> Any:
     """Build Python values from parser events in one pass, without recursion.
 
     Refuses duplicate keys, nesting deeper than MAX_DEPTH, aliases that would expand past
-    MAX_NODES values and tags other than the plain data types.
+    MAX_NODES values and tags other than the plain data types. This loop is the hot path of
+    a batch, hence the plain-string case handled inline.
     """
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     root: Any = None
     total = 0
     documents = 0
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    def add(value: Any, size: int, mark: yaml.Mark) -> None:
+    def add(value: Any, size: int, mark: Any) -> None:
         nonlocal root, total
         total += size
         if total > MAX_NODES:
@@ -140,7 +144,7 @@ def _build(text: str) -> Any:
             return
         top = stack[-1]
         c = top.container
-        if isinstance(c, list):
+        if type(c) is list:
             c.append(value)
             top.size += size
             return
@@ -160,17 +164,18 @@ def _build(text: str) -> Any:
                         c[k] = v
                         top.merged.add(k)
             return
-        if key in c and key not in top.merged:
-            first = top.marks[key]
-            raise DuplicateKeyError(
-                None,
-                None,
-                f"duplicate key {key!r} (first at line {first.line + 1}); 键名重复，YAML 只会保留最后一个",
-                top.key_mark,
-            )
-        top.merged.discard(key)
+        if key in c:
+            if key not in top.merged:
+                first = top.marks[key]
+                raise DuplicateKeyError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first at line {first.line + 1}); 键名重复，YAML 只会保留最后一个",
+                    top.key_mark,
+                )
+            top.merged.discard(key)
         c[key] = value
-        top.marks[key] = mark if top.key_mark is None else top.key_mark
+        top.marks[key] = top.key_mark
 
     parser = _Loader(text)
     next_event = parser.get_event
@@ -179,26 +184,29 @@ def _build(text: str) -> Any:
             ev: Any = next_event()  # type: ignore[no-untyped-call]
             if ev is None:
                 break
-            kind = type(ev)
-            if kind is yaml.ScalarEvent:
-                value = _scalar(ev)
+            kind = ev.__class__
+            if kind is scalar_event:
+                if ev.tag is None and ev.implicit[0] and _resolve(ev.value) == _STR:
+                    value = ev.value  # a plain string: by far the most common event
+                else:
+                    value = _scalar(ev)
                 if ev.anchor:
                     anchors[ev.anchor] = (value, 1)
                 add(value, 1, ev.start_mark)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif kind in start_events:
                 if len(stack) >= MAX_DEPTH:
                     raise RefusedError(None, None, f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)
                 if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                     raise RefusedError(None, None, f"YAML tag {ev.tag!r} is not allowed here", ev.start_mark)
                 container: dict[Any, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, ev.anchor, ev.start_mark))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind in end_events:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
                 total -= frame.size - 1  # its children were counted as they came
                 add(frame.container, frame.size, frame.start)
-            elif kind is yaml.AliasEvent:
+            elif kind is alias_event:
                 if ev.anchor not in anchors:
                     raise RefusedError(None, None, f"alias *{ev.anchor} refers to no finished anchor", ev.start_mark)
                 value, size = anchors[ev.anchor]
