@@ -175,7 +175,7 @@ def _build(text: str) -> Any:
                 )
             top.merged.discard(key)
         c[key] = value
-        top.marks[key] = top.key_mark
+        top.marks[key] = top.key_mark or mark
 
     parser = _Loader(text)
     next_event = parser.get_event
