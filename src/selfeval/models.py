@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -199,6 +200,11 @@ class Rubric(Strict):
 
     def walk(self) -> list[tuple[Node, tuple[int | str, ...], NodeType]]:
         """Every node, depth first, with its location in the file and its effective type."""
+        return self._walked
+
+    @cached_property
+    def _walked(self) -> list[tuple[Node, tuple[int | str, ...], NodeType]]:
+        # A rubric scores a whole batch; walk its tree once.
         out: list[tuple[Node, tuple[int | str, ...], NodeType]] = []
 
         def visit(node: Node, loc: tuple[int | str, ...], inherited: NodeType) -> None:

@@ -63,9 +63,11 @@ class NodeResult:
 
     def walk(self) -> Iterator[NodeResult]:
         """This node and all below it, depth first."""
-        yield self
-        for c in self.children:
-            yield from c.walk()
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 @dataclass
@@ -88,6 +90,7 @@ class ScoreResult:
     claimed_total: Decimal | None
     evidence: Evidence
     """The figures and metrics the rules read, for the audit to reuse."""
+    _flat: list[NodeResult] | None = field(default=None, repr=False)
 
     @property
     def total_max(self) -> Decimal:
@@ -96,8 +99,9 @@ class ScoreResult:
 
     def walk(self) -> Iterator[NodeResult]:
         """Every node result, depth first."""
-        for s in self.sections:
-            yield from s.walk()
+        if self._flat is None:
+            self._flat = [r for s in self.sections for r in s.walk()]
+        return iter(self._flat)
 
     def by_id(self) -> dict[str, NodeResult]:
         """Node results by id."""
