@@ -86,3 +86,33 @@ def test_files(tmp_path: Path) -> None:
     gbk.write_bytes("a: 平罗县\n".encode("gbk"))
     with pytest.raises(InputError, match=r"gbk.yaml:1:\d+: not valid UTF-8.*GBK"):
         load_document(gbk)
+
+
+def test_scalars_resolve_as_yaml_does() -> None:
+    doc = parse("a: 012\nb: -0\nc: +5\nd: 1_000\ne: 0x1F\nf: 007.5\ng: yes\nh: ~\ni: 2021-03-29\nj: '12'\n", "f.yaml")
+    import datetime
+
+    assert doc.data == {
+        "a": 10,
+        "b": 0,
+        "c": 5,
+        "d": 1000,
+        "e": 31,
+        "f": Decimal("7.5"),
+        "g": True,
+        "h": None,
+        "i": datetime.date(2021, 3, 29),
+        "j": "12",
+    }
+
+
+def test_refused_tags_and_documents() -> None:
+    assert "not allowed" in problems("a: !!python/object:os.system x\n")[0]
+    assert "not allowed" in problems("a: !!binary aGVsbG8=\n")[0]
+    assert "only one YAML document" in problems("a: 1\n---\nb: 2\n")[0]
+    assert "mapping key must be a plain value" in problems("? [1, 2]\n: x\n")[0]
+
+
+def test_merge_keys() -> None:
+    doc = parse("base: &b {x: 1, y: 2}\nother:\n  <<: *b\n  y: 3\n", "f.yaml")
+    assert doc.data["other"] == {"x": 1, "y": 3}

@@ -49,6 +49,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
@@ -88,6 +89,10 @@ def _scalar(ev: Any) -> Any:
         if tag == _MERGE:
             return _MERGE_KEY
         raise RefusedError(None, None, f"YAML tag {tag!r} is not allowed here", ev.start_mark)
+    if tag == _INT:
+        text = ev.value.lstrip("+-")
+        if text.isdigit() and (text == "0" or text[0] != "0"):  # plain decimal; YAML 1.1 reads 012 as octal
+            return int(ev.value)
     node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
     if tag == _FLOAT:
         return _decimal(node)
@@ -192,7 +197,13 @@ def _build(text: str) -> Any:
                     value = _scalar(ev)
                 if ev.anchor:
                     anchors[ev.anchor] = (value, 1)
-                add(value, 1, ev.start_mark)
+                top = stack[-1] if stack else None
+                if top is not None and top.key is _NO_KEY and type(top.container) is dict:
+                    # A mapping key (the other half of all scalars): remember it for its value.
+                    total += 1
+                    top.key, top.key_mark = value, ev.start_mark
+                else:
+                    add(value, 1, ev.start_mark)
             elif kind in start_events:
                 if len(stack) >= MAX_DEPTH:
                     raise RefusedError(None, None, f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)

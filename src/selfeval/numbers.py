@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _NUMBER = re.compile(
     r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>[%‰A-Za-z\u4e00-\u9fff/·][^\d,]*)?$"
@@ -42,10 +42,15 @@ def check_finite(value: Decimal) -> Decimal:
     return value
 
 
+_STEPS = [Decimal(1).scaleb(-p) for p in range(8)]
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """Format a decimal for people: no exponent, no trailing zeros (``2``, ``0.5``, ``910.38``)."""
-    q = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent < -places else value  # type: ignore[operator]
-    text = format(q, "f")
+    text = format(value, "f")
     if "." in text:
+        if len(text) - text.index(".") - 1 > places:
+            step = _STEPS[places] if places < len(_STEPS) else Decimal(1).scaleb(-places)
+            text = format(value.quantize(step, rounding=ROUND_HALF_UP), "f")
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
