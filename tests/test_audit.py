@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from helpers import leaf, run
-from selfeval.audit import CHECKS, Finding, Severity, audit
+from selfeval.audit import CHECKS, Finding, audit
+from selfeval.choices import Severity
 from test_pingluo import score_file
 
 FACTS = {"facts": {"a": "甲", "b": "乙"}}

@@ -12,19 +12,19 @@ import pytest
 import yaml
 
 from conftest import DATA
-from selfeval.audit import Severity
+from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
 from selfeval.cli import app
 from selfeval.commands import PROBLEM_FORMATS, SORTS
 from selfeval.compare import COMPARE_FORMATS
-from selfeval.reporters import RANKING_FORMATS, SCORE_FORMATS, AuditFormat, Format
+from selfeval.reporters import RANKING_FORMATS, SCORE_FORMATS
 
 
 def test_every_format_choice_is_handled() -> None:
     for registry in (SCORE_FORMATS, RANKING_FORMATS, COMPARE_FORMATS):
         assert set(registry) == set(Format)
     assert {f.value for f in AuditFormat} == {"table", "json"}
-    assert set(PROBLEM_FORMATS) == {"parsable", "github"}
-    assert set(SORTS) == {"total", "name", "audit", "path"}
+    assert set(PROBLEM_FORMATS) == set(ProblemFormat)
+    assert set(SORTS) == set(Sort)
 
 
 def test_score_table(runner: Any) -> None:

@@ -9,21 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 
+from selfeval.choices import Severity
 from selfeval.models import DerivedRelation, NodeType, Relation, SubsetRelation
 from selfeval.numbers import fmt
 from selfeval.scoring import NodeResult, ScoreResult, quantize
 
 ZERO = Decimal(0)
-
-
-class Severity(str, Enum):
-    """How much a finding matters to a reviewer."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

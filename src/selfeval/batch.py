@@ -6,7 +6,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from selfeval.audit import Severity
+from selfeval.choices import Severity
 from selfeval.commands import score_one
 from selfeval.errors import InputError, SelfevalError
 from selfeval.inputs import RubricCache

@@ -12,8 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from selfeval import __version__
-from selfeval.audit import Severity
-from selfeval.reporters import AuditFormat, Format
+from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
 
 app = typer.Typer(
     name="selfeval",
@@ -75,14 +74,14 @@ def main_options(
 @app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="Rubric or data files, folders or globs.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="parsable or github.")] = "parsable",
+    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")] = (
+        ProblemFormat.PARSABLE
+    ),
     rubric: RubricOpt = None,
 ) -> None:
     """Check rubric (and data) files; print path:line:col: message for every problem."""
-    from selfeval.commands import PROBLEM_FORMATS, ValidateSettings, run_validate
+    from selfeval.commands import ValidateSettings, run_validate
 
-    if format not in PROBLEM_FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(PROBLEM_FORMATS)}", param_hint="--format")
     _run(lambda: run_validate(ValidateSettings(files, format, rubric), sys.stdout, sys.stderr))
 
 
@@ -108,14 +107,12 @@ def score_cmd(
         typer.Option("--fail-under", help="Exit 1 when a total is below this."),
     ] = None,
     gaps: Annotated[bool, typer.Option("--gaps", help="List the points lost and how to recover them.")] = False,
-    sort: Annotated[str, typer.Option("--sort", help="Ranking order: total, name, audit or path.")] = "total",
+    sort: Annotated[Sort, typer.Option("--sort", help="Ranking order.")] = Sort.TOTAL,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes for large batches (0: automatic).")] = 0,
 ) -> None:
     """Score county data: one file in detail, several as a ranking."""
-    from selfeval.commands import SORTS, ScoreSettings, run_score
+    from selfeval.commands import ScoreSettings, run_score
 
-    if sort not in SORTS:
-        raise typer.BadParameter(f"choose one of {', '.join(SORTS)}", param_hint="--sort")
     settings = ScoreSettings(
         files, rubric, format, _decimal(fail_under), gaps, sort, jobs, progress=sys.stderr.isatty()
     )

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from selfeval import bundled
-from selfeval.audit import Finding, Severity, audit
+from selfeval.audit import Finding, audit
+from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
 from selfeval.errors import InputError, SelfevalError, UsageError
 from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
 from selfeval.load import load_document, validate_model
@@ -25,8 +26,6 @@ from selfeval.problems import Level, Problem
 from selfeval.reporters import (
     RANKING_FORMATS,
     SCORE_FORMATS,
-    AuditFormat,
-    Format,
     Row,
     audit_table,
     dumps,
@@ -37,15 +36,15 @@ from selfeval.reporters import (
 from selfeval.scoring import ScoreResult, score
 from selfeval.validate import check_data, check_rubric, missing_inputs
 
-PROBLEM_FORMATS: dict[str, Callable[[Problem], str]] = {
-    "parsable": Problem.parsable,
-    "github": Problem.github,
+PROBLEM_FORMATS: dict[ProblemFormat, Callable[[Problem], str]] = {
+    ProblemFormat.PARSABLE: Problem.parsable,
+    ProblemFormat.GITHUB: Problem.github,
 }
 
 
-def print_problems(problems: list[Problem], fmt_name: str, out: TextIO) -> None:
+def print_problems(problems: list[Problem], how: ProblemFormat, out: TextIO) -> None:
     """Print problems one per line in the chosen format."""
-    render = PROBLEM_FORMATS[fmt_name]
+    render = PROBLEM_FORMATS[how]
     for p in sorted(problems):
         print(render(p), file=out)
 
@@ -58,7 +57,7 @@ class ValidateSettings:
     """Options of ``selfeval validate``."""
 
     files: list[str]
-    format: str = "parsable"
+    format: ProblemFormat = ProblemFormat.PARSABLE
     rubric: Path | None = None
 
 
@@ -115,7 +114,7 @@ class ScoreSettings:
     format: Format = Format.TABLE
     fail_under: Decimal | None = None
     gaps: bool = False
-    sort: str = "total"
+    sort: Sort = Sort.TOTAL
     jobs: int = 0
     progress: bool = False
 
@@ -160,15 +159,15 @@ def run_score(s: ScoreSettings, out: TextIO, err: TextIO) -> int:
     return 1 if failed or below else 0
 
 
-SORTS: dict[str, Callable[[Row], tuple[object, ...]]] = {
-    "total": lambda r: (r.error is not None, -(r.total or 0), r.name, r.path),
-    "name": lambda r: (r.error is not None, r.name, r.year or 0, r.path),
-    "path": lambda r: (r.path,),
-    "audit": lambda r: (r.error is not None, -r.audit_errors, r.name, r.path),
+SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
+    Sort.TOTAL: lambda r: (r.error is not None, -(r.total or 0), r.name, r.path),
+    Sort.NAME: lambda r: (r.error is not None, r.name, r.year or 0, r.path),
+    Sort.PATH: lambda r: (r.path,),
+    Sort.AUDIT: lambda r: (r.error is not None, -r.audit_errors, r.name, r.path),
 }
 
 
-def sort_rows(rows: list[Row], key: str) -> list[Row]:
+def sort_rows(rows: list[Row], key: Sort) -> list[Row]:
     """Rows in the chosen order; files that failed always come last (except by path)."""
     return sorted(rows, key=SORTS[key])
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from selfeval.choices import Format
 from selfeval.numbers import fmt
-from selfeval.reporters import Format, dumps, number
+from selfeval.reporters import dumps, number
 from selfeval.scoring import ScoreResult
 
 

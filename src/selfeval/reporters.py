@@ -12,27 +12,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
-from selfeval.audit import Finding, Severity
+from selfeval.audit import Finding
+from selfeval.choices import Format, Severity
 from selfeval.numbers import fmt
 from selfeval.scoring import NodeResult, ScoreResult, gaps
-
-
-class Format(str, Enum):
-    """Output formats of ``score`` and ``compare``."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
-class AuditFormat(str, Enum):
-    """Output formats of ``audit``."""
-
-    TABLE = "table"
-    JSON = "json"
 
 
 def number(value: Decimal, places: int = 2) -> int | float:
