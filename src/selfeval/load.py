@@ -8,7 +8,7 @@ are only needed when something is wrong, so the node tree is composed lazily, on
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -414,10 +414,3 @@ def validate_model(doc: Document, model: type[M]) -> M:
         return model.model_validate(doc.data)
     except ValidationError as e:
         raise InputError(validation_problems(doc, e)) from e
-
-
-def problems_or_raise(problems: Iterable[Problem]) -> None:
-    """Raise an :class:`InputError` when there are any error-level problems."""
-    found = list(problems)
-    if found:
-        raise InputError(found)
