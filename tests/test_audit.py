@@ -99,6 +99,29 @@ def test_part_exceeds_whole() -> None:
     assert not [x for x in small(figures={"part": 5, "whole": 5}) if x.code == "subset-exceeded"]
 
 
+def test_document_numbers() -> None:
+    from helpers import run
+
+    sections = [
+        {"id": "s1", "title": "一", "points": 1, "children": [leaf("c1", 1, {"kind": "fact", "fact": "a"}, number="1")]}
+    ]
+    items = {
+        "c1": {
+            "narrative": [
+                {"text": "印发了通知（平民发2020〔71〕号）、（平民发(2020)5号）和（平民发〔2020〕9号）", "score": "c1"}
+            ]
+        }
+    }
+    found = audit(run(sections, FACTS, items=items, attachments=[{"title": "通知", "number": "平民发〔2020〕71号"}]))
+    messages = [f.message for f in found if f.code == "document-number"]
+    assert messages == [
+        "第1项文号“平民发2020〔71〕号”年份与序号位置颠倒，应为“平民发〔2020〕71号”（材料清单中有此文件）",
+        "第1项文号“平民发(2020)5号”应使用六角括号：“平民发〔2020〕5号”",
+        "第1项引用的“平民发〔2020〕5号”不在证明材料和材料清单中",
+        "第1项引用的“平民发〔2020〕9号”不在证明材料和材料清单中",
+    ]
+
+
 def test_every_check_is_documented() -> None:
     for code, fn in CHECKS.items():
         assert fn.__doc__ and fn.__doc__.startswith(code + ":"), code
@@ -126,6 +149,8 @@ PINGLUO_EXPECTED = {
     ("subset-exceeded", "care-agreements"),
     # 86 labour-migrant households on 低保 out of 51 labour-migrant households.
     ("subset-exceeded", "migrant-dibao-households"),
+    # Item 17 cites 平民发2020〔71〕号 and 〔72〕号: year and serial swapped (the attachments have them right).
+    ("document-number", "c17"),
 }
 
 

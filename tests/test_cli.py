@@ -99,9 +99,9 @@ def test_fail_under(runner: Any) -> None:
 def test_audit_command(runner: Any) -> None:
     result = runner.invoke(app, ["audit", str(DATA)])
     assert result.exit_code == 1
-    assert "8 个错误，2 个警告，0 条提示" in result.stdout
+    assert "8 个错误，4 个警告，0 条提示" in result.stdout
     doc = json.loads(runner.invoke(app, ["audit", str(DATA), "-f", "json"]).stdout)
-    assert len(doc["findings"]) == 10
+    assert len(doc["findings"]) == 12
     assert runner.invoke(app, ["audit", str(DATA), "--fail-on", "error"]).exit_code == 1
     for s in Severity:
         assert runner.invoke(app, ["audit", str(DATA), "--fail-on", s.value]).exit_code == 1

@@ -6,6 +6,7 @@ documentation (``selfeval audit --list``). All are registered in :data:`CHECKS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -247,6 +248,65 @@ def check_subset(result: ScoreResult) -> Iterator[Finding]:
         )
 
 
+# 发文字号 as GB/T 9704 writes it: issuer code, year in 〔〕, serial, 号 ("平民发〔2020〕34号"), and the
+# ways hand-typed reports get it wrong: the year outside the brackets, or other brackets.
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(?:〔(\d{4})〕|[\[［(（【](\d{4})[\]］)）】])\s*(\d+)\s*号"
+)
+_DOC_NUMBER_SWAPPED = re.compile(r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(\d{4})\s*〔(\d+)〕\s*号")
+
+
+def check_document_numbers(result: ScoreResult) -> Iterator[Finding]:
+    """document-number: a 文号 cited in the narrative is not in the standard form
+    机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
+    list (材料清单) contains."""
+    data = result.data
+    known = {a.number for a in data.attachments if a.number}
+    known |= {d.number for docs in data.evidence.values() for d in docs if d.number}
+    seen: set[str] = set()
+    for node_id, item in data.items.items():
+        for seg in item.narrative:
+            for m in _DOC_NUMBER_SWAPPED.finditer(seg.text):
+                standard = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+                yield Finding(
+                    Severity.WARNING,
+                    "document-number",
+                    node_id,
+                    f"第{_item_number(result, node_id)}项文号“{m.group(0)}”年份与序号位置颠倒，"
+                    f"应为“{standard}”" + ("（材料清单中有此文件）" if standard in known else ""),
+                    f"{m.group(0)} should read {standard}",
+                    {"stated": m.group(0), "standard": standard},
+                )
+                seen.add(standard)
+            for m in _DOC_NUMBER.finditer(seg.text):
+                year = m.group(2) or m.group(3)
+                standard = f"{m.group(1)}〔{year}〕{m.group(4)}号"
+                if m.group(2) is None:
+                    yield Finding(
+                        Severity.WARNING,
+                        "document-number",
+                        node_id,
+                        f"第{_item_number(result, node_id)}项文号“{m.group(0)}”应使用六角括号：“{standard}”",
+                        f"{m.group(0)} should read {standard}",
+                        {"stated": m.group(0), "standard": standard},
+                    )
+                if standard not in known and standard not in seen:
+                    seen.add(standard)
+                    yield Finding(
+                        Severity.WARNING,
+                        "document-number",
+                        node_id,
+                        f"第{_item_number(result, node_id)}项引用的“{standard}”不在证明材料和材料清单中",
+                        f"{standard} is cited but neither attached nor given as evidence",
+                        {"stated": standard},
+                    )
+
+
+def _item_number(result: ScoreResult, node_id: str) -> str:
+    node = result.by_id().get(node_id)
+    return (node.node.number or node_id) if node else node_id
+
+
 def check_veto(result: ScoreResult) -> Iterator[Finding]:
     """veto: a one-vote veto (一票否决) applies and caps the grade or the total."""
     for v in result.vetoes:
@@ -278,6 +338,7 @@ CHECKS: dict[str, Callable[[ScoreResult], Iterator[Finding]]] = {
     "evidence-missing": check_evidence_missing,
     "derived-mismatch": check_derived,
     "subset-exceeded": check_subset,
+    "document-number": check_document_numbers,
     "veto": check_veto,
     "not-applicable": check_not_applicable,
 }
