@@ -198,6 +198,21 @@ class Rubric(Strict):
     vetoes: list[Veto] = Field(default_factory=list)
     sections: list[Node] = Field(min_length=1)
 
+    def figures_read(self, name: str) -> list[str]:
+        """The figures a figure-or-metric name reads in the end, metrics expanded, in rubric order."""
+        order = {f: i for i, f in enumerate(self.figures)}
+        out: list[str] = []
+        pending, seen = [name], set()
+        while pending:
+            n = pending.pop()
+            if n in self.metrics:
+                if n not in seen:  # a cycle is validate's to report; stop here
+                    seen.add(n)
+                    pending += parse_expr(self.metrics[n].expr).names
+            elif n not in out:
+                out.append(n)
+        return sorted(out, key=lambda f: (order.get(f, len(order)), f))
+
     def walk(self) -> list[tuple[Node, tuple[int | str, ...], NodeType]]:
         """Every node, depth first, with its location in the file and its effective type."""
         return self._walked

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from selfeval.expr import parse_expr
 from selfeval.models import NodeType, Rubric
 
 
@@ -21,17 +20,6 @@ def skeleton(rubric: Rubric, name: str, year: int) -> str:
     slot_order: list[str] = []
     labels: dict[str, str] = {}
 
-    order = {f: i for i, f in enumerate(rubric.figures)}
-
-    def figures_of(expr: str, seen: frozenset[str] = frozenset()) -> list[str]:
-        out: list[str] = []
-        for n in sorted(parse_expr(expr).names, key=lambda n: (order.get(n, len(order)), n)):
-            if n in rubric.metrics and n not in seen:
-                out += figures_of(rubric.metrics[n].expr, seen | {n})
-            else:
-                out.append(n)
-        return out
-
     for node, _, _ in rubric.walk():
         if node.number:
             labels[node.id] = f"{node.number}{'. ' if node.number.isdigit() else ''}{node.title}"
@@ -39,7 +27,7 @@ def skeleton(rubric: Rubric, name: str, year: int) -> str:
             continue
         heading = next((labels[i] for i in [node.id, node.id.split(".")[0]] if i in labels), node.title)
         for n in sorted(node.rule.names()):
-            for f in figures_of(n):
+            for f in rubric.figures_read(n):
                 if f not in used_by:
                     used_by[f] = heading
                     figure_order.append(f)

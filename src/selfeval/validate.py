@@ -264,16 +264,10 @@ def missing_inputs(data: CountyData, doc: Document, rubric: Rubric) -> list[Prob
     """
     out: list[Problem] = []
 
-    def figures_of(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
-        if name in rubric.metrics and name not in seen:
-            names = parse_expr(rubric.metrics[name].expr).names
-            return set().union(*(figures_of(n, seen | {name}) for n in names)) if names else set()
-        return {name}
-
     for node, _, _ in rubric.walk():
         if node.rule is None or node.id in data.not_applicable:
             continue
-        lacking = sorted({f for n in node.rule.names() for f in figures_of(n)} - set(data.figures))
+        lacking = sorted({f for n in node.rule.names() for f in rubric.figures_read(n)} - set(data.figures))
         lacking += sorted(s for s in node.rule.slots() if s not in data.evidence)
         lacking += sorted(f for f in node.rule.facts() if f not in data.facts)
         if isinstance(node.rule, JudgedRule) and node.id not in data.judgements:
