@@ -261,6 +261,7 @@ def check_document_numbers(result: ScoreResult) -> Iterator[Finding]:
     机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
     list (材料清单) contains."""
     data = result.data
+    numbers = {r.id: r.node.number or r.id for r in result.walk()}
     known = {a.number for a in data.attachments if a.number}
     known |= {d.number for docs in data.evidence.values() for d in docs if d.number}
     seen: set[str] = set()
@@ -272,7 +273,7 @@ def check_document_numbers(result: ScoreResult) -> Iterator[Finding]:
                     Severity.WARNING,
                     "document-number",
                     node_id,
-                    f"第{_item_number(result, node_id)}项文号“{m.group(0)}”年份与序号位置颠倒，"
+                    f"第{numbers.get(node_id, node_id)}项文号“{m.group(0)}”年份与序号位置颠倒，"
                     f"应为“{standard}”" + ("（材料清单中有此文件）" if standard in known else ""),
                     f"{m.group(0)} should read {standard}",
                     {"stated": m.group(0), "standard": standard},
@@ -286,7 +287,7 @@ def check_document_numbers(result: ScoreResult) -> Iterator[Finding]:
                         Severity.WARNING,
                         "document-number",
                         node_id,
-                        f"第{_item_number(result, node_id)}项文号“{m.group(0)}”应使用六角括号：“{standard}”",
+                        f"第{numbers.get(node_id, node_id)}项文号“{m.group(0)}”应使用六角括号：“{standard}”",
                         f"{m.group(0)} should read {standard}",
                         {"stated": m.group(0), "standard": standard},
                     )
@@ -296,15 +297,10 @@ def check_document_numbers(result: ScoreResult) -> Iterator[Finding]:
                         Severity.WARNING,
                         "document-number",
                         node_id,
-                        f"第{_item_number(result, node_id)}项引用的“{standard}”不在证明材料和材料清单中",
+                        f"第{numbers.get(node_id, node_id)}项引用的“{standard}”不在证明材料和材料清单中",
                         f"{standard} is cited but neither attached nor given as evidence",
                         {"stated": standard},
                     )
-
-
-def _item_number(result: ScoreResult, node_id: str) -> str:
-    node = result.by_id().get(node_id)
-    return (node.node.number or node_id) if node else node_id
 
 
 def check_veto(result: ScoreResult) -> Iterator[Finding]:

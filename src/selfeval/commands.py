@@ -22,6 +22,7 @@ from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
 from selfeval.load import load_document, validate_model
 from selfeval.models import CountyData, Rubric
 from selfeval.numbers import fmt
+from selfeval.output import check_target, write_atomic
 from selfeval.problems import Level, Problem
 from selfeval.reporters import (
     RANKING_FORMATS,
@@ -227,13 +228,12 @@ def run_report(s: ReportSettings, out: TextIO, err: TextIO) -> int:
 
     path = Path(s.file) if s.file else bundled.EXAMPLE_DATA
     if s.out is not None:
-        _check_out(s.out, s.force)
+        check_target(s.out, force=s.force)
     loaded, result, findings = score_one(path, RubricCache(s.rubric))
     text = render_report(loaded, result, findings, template=s.template, with_audit=s.with_audit)
     if s.out is None:
         out.write(text)
         return 0
-    from selfeval.output import write_atomic
 
     write_atomic(s.out, text, force=s.force)
     print(
@@ -242,18 +242,6 @@ def run_report(s: ReportSettings, out: TextIO, err: TextIO) -> int:
         file=err,
     )
     return 0
-
-
-def _check_out(path: Path, force: bool) -> None:
-    """Fail before any work when the output cannot be written."""
-    from selfeval.errors import OutputError
-
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name for the output")
-    if not (path.parent if str(path.parent) else Path(".")).is_dir():
-        raise OutputError(f"{path}: folder {path.parent} does not exist")
-    if path.exists() and not force:
-        raise OutputError(f"{path}: already exists; use --force to overwrite it")
 
 
 # ----------------------------------------------------------------------------- init
@@ -272,7 +260,6 @@ class InitSettings:
 
 def run_init(s: InitSettings, out: TextIO, err: TextIO) -> int:
     """Write a blank data file for a rubric, every input listed and commented out."""
-    from selfeval.output import write_atomic
     from selfeval.skeleton import skeleton
 
     cache = RubricCache(s.rubric)
@@ -283,7 +270,7 @@ def run_init(s: InitSettings, out: TextIO, err: TextIO) -> int:
         if len(found) != 1:
             raise UsageError("several rubrics are bundled; choose one with --rubric")
         lr = cache.load(found[0])
-    _check_out(s.out, s.force)
+    check_target(s.out, force=s.force)
     write_atomic(s.out, skeleton(lr.rubric, s.name, s.year), force=s.force)
     print(
         f"wrote {s.out}: a blank data file for {lr.rubric.id} {lr.rubric.version}; "

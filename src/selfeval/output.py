@@ -10,12 +10,11 @@ from pathlib import Path
 from selfeval.errors import OutputError
 
 
-def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
-    """Write ``content`` to ``path`` so that it is either whole or absent, never half-written.
+def check_target(path: Path, *, force: bool = False) -> Path:
+    """Refuse an output path that cannot or may not be written; return its folder.
 
-    An existing file is kept unless ``force``; a missing or unwritable folder is a usage error.
+    Commands call this before doing any work, so a bad ``--out`` fails fast.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for the output")
@@ -23,6 +22,16 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         raise OutputError(f"{path}: folder {parent} does not exist")
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    return parent
+
+
+def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
+    """Write ``content`` to ``path`` so that it is either whole or absent, never half-written.
+
+    An existing file is kept unless ``force``; a missing or unwritable folder is a usage error.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    parent = check_target(path, force=force)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as e:
