@@ -17,12 +17,12 @@ from typing import Any
 from selfeval.audit import Finding
 from selfeval.choices import Format, Severity
 from selfeval.numbers import fmt
-from selfeval.scoring import NodeResult, ScoreResult, gaps
+from selfeval.scoring import NodeResult, ScoreResult, gaps, quantize
 
 
 def number(value: Decimal, places: int = 2) -> int | float:
     """A JSON number for a score: an integer when whole."""
-    q = value.quantize(Decimal(1).scaleb(-places))
+    q = quantize(value, places)
     return int(q) if q == q.to_integral_value() else float(q)
 
 
@@ -88,7 +88,7 @@ def dumps(obj: Any) -> str:
 def _mark(r: NodeResult, places: int) -> str:
     if r.claimed is None:
         return ""
-    return "≠" if r.score.quantize(Decimal(1).scaleb(-places)) != r.claimed else ""
+    return "≠" if quantize(r.score, places) != r.claimed else ""
 
 
 def score_table(result: ScoreResult, findings: list[Finding]) -> str:
