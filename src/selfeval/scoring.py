@@ -107,10 +107,6 @@ class ScoreResult:
         """Node results by id."""
         return {r.id: r for r in self.walk()}
 
-    def round(self, value: Decimal) -> Decimal:
-        """Round for display at the rubric's places."""
-        return quantize(value, self.rubric.rounding.places)
-
 
 def quantize(value: Decimal, places: int) -> Decimal:
     """Round half up to ``places`` decimals, the usual rule for scores."""
