@@ -55,7 +55,7 @@ def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, 
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
         jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
-    bar = _progress(len(paths)) if progress and len(paths) >= PROGRESS_FROM else None
+    bar = _Bar(len(paths)) if progress and len(paths) >= PROGRESS_FROM else None
     rows: list[Row] = []
     try:
         if jobs == 1:
@@ -91,7 +91,3 @@ class _Bar:
 
     def stop(self) -> None:
         self.progress.stop()
-
-
-def _progress(total: int) -> _Bar:
-    return _Bar(total)

@@ -20,7 +20,7 @@ from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
 from selfeval.errors import InputError, SelfevalError, UsageError
 from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
 from selfeval.load import load_document, validate_model
-from selfeval.models import CountyData, Rubric
+from selfeval.models import CountyData
 from selfeval.numbers import fmt
 from selfeval.output import check_target, write_atomic
 from selfeval.problems import Level, Problem
@@ -35,7 +35,7 @@ from selfeval.reporters import (
     gaps_text,
 )
 from selfeval.scoring import ScoreResult, score
-from selfeval.validate import check_data, check_rubric, missing_inputs
+from selfeval.validate import check_data, missing_inputs, rubric_from
 
 PROBLEM_FORMATS: dict[ProblemFormat, Callable[[Problem], str]] = {
     ProblemFormat.PARSABLE: Problem.parsable,
@@ -67,8 +67,8 @@ def validate_file(path: Path, cache: RubricCache) -> list[Problem]:
     try:
         doc = load_document(path)
         if "sections" in doc.data:
-            rubric = validate_model(doc, Rubric)
-            return list(check_rubric(rubric, doc))
+            rubric_from(doc)
+            return []
         if "subject" in doc.data:
             data = validate_model(doc, CountyData)
             lr = cache.for_data(data, doc, path)

@@ -24,11 +24,16 @@ Loc = tuple[int | str, ...]
 def load_rubric(path: Path | str, display: str | None = None) -> tuple[Rubric, Document]:
     """Load and fully check a rubric; raises :class:`InputError` listing every problem."""
     doc = load_document(path, display)
+    return rubric_from(doc), doc
+
+
+def rubric_from(doc: Document) -> Rubric:
+    """A parsed document as a fully checked rubric; raises :class:`InputError` listing every problem."""
     rubric = validate_model(doc, Rubric)
     problems = list(check_rubric(rubric, doc))
     if problems:
         raise InputError(problems)
-    return rubric, doc
+    return rubric
 
 
 def check_rubric(rubric: Rubric, doc: Document) -> Iterator[Problem]:
