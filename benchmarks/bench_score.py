@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from selfeval import __version__, bundled
+from selfeval import __version__, resources
 
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PERCENT_UNITS = {"%"}
@@ -65,7 +65,7 @@ def vary(base: dict[str, Any], i: int, rng: random.Random) -> dict[str, Any]:
 
 
 def generate(n: int, folder: Path, seed: int = 2020) -> list[Path]:
-    base = yaml.safe_load(bundled.EXAMPLE_DATA.read_text(encoding="utf-8"))
+    base = yaml.safe_load(resources.EXAMPLE_DATA.read_text(encoding="utf-8"))
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     paths = []
     for i in range(n):
