@@ -1,16 +1,22 @@
-"""Score many counties at once: each rubric loaded once per process, output in a stable order."""
+"""Score many counties at once: each rubric loaded once per process, output in a stable order.
+
+A file that fails is a row with its problems, never the end of the batch.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from selfeval.choices import Severity
-from selfeval.commands import score_one
+from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
-from selfeval.inputs import RubricCache
-from selfeval.reporters import Row
+from selfeval.inputs import Library
+from selfeval.pipeline import Evaluation, evaluate
+from selfeval.problems import Problem, Severity
 
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
@@ -18,37 +24,109 @@ PARALLEL_FROM = 200
 PROGRESS_FROM = 20
 """A progress bar (on a terminal only) for batches at least this large."""
 
-_cache: RubricCache | None = None
+
+@dataclass
+class Row:
+    """One county in a batch: its scores, or the problems that kept its file from loading."""
+
+    path: str
+    name: str = ""
+    year: int | None = None
+    standard: Decimal | None = None
+    bonus: Decimal | None = None
+    deduction: Decimal | None = None
+    total: Decimal | None = None
+    grade: str = ""
+    claimed_total: Decimal | None = None
+    audit_errors: int = 0
+    places: int = 2
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether the file could not be scored."""
+        return self.total is None
+
+    @classmethod
+    def of(cls, path: Path, ev: Evaluation) -> Row:
+        """The row of a scored file."""
+        r = ev.result
+        errors = sum(1 for f in ev.findings if f.severity is Severity.ERROR)
+        return cls(
+            str(path),
+            r.data.subject.name,
+            r.data.subject.year,
+            r.standard,
+            r.bonus,
+            r.deduction,
+            r.total,
+            r.grade,
+            r.claimed_total,
+            errors,
+            r.rubric.rounding.places,
+        )
+
+    @classmethod
+    def failure(cls, path: Path, error: SelfevalError) -> Row:
+        """The row of a file that could not be scored."""
+        if isinstance(error, InputError):
+            problems = error.problems
+        else:
+            problems = [Problem(str(path), 0, 0, str(error).removeprefix(f"{path}: "), "usage")]
+        return cls(str(path), problems=problems)
+
+
+SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
+    Sort.TOTAL: lambda r: (r.failed, -(r.total or 0), r.name, r.path),
+    Sort.NAME: lambda r: (r.failed, r.name, r.year or 0, r.path),
+    Sort.PATH: lambda r: (r.path,),
+    Sort.AUDIT: lambda r: (r.failed, -r.audit_errors, r.name, r.path),
+}
+"""Each order of a ranking; files that failed come last (except by path)."""
+
+
+@dataclass
+class Ranking:
+    """Many counties, in the order to print them."""
+
+    rows: list[Row]
+
+    @classmethod
+    def sorted(cls, rows: list[Row], key: Sort) -> Ranking:
+        """The rows in the chosen order."""
+        return cls(sorted(rows, key=SORTS[key]))
+
+    def ranked(self) -> Iterator[tuple[int | None, Row]]:
+        """Each row with its place (None for a file that failed)."""
+        rank = 0
+        for row in self.rows:
+            if row.failed:
+                yield None, row
+            else:
+                rank += 1
+                yield rank, row
+
+    @property
+    def failed(self) -> list[Row]:
+        """The rows whose files could not be scored."""
+        return [r for r in self.rows if r.failed]
+
+
+_library: Library | None = None
 
 
 def _init(rubric: Path | None) -> None:
-    global _cache
-    _cache = RubricCache(rubric)
+    global _library
+    _library = Library(rubric)
 
 
-def score_row(path: Path, cache: RubricCache | None = None) -> Row:
-    """Score one file into a ranking row; a file that fails becomes a row with its error."""
-    cache = cache or _cache or RubricCache()
+def score_row(path: Path, library: Library | None = None) -> Row:
+    """Score one file into a ranking row; a file that fails becomes a row with its problems."""
+    library = library or _library or Library()
     try:
-        _, result, findings = score_one(path, cache)
+        return Row.of(path, evaluate(path, library))
     except SelfevalError as e:
-        lines = e.lines()
-        if not isinstance(e, InputError):
-            lines = [line if line.startswith(str(path)) else f"{path}: {line}" for line in lines]
-        first = lines[0] if lines else str(e)
-        return Row(str(path), error=first.removeprefix(f"{path}:").strip(), problems=lines)
-    return Row(
-        str(path),
-        result.data.subject.name,
-        result.data.subject.year,
-        result.standard,
-        result.bonus,
-        result.deduction,
-        result.total,
-        result.grade,
-        result.claimed_total,
-        sum(1 for f in findings if f.severity is Severity.ERROR),
-    )
+        return Row.failure(path, e)
 
 
 def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, progress: bool = False) -> list[Row]:
@@ -59,9 +137,9 @@ def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, 
     rows: list[Row] = []
     try:
         if jobs == 1:
-            cache = RubricCache(rubric)
+            library = Library(rubric)
             for p in paths:
-                rows.append(score_row(p, cache))
+                rows.append(score_row(p, library))
                 if bar:
                     bar.advance()
         else:

@@ -1,6 +1,7 @@
 """The choices users pick on the command line, as ``str`` enums (kept free of heavy imports).
 
-Every choice has its handler in a dict keyed by the enum; a test checks none is missing.
+Every choice has its handler in a registry keyed by the enum (formats in
+:mod:`selfeval.outputs`); a test checks none is missing.
 """
 
 from __future__ import annotations
@@ -9,25 +10,14 @@ from enum import Enum
 
 
 class Format(str, Enum):
-    """Output formats of ``score`` and ``compare``."""
+    """Output formats. Which ones a command offers depends on what it prints."""
 
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-class AuditFormat(str, Enum):
-    """Output formats of ``audit``."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
-class ProblemFormat(str, Enum):
-    """How ``validate`` prints problems: ``path:line:col: message`` or GitHub annotations."""
-
     PARSABLE = "parsable"
     GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
 class Sort(str, Enum):
@@ -37,11 +27,3 @@ class Sort(str, Enum):
     NAME = "name"
     AUDIT = "audit"
     PATH = "path"
-
-
-class Severity(str, Enum):
-    """How much an audit finding matters to a reviewer."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"

@@ -1,4 +1,8 @@
-"""The command line: options in, settings out, then run and exit. Nothing else lives here."""
+"""The command line: options in, settings out, then run and exit. Nothing else lives here.
+
+Only light modules are imported at start-up, so ``--help`` is quick; each command imports
+what it runs.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
 from selfeval import __version__
-from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
+from selfeval.choices import Format, Sort
+from selfeval.problems import Severity
+
+if TYPE_CHECKING:
+    from selfeval.commands import Output
 
 app = typer.Typer(
     name="selfeval",
@@ -26,18 +34,44 @@ app = typer.Typer(
 
 _state = {"debug": False}
 
+# Optional[...] below: typer reads the annotations at run time, and needs Optional on Python 3.10.
 RubricOpt = Annotated[
-    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    Optional[Path],  # noqa: UP045
     typer.Option("--rubric", "-r", help="Rubric file to score against (default: the one the data names)."),
 ]
+OutOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--out", "-o", help="Write the result to this file, atomically (default: print it)."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")]
+
+FORMAT_HELP = {
+    "validate": "table, json, csv, parsable, github (default: parsable)",
+    "score": "table, json, csv (default: from --out's suffix, else table)",
+    "audit": "table, json, csv, parsable, github (default: from --out's suffix, else table)",
+    "report": "markdown (default)",
+    "compare": "table, json, csv (default: from --out's suffix, else table)",
+}
+"""The formats each command offers, for its help (a test keeps them true to the output layer)."""
 
 
-def _run(fn: Callable[[], int]) -> None:
+def _format_opt(command: str) -> object:
+    return typer.Option("--format", "-f", help=f"Output format: {FORMAT_HELP[command]}.")
+
+
+def _output(format: Format | None, out: Path | None, force: bool) -> Output:
+    from selfeval.commands import Output
+
+    return Output(format, out, force)
+
+
+def _run(fn: Callable[[IO[bytes], TextIO], int]) -> None:
     from selfeval.commands import guarded
 
     debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
     try:
-        code = guarded(fn, sys.stderr, debug)
+        sys.stdout.flush()
+        code = guarded(lambda: fn(sys.stdout.buffer, sys.stderr), sys.stderr, debug)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except BrokenPipeError:
@@ -74,15 +108,16 @@ def main_options(
 @app.command()
 def validate(
     files: Annotated[list[str], typer.Argument(help="Rubric or data files, folders or globs.")],
-    format: Annotated[ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")] = (
-        ProblemFormat.PARSABLE
-    ),
+    format: Annotated[Optional[Format], _format_opt("validate")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
-    """Check rubric (and data) files; print path:line:col: message for every problem."""
+    """Check rubric (and data) files; print path:line:col: severity: message for every problem."""
     from selfeval.commands import ValidateSettings, run_validate
 
-    _run(lambda: run_validate(ValidateSettings(files, format, rubric), sys.stdout, sys.stderr))
+    settings = ValidateSettings(files, rubric, _output(format, out, force))
+    _run(lambda o, e: run_validate(settings, o, e))
 
 
 def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
@@ -101,7 +136,9 @@ def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
 def score_cmd(
     files: Annotated[list[str], typer.Argument(help="Data files, folders or globs.")],
     rubric: RubricOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    format: Annotated[Optional[Format], _format_opt("score")] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
     fail_under: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--fail-under", help="Exit 1 when a total is below this."),
@@ -114,16 +151,25 @@ def score_cmd(
     from selfeval.commands import ScoreSettings, run_score
 
     settings = ScoreSettings(
-        files, rubric, format, _decimal(fail_under), gaps, sort, jobs, progress=sys.stderr.isatty()
+        files,
+        rubric,
+        _output(format, out, force),
+        _decimal(fail_under),
+        gaps,
+        sort,
+        jobs,
+        progress=sys.stderr.isatty(),
     )
-    _run(lambda: run_score(settings, sys.stdout, sys.stderr))
+    _run(lambda o, e: run_score(settings, o, e))
 
 
 @app.command("audit")
 def audit_cmd(
     file: Annotated[str, typer.Argument(help="A county data file.")],
     rubric: RubricOpt = None,
-    format: Annotated[AuditFormat, typer.Option("--format", "-f")] = AuditFormat.TABLE,
+    format: Annotated[Optional[Format], _format_opt("audit")] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 on findings at this level or worse.")] = (
         Severity.ERROR
     ),
@@ -131,7 +177,8 @@ def audit_cmd(
     """List every claim in a report that its own evidence does not support."""
     from selfeval.commands import AuditSettings, run_audit
 
-    _run(lambda: run_audit(AuditSettings(file, rubric, format, fail_on), sys.stdout, sys.stderr))
+    settings = AuditSettings(file, rubric, _output(format, out, force), fail_on)
+    _run(lambda o, e: run_audit(settings, o, e))
 
 
 @app.command()
@@ -140,23 +187,21 @@ def report(
         Optional[str],  # noqa: UP045
         typer.Argument(help="County data file (default: the bundled Pingluo example)."),
     ] = None,
-    out: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--out", "-o", help="Write the report here (default: print it)."),
-    ] = None,
+    out: OutOpt = None,
+    format: Annotated[Optional[Format], _format_opt("report")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
     template: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--template", "-t", help="Your own Jinja2 template (rendered sandboxed)."),
     ] = None,
     with_audit: Annotated[bool, typer.Option("--with-audit", help="Append the audit findings.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")] = False,
+    force: ForceOpt = False,
 ) -> None:
-    """Render the Chinese self-evaluation report (自评报告) as Markdown."""
+    """Render the Chinese self-evaluation report (自评报告)."""
     from selfeval.commands import ReportSettings, run_report
 
-    settings = ReportSettings(file, out, rubric, template, with_audit, force)
-    _run(lambda: run_report(settings, sys.stdout, sys.stderr))
+    settings = ReportSettings(file, rubric, _output(format, out, force), template, with_audit)
+    _run(lambda o, e: run_report(settings, o, e))
 
 
 @app.command()
@@ -165,12 +210,14 @@ def init(
     name: Annotated[str, typer.Option("--name", help="County name (县名).")] = "某县",
     year: Annotated[int, typer.Option("--year", help="Year evaluated.", min=2000, max=2100)] = 2020,
     rubric: RubricOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    example: Annotated[bool, typer.Option("--example", help="Write the bundled Pingluo example instead.")] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Write a blank data file for a rubric: every figure, fact, document and claim to fill in."""
     from selfeval.commands import InitSettings, run_init
 
-    _run(lambda: run_init(InitSettings(out, name, year, rubric, force), sys.stdout, sys.stderr))
+    settings = InitSettings(out, name, year, rubric, force, example)
+    _run(lambda o, e: run_init(settings, o, e))
 
 
 @app.command("compare")
@@ -178,29 +225,23 @@ def compare_cmd(
     a: Annotated[str, typer.Argument(help="First data file (e.g. last year).")],
     b: Annotated[str, typer.Argument(help="Second data file (e.g. this year).")],
     rubric: RubricOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f")] = Format.TABLE,
+    format: Annotated[Optional[Format], _format_opt("compare")] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Compare two data files node by node, with the key figures and their change."""
     from selfeval.commands import CompareSettings, run_compare
 
-    _run(lambda: run_compare(CompareSettings(a, b, rubric, format), sys.stdout, sys.stderr))
+    settings = CompareSettings(a, b, rubric, _output(format, out, force))
+    _run(lambda o, e: run_compare(settings, o, e))
 
 
 @app.command()
 def rules() -> None:
     """List the rule kinds a rubric can use, and the audit checks."""
-    import inspect
+    from selfeval.commands import run_rules
 
-    from selfeval.audit import CHECKS
-    from selfeval.rules import RULES
-
-    print("Rule kinds (rule.kind):\n")
-    for kind, cls in RULES.items():
-        print(f"{kind}\n    " + inspect.cleandoc(cls.__doc__ or "").replace("\n", "\n    ") + "\n")
-    print("Audit checks (finding codes):\n")
-    for code, fn in CHECKS.items():
-        doc = inspect.cleandoc(fn.__doc__ or "").split(":", 1)[-1].strip()
-        print(f"{code}\n    " + doc.replace("\n", "\n    ") + "\n")
+    _run(run_rules)
 
 
 def main() -> None:

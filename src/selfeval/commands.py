@@ -1,53 +1,59 @@
-"""What each command does, given its settings. The CLI only builds the settings.
+"""What each command does, given its settings: build, run, return the exit code.
 
-Every function returns the exit code: 0 all well, 1 bad content (or a threshold not met),
-2 usage. Input errors are raised as :class:`~selfeval.errors.SelfevalError` and turned into
-``path:line:col: message`` lines by the CLI.
+The CLI only turns options into settings. Every function returns the exit code: 0 all
+well, 1 bad content (or a threshold not met), 2 usage. Errors the user can act on are
+raised as :class:`~selfeval.errors.SelfevalError` and printed by :func:`guarded`.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
-from selfeval import bundled
-from selfeval.audit import Finding, audit
-from selfeval.choices import AuditFormat, Format, ProblemFormat, Severity, Sort
+from selfeval import resources
+from selfeval.audit import DOCS as CHECK_DOCS
+from selfeval.batch import Ranking, score_many
+from selfeval.choices import Format, Sort
+from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError
-from selfeval.inputs import LoadedData, RubricCache, expand, load_checked
-from selfeval.load import load_document, validate_model
-from selfeval.models import CountyData
+from selfeval.inputs import Library, check_file, expand
 from selfeval.numbers import fmt
-from selfeval.output import check_target, write_atomic
-from selfeval.problems import Level, Problem
-from selfeval.reporters import (
-    RANKING_FORMATS,
-    SCORE_FORMATS,
-    Row,
-    audit_table,
-    dumps,
-    finding_json,
-    gaps_json,
-    gaps_text,
-)
-from selfeval.scoring import ScoreResult, score
-from selfeval.validate import check_data, missing_inputs, rubric_from
-
-PROBLEM_FORMATS: dict[ProblemFormat, Callable[[Problem], str]] = {
-    ProblemFormat.PARSABLE: Problem.parsable,
-    ProblemFormat.GITHUB: Problem.github,
-}
+from selfeval.outputs import Checked, Findings, Kind, Report, Reporter, choose
+from selfeval.outputs.parsable import line
+from selfeval.outputs.sink import check_target, opened
+from selfeval.pipeline import evaluate
+from selfeval.problems import Severity, counts
+from selfeval.rules import RULES
 
 
-def print_problems(problems: list[Problem], how: ProblemFormat, out: TextIO) -> None:
-    """Print problems one per line in the chosen format."""
-    render = PROBLEM_FORMATS[how]
-    for p in sorted(problems):
-        print(render(p), file=out)
+@dataclass
+class Output:
+    """Where and how a command writes its result: ``--format``, ``--out``, ``--force``."""
+
+    format: Format | None = None
+    out: Path | None = None
+    force: bool = False
+
+    def prepare(self, kind: Kind, default: Format, inputs: Iterable[Path] = ()) -> Reporter:
+        """The reporter, after checking that the output may be written (before any work is done)."""
+        reporter = choose(kind, default, self.format, self.out)()
+        if self.out is not None:
+            check_target(self.out, force=self.force, inputs=inputs)
+        return reporter
+
+    def write(
+        self, reporter: Reporter, kind: Kind, payload: Any, stdout: IO[bytes], err: TextIO, inputs: Iterable[Path] = ()
+    ) -> None:
+        """Write the result to standard output, or atomically to ``--out``."""
+        with opened(self.out, stdout, force=self.force, inputs=inputs) as fh:
+            reporter.write(kind, payload, fh)
+        if self.out is not None:
+            print(f"wrote {self.out}", file=err)
 
 
 # ----------------------------------------------------------------------------- validate
@@ -58,49 +64,30 @@ class ValidateSettings:
     """Options of ``selfeval validate``."""
 
     files: list[str]
-    format: ProblemFormat = ProblemFormat.PARSABLE
     rubric: Path | None = None
+    output: Output = field(default_factory=Output)
 
 
-def validate_file(path: Path, cache: RubricCache) -> list[Problem]:
-    """All problems of one rubric or data file (the kind is told by its keys)."""
-    try:
-        doc = load_document(path)
-        if "sections" in doc.data:
-            rubric_from(doc)
-            return []
-        if "subject" in doc.data:
-            data = validate_model(doc, CountyData)
-            lr = cache.for_data(data, doc, path)
-            return check_data(data, doc, lr.rubric) or missing_inputs(data, doc, lr.rubric)
-        return [Problem(str(path), 1, 1, "neither a rubric (no 'sections') nor a data file (no 'subject')", "schema")]
-    except InputError as e:
-        return e.problems
-
-
-def run_validate(s: ValidateSettings, out: TextIO, err: TextIO) -> int:
-    """Check rubric and data files; exit 1 when any has a problem."""
+def run_validate(s: ValidateSettings, stdout: IO[bytes], err: TextIO) -> int:
+    """Check rubric and data files; exit 1 when any has an error."""
     paths = expand(s.files)
-    cache = RubricCache(s.rubric)
-    problems: list[Problem] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file")
         if path.is_dir():
             raise UsageError(f"{path}: is a directory, expected a YAML file")
-    bad = 0
-    for path in paths:
-        found = validate_file(path, cache)
-        bad += bool(found)
-        problems += found
-    print_problems(problems, s.format, out)
-    errors = [p for p in problems if p.level is Level.ERROR]
+    reporter = s.output.prepare(Kind.FINDINGS, Format.PARSABLE, paths)
+    library = Library(s.rubric)
+    checked = [Checked(str(p), check_file(p, library)) for p in paths]
+    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, err, paths)
+    total = counts([p for c in checked for p in c.problems])
+    bad = sum(1 for c in checked if c.problems)
     print(
-        f"{len(paths)} file(s) checked, {bad} with problems ({len(errors)} errors, "
-        f"{len(problems) - len(errors)} warnings)",
+        f"{len(paths)} file(s) checked, {bad} with problems ({total[Severity.ERROR]} errors, "
+        f"{total[Severity.WARNING]} warnings)",
         file=err,
     )
-    return 1 if errors else 0
+    return 1 if total[Severity.ERROR] else 0
 
 
 # ----------------------------------------------------------------------------- score
@@ -112,7 +99,7 @@ class ScoreSettings:
 
     files: list[str]
     rubric: Path | None = None
-    format: Format = Format.TABLE
+    output: Output = field(default_factory=Output)
     fail_under: Decimal | None = None
     gaps: bool = False
     sort: Sort = Sort.TOTAL
@@ -120,57 +107,32 @@ class ScoreSettings:
     progress: bool = False
 
 
-def score_one(path: Path, cache: RubricCache) -> tuple[LoadedData, ScoreResult, list[Finding]]:
-    """Load, score and audit one data file."""
-    loaded = load_checked(path, cache)
-    result = score(loaded.rubric.rubric, loaded.data)
-    return loaded, result, audit(result)
-
-
-def run_score(s: ScoreSettings, out: TextIO, err: TextIO) -> int:
+def run_score(s: ScoreSettings, stdout: IO[bytes], err: TextIO) -> int:
     """Score one file in detail, or many as a ranking."""
     paths = expand(s.files)
     if len(paths) == 1:
-        path = paths[0]
-        _, result, findings = score_one(path, RubricCache(s.rubric))
-        if s.gaps:
-            out.write(dumps(gaps_json(result)) if s.format is Format.JSON else gaps_text(result))
-        else:
-            out.write(SCORE_FORMATS[s.format](result, findings))
-        if s.fail_under is not None and result.total < s.fail_under:
-            print(f"total {fmt(result.total)} is below --fail-under {s.fail_under}", file=err)
+        kind = Kind.GAPS if s.gaps else Kind.SCORE
+        reporter = s.output.prepare(kind, Format.TABLE, paths)
+        ev = evaluate(paths[0], Library(s.rubric))
+        s.output.write(reporter, kind, ev, stdout, err, paths)
+        if s.fail_under is not None and ev.result.total < s.fail_under:
+            print(f"total {fmt(ev.result.total)} is below --fail-under {s.fail_under}", file=err)
             return 1
         return 0
     if s.gaps:
         raise UsageError("--gaps explains one county; give a single data file")
-    from selfeval.batch import score_many
-
-    rows = score_many(paths, s.rubric, jobs=s.jobs, progress=s.progress)
-    rows = sort_rows(rows, s.sort)
-    out.write(RANKING_FORMATS[s.format](rows))
-    failed = [r for r in rows if r.error is not None]
-    for r in failed:
-        for line in r.problems:
-            print(line, file=err)
-    below = [r for r in rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
-    if failed:
-        print(f"{len(failed)} of {len(rows)} file(s) could not be scored", file=err)
+    reporter = s.output.prepare(Kind.RANKING, Format.TABLE, paths)
+    ranking = Ranking.sorted(score_many(paths, s.rubric, jobs=s.jobs, progress=s.progress), s.sort)
+    s.output.write(reporter, Kind.RANKING, ranking, stdout, err, paths)
+    for row in ranking.failed:
+        for p in row.problems:
+            print(line(p), file=err)
+    below = [r for r in ranking.rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
+    if ranking.failed:
+        print(f"{len(ranking.failed)} of {len(ranking.rows)} file(s) could not be scored", file=err)
     if below:
         print(f"{len(below)} county total(s) below --fail-under {s.fail_under}", file=err)
-    return 1 if failed or below else 0
-
-
-SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
-    Sort.TOTAL: lambda r: (r.error is not None, -(r.total or 0), r.name, r.path),
-    Sort.NAME: lambda r: (r.error is not None, r.name, r.year or 0, r.path),
-    Sort.PATH: lambda r: (r.path,),
-    Sort.AUDIT: lambda r: (r.error is not None, -r.audit_errors, r.name, r.path),
-}
-
-
-def sort_rows(rows: list[Row], key: Sort) -> list[Row]:
-    """Rows in the chosen order; files that failed always come last (except by path)."""
-    return sorted(rows, key=SORTS[key])
+    return 1 if ranking.failed or below else 0
 
 
 # ----------------------------------------------------------------------------- audit
@@ -182,29 +144,19 @@ class AuditSettings:
 
     file: str
     rubric: Path | None = None
-    format: AuditFormat = AuditFormat.TABLE
+    output: Output = field(default_factory=Output)
     fail_on: Severity = Severity.ERROR
 
 
-def run_audit(s: AuditSettings, out: TextIO, err: TextIO) -> int:
+def run_audit(s: AuditSettings, stdout: IO[bytes], err: TextIO) -> int:
     """List every claim that does not hold; exit 1 at or above ``fail_on``."""
     path = Path(s.file)
-    loaded, _, findings = score_one(path, RubricCache(s.rubric))
-    label = f"{loaded.data.subject.name} {loaded.data.subject.year}（{path}）"
-    if s.format is AuditFormat.JSON:
-        out.write(
-            dumps(
-                {
-                    "subject": {"name": loaded.data.subject.name, "year": loaded.data.subject.year},
-                    "findings": [finding_json(f) for f in findings],
-                }
-            )
-        )
-    else:
-        out.write(audit_table(findings, label))
-    order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
-    worst = order.index(s.fail_on)
-    return 1 if any(order.index(f.severity) <= worst for f in findings) else 0
+    reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, [path])
+    ev = evaluate(path, Library(s.rubric))
+    subject = ev.result.data.subject
+    findings = Findings([Checked(str(path), ev.findings, (subject.name, subject.year))])
+    s.output.write(reporter, Kind.FINDINGS, findings, stdout, err, [path])
+    return 1 if any(f.severity.at_least(s.fail_on) for f in ev.findings) else 0
 
 
 # ----------------------------------------------------------------------------- report
@@ -215,32 +167,22 @@ class ReportSettings:
     """Options of ``selfeval report``."""
 
     file: str | None
-    out: Path | None
     rubric: Path | None = None
+    output: Output = field(default_factory=Output)
     template: Path | None = None
     with_audit: bool = False
-    force: bool = False
 
 
-def run_report(s: ReportSettings, out: TextIO, err: TextIO) -> int:
-    """Render the Chinese self-evaluation report, written atomically."""
-    from selfeval.render import render_report
-
-    path = Path(s.file) if s.file else bundled.EXAMPLE_DATA
-    if s.out is not None:
-        check_target(s.out, force=s.force)
-    loaded, result, findings = score_one(path, RubricCache(s.rubric))
-    text = render_report(loaded, result, findings, template=s.template, with_audit=s.with_audit)
-    if s.out is None:
-        out.write(text)
-        return 0
-
-    write_atomic(s.out, text, force=s.force)
-    print(
-        f"wrote {s.out}: {loaded.data.subject.name} {loaded.data.subject.year}, total {fmt(result.total)} "
-        f"({result.grade})",
-        file=err,
-    )
+def run_report(s: ReportSettings, stdout: IO[bytes], err: TextIO) -> int:
+    """Render the document a county files, written atomically."""
+    path = Path(s.file) if s.file else resources.EXAMPLE_DATA
+    inputs = [path, *([s.template] if s.template else [])]
+    reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
+    ev = evaluate(path, Library(s.rubric))
+    template = s.template or ev.rubric.template()
+    s.output.write(reporter, Kind.REPORT, Report(ev, template, s.with_audit), stdout, err, [*inputs, ev.rubric.path])
+    if s.output.out is not None:
+        print(f"{ev.label}, total {fmt(ev.result.total)} ({ev.result.grade})", file=err)
     return 0
 
 
@@ -256,27 +198,22 @@ class InitSettings:
     year: int
     rubric: Path | None = None
     force: bool = False
+    example: bool = False
 
 
-def run_init(s: InitSettings, out: TextIO, err: TextIO) -> int:
-    """Write a blank data file for a rubric, every input listed and commented out."""
-    from selfeval.skeleton import skeleton
-
-    cache = RubricCache(s.rubric)
-    if s.rubric is not None:
-        lr = cache.load(s.rubric)
-    else:
-        found = sorted(cache.bundled().values())
-        if len(found) != 1:
-            raise UsageError("several rubrics are bundled; choose one with --rubric")
-        lr = cache.load(found[0])
+def run_init(s: InitSettings, stdout: IO[bytes], err: TextIO) -> int:
+    """Write a blank data file for a rubric (or the bundled example), every input listed."""
     check_target(s.out, force=s.force)
-    write_atomic(s.out, skeleton(lr.rubric, s.name, s.year), force=s.force)
-    print(
-        f"wrote {s.out}: a blank data file for {lr.rubric.id} {lr.rubric.version}; "
-        f"fill it in, then run selfeval validate {s.out}",
-        file=err,
-    )
+    if s.example:
+        text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
+        what = "the Pingluo 2020 example"
+    else:
+        rf = Library(s.rubric).only()
+        text = rf.form.skeleton(rf.rubric, s.name, s.year)
+        what = f"a blank data file for {rf.rubric.id} {rf.rubric.version}"
+    with opened(s.out, stdout, force=s.force) as fh:
+        fh.write(text.encode("utf-8"))
+    print(f"wrote {s.out}: {what}; fill it in, then run selfeval validate {s.out}", file=err)
     return 0
 
 
@@ -290,17 +227,31 @@ class CompareSettings:
     a: str
     b: str
     rubric: Path | None = None
-    format: Format = Format.TABLE
+    output: Output = field(default_factory=Output)
 
 
-def run_compare(s: CompareSettings, out: TextIO, err: TextIO) -> int:
+def run_compare(s: CompareSettings, stdout: IO[bytes], err: TextIO) -> int:
     """Two data files side by side, node by node and figure by figure."""
-    from selfeval.compare import COMPARE_FORMATS, compare
+    paths = [Path(s.a), Path(s.b)]
+    reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, paths)
+    library = Library(s.rubric)
+    comparison = compare(evaluate(paths[0], library), evaluate(paths[1], library))
+    s.output.write(reporter, Kind.COMPARISON, comparison, stdout, err, paths)
+    return 0
 
-    cache = RubricCache(s.rubric)
-    _, ra, _ = score_one(Path(s.a), cache)
-    _, rb, _ = score_one(Path(s.b), cache)
-    out.write(COMPARE_FORMATS[s.format](compare(ra, rb)))
+
+# ----------------------------------------------------------------------------- rules
+
+
+def run_rules(stdout: IO[bytes], err: TextIO) -> int:
+    """The rule kinds a rubric can use and the audit checks, each with its documentation."""
+    lines = ["Rule kinds (rule.kind):", ""]
+    for kind, cls in RULES.items():
+        lines += [kind, "    " + inspect.cleandoc(cls.__doc__ or "").replace("\n", "\n    "), ""]
+    lines += ["Audit checks (finding codes):", ""]
+    for code, doc in CHECK_DOCS.items():
+        lines += [code, "    " + inspect.cleandoc(doc).replace("\n", "\n    "), ""]
+    stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
     return 0
 
 
@@ -311,6 +262,9 @@ def guarded(fn: Callable[[], int], err: TextIO = sys.stderr, debug: bool = False
     except SelfevalError as e:
         if debug:
             raise
-        for line in e.lines():
-            print(line, file=err)
+        if isinstance(e, InputError):
+            for p in e.problems:
+                print(line(p), file=err)
+        else:
+            print(str(e), file=err)
         return e.exit_code

@@ -1,4 +1,8 @@
-"""The error tree. Everything the user can cause derives from :class:`SelfevalError`."""
+"""The error tree. Everything the user can cause derives from :class:`SelfevalError`.
+
+Errors are raised where a command cannot go on; what a file gets wrong is collected as
+:class:`~selfeval.problems.Problem` records and carried by :class:`InputError`.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,6 @@ class SelfevalError(Exception):
     """An error the user can act on; the CLI prints it without a traceback."""
 
     exit_code = 1
-
-    def lines(self) -> list[str]:
-        """The lines to print for the user."""
-        return [str(self)]
 
 
 class UsageError(SelfevalError):
@@ -29,11 +29,8 @@ class InputError(SelfevalError):
     exit_code = 1
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(p.parsable() for p in self.problems))
-
-    def lines(self) -> list[str]:
-        return [p.parsable() for p in self.problems]
+        self.problems = sorted(problems, key=Problem.position_key)
+        super().__init__("; ".join(f"{p.where}: {p.message}" for p in self.problems))
 
 
 class OutputError(SelfevalError):

@@ -201,3 +201,12 @@ def parse_expr(text: str) -> Expr:
     if kind != "end":
         raise ExprSyntaxError(f"unexpected {value!r}", pos)
     return Expr(text, tree)
+
+
+def checked(text: str) -> str:
+    """``text`` when it parses; otherwise a ``ValueError`` saying where (for pydantic validators)."""
+    try:
+        parse_expr(text)
+    except ExprSyntaxError as e:
+        raise ValueError(f"invalid expression {text!r}: {e} (at character {e.pos + 1})") from e
+    return text

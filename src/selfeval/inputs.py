@@ -1,81 +1,117 @@
-"""Find and load what a command works on: data files, their rubric, once per batch."""
+"""Find and load what a command works on: rubrics (each once per run) and data files.
+
+Loading a file means reading it, parsing it with positions, validating it against its
+form's model and checking it beyond the schema: a file either loads whole or raises
+:class:`~selfeval.errors.InputError` with every problem found in it.
+"""
 
 from __future__ import annotations
 
 import glob
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from selfeval import bundled
+from selfeval import resources
 from selfeval.errors import InputError, UsageError
-from selfeval.load import Document, read_header
-from selfeval.models import CountyData, Rubric
-from selfeval.validate import check_data, load_data, load_rubric
+from selfeval.forms import DEFAULT_FORM, FORMS, Form
+from selfeval.load import Document, load_document, read_header, validate_model
+from selfeval.models.data import DataBase, RubricRef
+from selfeval.models.rubric import RubricBase, Walked
+from selfeval.problems import Problem, Severity
+from selfeval.validate import check_data, check_rubric, missing_inputs
 
 
 @dataclass
-class LoadedFile:
-    """A parsed input file and where it came from."""
+class RubricFile:
+    """A checked rubric, its form and where it came from."""
 
     doc: Document
     path: Path
+    rubric: RubricBase
+    form: Form[Any, Any]
 
-    @property
-    def sha256(self) -> str:
-        """SHA-256 of the file as it is on disk."""
-        return hashlib.sha256(self.path.read_bytes()).hexdigest()
-
-
-@dataclass
-class LoadedRubric(LoadedFile):
-    """A checked rubric."""
-
-    rubric: Rubric
+    def template(self) -> Path:
+        """The report template: the rubric's own (next to it, or bundled), else its form's."""
+        name = self.rubric.template or self.form.default_template
+        beside = self.path.parent / name
+        return beside if self.rubric.template and beside.is_file() else resources.TEMPLATES / name
 
 
 @dataclass
-class LoadedData(LoadedFile):
-    """A checked data file with its rubric."""
+class DataFile:
+    """A county's checked data file."""
 
-    data: CountyData
-    rubric: LoadedRubric
+    doc: Document
+    path: Path
+    data: DataBase
+
+
+def _form_of(doc: Document) -> Form[Any, Any]:
+    name = doc.data.get("form", DEFAULT_FORM)
+    form = FORMS.get(name) if isinstance(name, str) else None
+    if form is None:
+        known = ", ".join(FORMS)
+        raise InputError([doc.problem(("form",), f"unknown form {name!r}; known forms: {known}", "schema")])
+    return form
+
+
+def rubric_from(doc: Document, path: Path) -> RubricFile:
+    """A parsed document as a fully checked rubric; raises :class:`InputError` listing every problem."""
+    form = _form_of(doc)
+    rubric = validate_model(doc, form.rubric_model)
+    problems = [*check_rubric(rubric, doc), *form.check_rubric(rubric, doc)]
+    if problems:
+        raise InputError(problems)
+    return RubricFile(doc, path, rubric, form)
 
 
 @dataclass
-class RubricCache:
-    """Loads each rubric once per run, however many data files refer to it."""
+class Library:
+    """Finds the rubric of each data file, loading each rubric once per run."""
 
     explicit: Path | None = None
-    _by_path: dict[Path, LoadedRubric] = field(default_factory=dict)
+    """A rubric given on the command line (``--rubric``): every data file is scored against it."""
+    _by_path: dict[Path, RubricFile] = field(default_factory=dict)
     _bundled: dict[tuple[str, str], Path] | None = None
 
-    def load(self, path: Path, display: str | None = None) -> LoadedRubric:
+    def load(self, path: Path) -> RubricFile:
+        """The checked rubric at ``path``."""
         key = path.resolve()
         if key not in self._by_path:
-            rubric, doc = load_rubric(path, display)
-            self._by_path[key] = LoadedRubric(doc, path, rubric)
+            self._by_path[key] = rubric_from(load_document(path), path)
         return self._by_path[key]
 
     def bundled(self) -> dict[tuple[str, str], Path]:
         """Bundled rubrics by (id, version), read from their headers only."""
         if self._bundled is None:
             self._bundled = {}
-            for p in sorted(bundled.RUBRICS.glob("*.yaml")):
+            for p in sorted(resources.RUBRICS.glob("*.yaml")):
                 head = read_header(p.read_text(encoding="utf-8"), ("id", "version"))
                 self._bundled[(head.get("id", ""), head.get("version", ""))] = p
         return self._bundled
 
-    def for_data(self, data: CountyData, doc: Document, data_path: Path) -> LoadedRubric:
-        """The rubric a data file is scored against: --rubric, else bundled, else its path."""
+    def only(self) -> RubricFile:
+        """The rubric to use when no data file names one: --rubric, or the single bundled one."""
         if self.explicit is not None:
             return self.load(self.explicit)
-        ref = data.rubric
+        found = sorted(self.bundled().values())
+        if len(found) != 1:
+            raise UsageError("several rubrics are bundled; choose one with --rubric")
+        return self.load(found[0])
+
+    def for_data(self, doc: Document) -> RubricFile:
+        """The rubric a data file is scored against: --rubric, else bundled, else its ``rubric.path``."""
+        if self.explicit is not None:
+            return self.load(self.explicit)
+        ref = validate_model(doc, RubricRef, ("rubric",)) if "rubric" in doc.data else None
+        if ref is None:
+            raise InputError([doc.problem((), "rubric: required key is missing (缺少必填字段)", "schema")])
         found = self.bundled().get((ref.id, ref.version))
         if found is not None:
             return self.load(found)
         if ref.path:
-            candidate = (data_path.parent / ref.path) if not Path(ref.path).is_absolute() else Path(ref.path)
+            candidate = Path(ref.path) if Path(ref.path).is_absolute() else Path(doc.display).parent / ref.path
             if candidate.is_file():
                 return self.load(candidate)
         versions = sorted(v for (i, v) in self.bundled() if i == ref.id)
@@ -92,14 +128,49 @@ class RubricCache:
         )
 
 
-def load_checked(path: Path, cache: RubricCache) -> LoadedData:
-    """Load a data file, find its rubric and check the one against the other."""
-    data, doc = load_data(path)
-    lr = cache.for_data(data, doc, path)
-    problems = check_data(data, doc, lr.rubric)
+def data_from(doc: Document, path: Path, library: Library) -> tuple[DataFile, RubricFile, Walked]:
+    """A parsed data document checked against its rubric (whose form gives the data model)."""
+    rf = library.for_data(doc)
+    data = validate_model(doc, rf.form.data_model)
+    walked = rf.form.walked(rf.rubric, data)
+    problems = [*check_data(data, doc, rf.rubric, walked), *rf.form.check_data(data, doc, rf.rubric)]
     if problems:
         raise InputError(problems)
-    return LoadedData(doc, path, data, lr)
+    return DataFile(doc, path, data), rf, walked
+
+
+def kind_of(doc: Document) -> str | None:
+    """``"rubric"`` or ``"data"`` by the keys only each has, else None."""
+    if "sections" in doc.data or "form" in doc.data:
+        return "rubric"
+    if "subject" in doc.data or "rubric" in doc.data:
+        return "data"
+    return None
+
+
+def check_file(path: Path, library: Library) -> list[Problem]:
+    """Every problem of a rubric or data file, with warnings for inputs a data file still lacks."""
+    try:
+        doc = load_document(path)
+        kind = kind_of(doc)
+        if kind == "rubric":
+            rubric_from(doc, path)
+            return []
+        if kind == "data":
+            df, rf, walked = data_from(doc, path, library)
+            return list(missing_inputs(df.data, doc, rf.rubric, walked))
+        return [
+            Problem(
+                str(path),
+                1,
+                1,
+                "neither a rubric (no 'sections') nor a data file (no 'subject')",
+                "schema",
+                Severity.ERROR,
+            )
+        ]
+    except InputError as e:
+        return e.problems
 
 
 def expand(paths: list[str]) -> list[Path]:

@@ -1,12 +1,14 @@
 """Read YAML input safely and remember where every value came from.
 
-Values are loaded with the C loader when present. Floats become ``Decimal`` straight from
-their text, so no figure ever passes through binary floating point. Line and column numbers
-are only needed when something is wrong, so the node tree is composed lazily, on demand.
+Values are built from the C parser's events when present. Floats become ``Decimal``
+straight from their text, so no figure ever passes through binary floating point. The
+builder keeps the position of every key and list item it meets, so any problem about a
+value, found at loading or later by the audit, lands on that value's line.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from selfeval.errors import InputError, UsageError
-from selfeval.problems import Problem
+from selfeval.problems import Problem, Severity
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -113,17 +115,21 @@ class _Frame:
         self.container = container
         self.key: Any = _NO_KEY
         self.key_mark: yaml.Mark | None = None
-        self.marks: dict[Any, yaml.Mark] = {}
+        self.marks: Any = {} if type(container) is dict else []
         self.merged: set[Any] = set()
         self.size = 1
         self.anchor = anchor
         self.start = start
 
 
-_NO_KEY = object()
+_NO_KEY: Any = object()
 
 
-def _build(text: str) -> Any:
+Marks = dict[int, Any]
+"""Positions by ``id()`` of each built mapping (key → mark) and list (index → mark)."""
+
+
+def _build(text: str) -> tuple[Any, Marks]:
     """Build Python values from parser events in one pass, without recursion.
 
     Refuses duplicate keys, nesting deeper than MAX_DEPTH, aliases that would expand past
@@ -131,6 +137,7 @@ def _build(text: str) -> Any:
     a batch, hence the plain-string case handled inline.
     """
     stack: list[_Frame] = []
+    positions: Marks = {}
     anchors: dict[str, tuple[Any, int]] = {}
     root: Any = None
     total = 0
@@ -151,6 +158,7 @@ def _build(text: str) -> Any:
         c = top.container
         if type(c) is list:
             c.append(value)
+            top.marks.append(mark)
             top.size += size
             return
         if top.key is _NO_KEY:
@@ -213,6 +221,7 @@ def _build(text: str) -> Any:
                 stack.append(_Frame(container, ev.anchor, ev.start_mark))
             elif kind in end_events:
                 frame = stack.pop()
+                positions[id(frame.container)] = frame.marks
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
                 total -= frame.size - 1  # its children were counted as they came
@@ -228,7 +237,7 @@ def _build(text: str) -> Any:
                     raise RefusedError(None, None, "only one YAML document per file is allowed", ev.start_mark)
     finally:
         parser.dispose()
-    return root
+    return root, positions
 
 
 def read_header(text: str, keys: tuple[str, ...]) -> dict[str, str]:
@@ -282,8 +291,8 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     return Problem(path, mark.line + 1, mark.column + 1, message, code)
 
 
-def read_text(path: Path, display: str | None = None) -> str:
-    """Read a UTF-8 file (a BOM is accepted), refusing binaries, other encodings and huge files."""
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """The bytes of an input file, refusing folders, missing files and files over the size limit."""
     shown = display or str(path)
     try:
         if path.is_dir():
@@ -293,14 +302,19 @@ def read_text(path: Path, display: str | None = None) -> str:
             raise InputError(
                 [Problem(shown, 0, 0, f"file is {size:,} bytes, larger than the {MAX_BYTES:,} accepted", "too-large")]
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as e:
         raise UsageError(f"{shown}: no such file") from e
     except PermissionError as e:
         raise UsageError(f"{shown}: permission denied") from e
     except IsADirectoryError as e:  # pragma: no cover - caught by is_dir above
         raise UsageError(f"{shown}: is a directory, expected a YAML file") from e
-    return decode(raw, shown)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a UTF-8 text file (a BOM is accepted), refusing binaries, other encodings and huge files."""
+    shown = display or str(path)
+    return decode(read_bytes(path, shown), shown)
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -326,19 +340,30 @@ def decode(raw: bytes, shown: str) -> str:
         raise InputError([Problem(shown, line, col, msg, "encoding")]) from e
 
 
+Loc = tuple[int | str, ...]
+"""A path to a value inside a document: keys and list indexes (``("figures", "towns")``)."""
+
+
 @dataclass
 class Document:
-    """A parsed YAML file: its values, and a way back to line and column."""
+    """A parsed YAML file: its values, the SHA-256 of the bytes read, and each value's position."""
 
     display: str
+    """How the file is named in messages (the path as the user gave it)."""
     text: str
     data: Any
-    _root: yaml.Node | None = field(default=None, repr=False)
+    sha256: str
+    _marks: Marks = field(default_factory=dict, repr=False)
 
-    def _node(self) -> yaml.Node | None:
-        if self._root is None:
-            self._root = yaml.compose(self.text, Loader=_Loader)
-        return self._root
+    def _step(self, node: Any, step: int | str) -> tuple[Any, yaml.Mark | None]:
+        marks = self._marks.get(id(node))
+        if isinstance(node, dict):
+            key: Any = step if step in node else next((k for k in node if str(k) == str(step)), _NO_KEY)
+            if key is not _NO_KEY:
+                return node[key], marks.get(key) if marks else None
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            return node[step], marks[step] if marks and step < len(marks) else None
+        return _NO_KEY, None
 
     def locate(self, loc: Sequence[int | str]) -> tuple[int, int]:
         """The 1-based line and column of the value at ``loc``, or of its nearest parent.
@@ -346,32 +371,44 @@ class Document:
         Steps of ``loc`` that are not in the file (pydantic's union tags, model names)
         are skipped, so a validation error still lands on the closest real line.
         """
-        node = self._node()
-        if node is None:
-            return (1, 1)
-        best = node.start_mark
+        node, best = self.data, (1, 1)
         for step in loc:
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                        best, node = key_node.start_mark, value_node
-                        break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    node = node.value[step]
-                    best = node.start_mark
-        return (best.line + 1, best.column + 1)
+            child, mark = self._step(node, step)
+            if child is _NO_KEY:
+                continue
+            node = child
+            if mark is not None:
+                best = (mark.line + 1, mark.column + 1)
+        return best
 
-    def problem(self, loc: Sequence[int | str], message: str, code: str = "input") -> Problem:
+    def has(self, loc: Sequence[int | str]) -> bool:
+        """Whether every step of ``loc`` is in the file."""
+        node = self.data
+        for step in loc:
+            node, _ = self._step(node, step)
+            if node is _NO_KEY:
+                return False
+        return True
+
+    def problem(
+        self,
+        loc: Sequence[int | str],
+        message: str,
+        code: str = "input",
+        severity: Severity = Severity.ERROR,
+        **extra: Any,
+    ) -> Problem:
         """A problem placed at ``loc``."""
         line, col = self.locate(loc)
-        return Problem(self.display, line, col, message, code)
+        return Problem(self.display, line, col, message, code, severity, **extra)
 
 
-def parse(text: str, display: str) -> Document:
-    """Parse YAML text into a :class:`Document`, converting every YAML error to a problem."""
+def parse(raw: bytes | str, display: str) -> Document:
+    """Parse YAML into a :class:`Document`, converting every YAML error to a problem."""
+    data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    text = raw if isinstance(raw, str) else decode(raw, display)
     try:
-        data = _build(text)
+        data, marks = _build(text)
     except yaml.MarkedYAMLError as e:
         raise InputError([_mark_problem(display, e, text)]) from e
     except yaml.YAMLError as e:
@@ -383,21 +420,21 @@ def parse(text: str, display: str) -> Document:
     if not isinstance(data, dict):
         kind = type(data).__name__
         raise InputError([Problem(display, 1, 1, f"expected a mapping at the top, found {kind}", "schema")])
-    return Document(display, text, data)
+    return Document(display, text, data, hashlib.sha256(data_bytes).hexdigest(), marks)
 
 
 def load_document(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a YAML file."""
     p = Path(path)
     shown = display or os.fspath(path)
-    return parse(read_text(p, shown), shown)
+    return parse(read_bytes(p, shown), shown)
 
 
-def validation_problems(doc: Document, exc: ValidationError) -> list[Problem]:
-    """Turn pydantic's errors into problems placed on the file's own lines."""
+def validation_problems(doc: Document, exc: ValidationError, base: Loc = ()) -> list[Problem]:
+    """Turn pydantic's errors into problems placed on the file's own lines (the one conversion)."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
+        loc = (*base, *err["loc"])
         where = ".".join(str(s) for s in loc)
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
@@ -408,9 +445,12 @@ def validation_problems(doc: Document, exc: ValidationError) -> list[Problem]:
     return out
 
 
-def validate_model(doc: Document, model: type[M]) -> M:
-    """Validate a document against a pydantic model, reporting all problems at once."""
+def validate_model(doc: Document, model: type[M], base: Loc = ()) -> M:
+    """Validate a document (or the part of it at ``base``) against a model, reporting all problems at once."""
+    value: Any = doc.data
+    for step in base:
+        value = value[step]
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(value)
     except ValidationError as e:
-        raise InputError(validation_problems(doc, e)) from e
+        raise InputError(validation_problems(doc, e, base)) from e

@@ -1,10 +1,16 @@
-"""Read numbers the way clerks write them, or refuse them clearly: never mis-read one."""
+"""Numbers as clerks write them, and as selfeval writes them back: exact, never mis-read.
+
+Points and money are ``Decimal`` throughout. This module is the one place that reads a
+quantity from text, rounds (half up, the usual rule for scores) and formats for people.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+ZERO = Decimal(0)
 
 _NUMBER = re.compile(
     r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>[%‰A-Za-z\u4e00-\u9fff/·][^\d,]*)?$"
@@ -45,12 +51,17 @@ def check_finite(value: Decimal) -> Decimal:
 _STEPS = [Decimal(1).scaleb(-p) for p in range(8)]
 
 
+def quantize(value: Decimal, places: int) -> Decimal:
+    """Round half up to ``places`` decimals."""
+    step = _STEPS[places] if places < len(_STEPS) else Decimal(1).scaleb(-places)
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """Format a decimal for people: no exponent, no trailing zeros (``2``, ``0.5``, ``910.38``)."""
     text = format(value, "f")
     if "." in text:
         if len(text) - text.index(".") - 1 > places:
-            step = _STEPS[places] if places < len(_STEPS) else Decimal(1).scaleb(-places)
-            text = format(value.quantize(step, rounding=ROUND_HALF_UP), "f")
+            text = format(quantize(value, places), "f")
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

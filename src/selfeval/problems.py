@@ -1,42 +1,72 @@
-"""One problem type for everything selfeval reports about an input file."""
+"""The one record selfeval reports about an input: a located, coded, graded problem.
+
+Validation problems (a rubric that does not add up, a number that cannot be read) and
+audit findings (a claim the county's own evidence does not support) are both problems:
+each has the file, line and column of the value it is about, so either can be printed as
+``path:line:col: severity: message`` or as a GitHub annotation.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 
 
-class Level(str, Enum):
-    """How serious a problem is."""
+class Severity(str, Enum):
+    """How much a problem matters: an error fails a check, a warning and a note inform."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious."""
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        """Whether this is as serious as ``other`` or more."""
+        return self.rank <= other.rank
 
 
-@dataclass(frozen=True, order=True)
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
 class Problem:
-    """A problem in an input file, with 1-based line and column (0 when unknown)."""
+    """A problem in an input file, with 1-based line and column (0 when the file has none)."""
 
     path: str
     line: int
     col: int
     message: str
+    """What is wrong, for the person who reads it (Chinese where the text is ours)."""
     code: str = "input"
-    level: Level = Level.ERROR
+    severity: Severity = Severity.ERROR
+    subject: str = ""
+    """The node, relation, figure or key the problem is about."""
+    message_en: str = ""
+    values: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """The numbers behind the message; ``stated`` and ``expected`` where a claim is compared."""
 
-    def parsable(self) -> str:
-        """``path:line:col: message``, the form editors and CI understand."""
-        where = self.path
-        if self.line:
-            where = f"{where}:{self.line}:{self.col or 1}"
-        level = "warning: " if self.level is Level.WARNING else ""
-        return f"{where}: {level}{self.message}"
+    @property
+    def where(self) -> str:
+        """``path:line:col``, or the path alone when there is no line."""
+        return f"{self.path}:{self.line}:{self.col or 1}" if self.line else self.path
 
-    def github(self) -> str:
-        """A GitHub Actions workflow command that annotates the line."""
-        kind = "error" if self.level is Level.ERROR else "warning"
-        parts = [f"file={self.path}"]
-        if self.line:
-            parts += [f"line={self.line}", f"col={self.col or 1}"]
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} {','.join(parts)},title=selfeval {self.code}::{message}"
+    def position_key(self) -> tuple[str, int, int, int, str]:
+        """File order: what an editor or CI log wants (a stable sort keeps ties as found)."""
+        return (self.path, self.line, self.col, self.severity.rank, self.code)
+
+    def severity_key(self) -> tuple[int, str, int, int, str]:
+        """Most serious first, then in file order: what a reviewer reads top to bottom."""
+        return (self.severity.rank, self.path, self.line, self.col, self.code)
+
+
+def counts(problems: list[Problem]) -> dict[Severity, int]:
+    """How many problems of each severity."""
+    out = dict.fromkeys(Severity, 0)
+    for p in problems:
+        out[p.severity] += 1
+    return out

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from selfeval.expr import MissingValue, Undefined, parse_expr
-from selfeval.models import CountyData, NAPolicy, Node, NodeType, Rubric, Veto
-from selfeval.numbers import fmt
-
-ZERO = Decimal(0)
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto
+from selfeval.numbers import ZERO, fmt, quantize
+from selfeval.rules import Clause
 
 Status = Literal["scored", "not_applicable"]
 
@@ -34,6 +34,8 @@ class NodeResult:
     node: Node
     type: NodeType
     depth: int
+    places: int
+    """Decimal places the rubric rounds to, for comparing with a claim."""
     max: Decimal
     score: Decimal
     """Points earned; on a deduction node, points taken off (both within ``[0, max]``)."""
@@ -55,6 +57,16 @@ class NodeResult:
         return self.node.id
 
     @property
+    def rounded(self) -> Decimal:
+        """The score as the rubric rounds it: what a claim is compared with."""
+        return quantize(self.score, self.places)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the county claimed a score other than the computed one."""
+        return self.claimed is not None and self.claimed != self.rounded
+
+    @property
     def lost(self) -> Decimal:
         """Points this node did not earn (a deduction node: points taken off)."""
         if self.status == "not_applicable" and self.na_policy is NAPolicy.RESCALE:
@@ -74,8 +86,8 @@ class NodeResult:
 class ScoreResult:
     """A county's whole computed score."""
 
-    rubric: Rubric
-    data: CountyData
+    rubric: RubricBase
+    data: DataBase
     sections: list[NodeResult]
     standard_max: Decimal
     standard: Decimal
@@ -88,7 +100,7 @@ class ScoreResult:
     grade: str
     vetoes: list[Veto]
     claimed_total: Decimal | None
-    evidence: Evidence
+    context: DataContext
     """The figures and metrics the rules read, for the audit to reuse."""
     _flat: list[NodeResult] | None = field(default=None, repr=False)
 
@@ -107,18 +119,19 @@ class ScoreResult:
         """Node results by id."""
         return {r.id: r for r in self.walk()}
 
+    @property
+    def total_differs(self) -> bool:
+        """Whether the county claimed a total other than the computed one."""
+        return self.claimed_total is not None and self.claimed_total != self.total
 
-def quantize(value: Decimal, places: int) -> Decimal:
-    """Round half up to ``places`` decimals, the usual rule for scores."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
-
-class Evidence:
+class DataContext:
     """The :class:`~selfeval.rules.Context` rules read: figures, metrics, evidence, facts."""
 
-    def __init__(self, rubric: Rubric, data: CountyData) -> None:
+    def __init__(self, rubric: RubricBase, data: DataBase) -> None:
         self.rubric = rubric
         self.data = data
+        self.places = rubric.rounding.places
         self._metrics: dict[str, Decimal] = {}
         self._busy: set[str] = set()
 
@@ -207,7 +220,7 @@ class Evidence:
         return None if j is None else (j.points, j.reason)
 
 
-def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason: str | None) -> NodeResult:
+def _score_node(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason: str | None) -> NodeResult:
     data = ev.data
     claimed = data.claims.get(node.id)
     reason = data.not_applicable.get(node.id, na_reason)
@@ -220,6 +233,7 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason:
             node,
             child_kind,
             depth,
+            ev.places,
             node.points,
             score,
             claimed,
@@ -229,11 +243,12 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason:
             children=children,
         )
     if node.rule is not None:
-        out = node.rule.apply(ev, node.points, child_kind is NodeType.DEDUCTION, node.id)
+        out = node.rule.apply(ev, Clause(node.id, node.points, child_kind is NodeType.DEDUCTION))
         return NodeResult(
             node,
             child_kind,
             depth,
+            ev.places,
             node.points,
             out.amount,
             claimed,
@@ -248,6 +263,7 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: Evidence, na_reason:
         node,
         child_kind,
         depth,
+        ev.places,
         node.points,
         c.score,
         claimed,
@@ -296,10 +312,11 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType) -> Comb
     return Combined(value, text, "scored", uncapped, scale)
 
 
-def score(rubric: Rubric, data: CountyData) -> ScoreResult:
-    """Score ``data`` against ``rubric``: every node, the parts, the total and the grade."""
-    ev = Evidence(rubric, data)
-    sections = [_score_node(s, s.type or NodeType.STANDARD, 0, ev, None) for s in rubric.sections]
+def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
+    """Score ``data`` against ``rubric`` over the indicator ``tree`` (its form gives it):
+    every node, the parts, the total and the grade."""
+    ev = DataContext(rubric, data)
+    sections = [_score_node(s, s.type or NodeType.STANDARD, 0, ev, None) for s in tree]
     std = [s for s in sections if s.type is NodeType.STANDARD]
     standard = combine(std, rubric.total, NodeType.STANDARD).score if std else ZERO
     bonus = min(sum((s.score for s in sections if s.type is NodeType.BONUS), ZERO), rubric.bonus_cap)
@@ -330,7 +347,7 @@ def score(rubric: Rubric, data: CountyData) -> ScoreResult:
     )
 
 
-def grade_for(rubric: Rubric, total: Decimal, vetoes: list[Veto]) -> str:
+def grade_for(rubric: RubricBase, total: Decimal, vetoes: list[Veto]) -> str:
     """The grade band the total falls in, lowered by any veto that applies."""
     names = [g.name for g in rubric.grades]
     grade = next((g.name for g in rubric.grades if total >= g.min), names[-1])

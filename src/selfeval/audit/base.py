@@ -1,0 +1,76 @@
+"""What every audit check shares: the scored result, and the data file to place findings in.
+
+A check is a module with an ``ID`` (the finding code), a docstring that documents it for
+users (``selfeval rules`` prints it) and a ``check(audit)`` function yielding problems.
+Each finding is placed on the line of the value it is about: the claim, the stated figure,
+the narrative text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from selfeval.expr import parse_expr
+from selfeval.load import Document, Loc
+from selfeval.numbers import ZERO
+from selfeval.problems import Problem, Severity
+from selfeval.scoring import NodeResult, ScoreResult
+
+
+@dataclass
+class Audit:
+    """One data file's scored result, for the checks to read."""
+
+    result: ScoreResult
+    doc: Document
+
+    def finding(
+        self,
+        severity: Severity,
+        code: str,
+        subject: str,
+        message: str,
+        message_en: str,
+        values: Mapping[str, str],
+        *at: Loc,
+    ) -> Problem:
+        """A finding placed at the first of ``at`` that is in the file (else the last, or the top)."""
+        loc = next((x for x in at if self.doc.has(x)), at[-1] if at else ())
+        return self.doc.problem(loc, message, code, severity, subject=subject, message_en=message_en, values=values)
+
+    def figure_at(self, *exprs: str) -> Loc:
+        """Where the first figure that the expressions read is stated in the file."""
+        figures = self.result.data.figures
+        for e in exprs:
+            for name in sorted(parse_expr(e).names):
+                if name in figures:
+                    return ("figures", name)
+        return ("figures",)
+
+
+def label(r: NodeResult) -> str:
+    """How a report names a node: 第12项, (六)对象管理, 二、工作保障与管理."""
+    n = r.node.number
+    if n is None:
+        return r.node.title
+    if n.isdigit():
+        return f"第{n}项"
+    return f"{n}{r.node.title}" if n.startswith("（") else f"{n}、{r.node.title}"
+
+
+def effective_claim(r: NodeResult) -> tuple[Decimal | None, list[str]]:
+    """A node's claim, or failing that the sum of its children's, with the ids lacking one."""
+    if r.claimed is not None:
+        return r.claimed, []
+    if not r.children:
+        return None, [r.id]
+    total, absent, any_claim = ZERO, [], False
+    for c in r.children:
+        v, miss = effective_claim(c)
+        absent += miss
+        if v is not None:
+            total += v
+            any_claim = True
+    return (total if any_claim else None), absent

@@ -1,0 +1,48 @@
+"""derived-mismatch: a stated derived figure (per-capita amount, rate, share, "N% higher")
+cannot be reproduced from the base figures in the same file, within the relation's
+tolerance or the rubric's (default a relative 0.5%)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.models.rubric import DerivedRelation
+from selfeval.numbers import ZERO, fmt
+from selfeval.problems import Problem, Severity
+
+ID = "derived-mismatch"
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    result = audit.result
+    ctx = result.context
+    default = result.rubric.tolerance
+    for rel in [*result.rubric.relations, *result.data.relations]:
+        if not isinstance(rel, DerivedRelation):
+            continue
+        stated = ctx.try_value(rel.figure)
+        computed = ctx.try_value(rel.expr)
+        if stated is None or computed is None:
+            continue
+        tol = rel.tolerance or default
+        diff = abs(stated - computed)
+        allowed = ZERO
+        if tol.absolute is not None:
+            allowed = max(allowed, tol.absolute)
+        if tol.relative is not None:
+            allowed = max(allowed, tol.relative * abs(computed))
+        if diff <= allowed:
+            continue
+        title, unit = ctx.title(rel.figure)
+        title = title.removesuffix("（报告所述）")
+        rel_pct = f"，相差{fmt(diff / abs(computed) * 100, 1)}%" if computed else ""
+        yield audit.finding(
+            Severity.ERROR,
+            ID,
+            rel.id,
+            f"{title}报告为{fmt(stated)}{unit}，按“{rel.title}”复算为{fmt(computed)}{unit}{rel_pct}",
+            f"{rel.figure} is stated as {fmt(stated)} but {rel.expr} gives {fmt(computed)}",
+            {"stated": fmt(stated), "expected": fmt(computed), "node": rel.node or ""},
+            audit.figure_at(rel.figure),
+        )

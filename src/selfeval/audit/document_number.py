@@ -1,0 +1,74 @@
+"""document-number: a 文号 cited in the narrative is not in the standard form
+机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
+list (材料清单) contains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.forms.narrative.models import NarrativeData
+from selfeval.problems import Problem, Severity
+
+ID = "document-number"
+
+# 发文字号 as GB/T 9704 writes it: issuer code, year in 〔〕, serial, 号 ("平民发〔2020〕34号"), and the
+# ways hand-typed reports get it wrong: the year outside the brackets, or other brackets.
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(?:〔(\d{4})〕|[\[［(（【](\d{4})[\]］)）】])\s*(\d+)\s*号"
+)
+_DOC_NUMBER_SWAPPED = re.compile(r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(\d{4})\s*〔(\d+)〕\s*号")
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    data = audit.result.data
+    if not isinstance(data, NarrativeData):
+        return
+    numbers = {r.id: r.node.number or r.id for r in audit.result.walk()}
+    known = {a.number for a in data.attachments if a.number}
+    known |= {d.number for docs in data.evidence.values() for d in docs if d.number}
+    seen: set[str] = set()
+    for node_id, item in data.items.items():
+        label = f"第{numbers.get(node_id, node_id)}项"
+        for i, seg in enumerate(item.narrative):
+            if "号" not in seg.text:  # most text cites nothing; skip the patterns
+                continue
+            at = ("items", node_id, "narrative", i, "text")
+            for m in _DOC_NUMBER_SWAPPED.finditer(seg.text):
+                standard = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+                yield audit.finding(
+                    Severity.WARNING,
+                    ID,
+                    node_id,
+                    f"{label}文号“{m.group(0)}”年份与序号位置颠倒，应为“{standard}”"
+                    + ("（材料清单中有此文件）" if standard in known else ""),
+                    f"{m.group(0)} should read {standard}",
+                    {"stated": m.group(0), "expected": standard},
+                    at,
+                )
+                seen.add(standard)
+            for m in _DOC_NUMBER.finditer(seg.text):
+                year = m.group(2) or m.group(3)
+                standard = f"{m.group(1)}〔{year}〕{m.group(4)}号"
+                if m.group(2) is None:
+                    yield audit.finding(
+                        Severity.WARNING,
+                        ID,
+                        node_id,
+                        f"{label}文号“{m.group(0)}”应使用六角括号：“{standard}”",
+                        f"{m.group(0)} should read {standard}",
+                        {"stated": m.group(0), "expected": standard},
+                        at,
+                    )
+                if standard not in known and standard not in seen:
+                    seen.add(standard)
+                    yield audit.finding(
+                        Severity.WARNING,
+                        ID,
+                        node_id,
+                        f"{label}引用的“{standard}”不在证明材料和材料清单中",
+                        f"{standard} is cited but neither attached nor given as evidence",
+                        {"stated": standard},
+                        at,
+                    )

@@ -1,0 +1,35 @@
+"""subset-exceeded: a part exceeds its whole (households in a subgroup, people served,
+agreements signed) where the rubric or the data declares one a subset of the other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.models.rubric import SubsetRelation
+from selfeval.numbers import fmt
+from selfeval.problems import Problem, Severity
+
+ID = "subset-exceeded"
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    result = audit.result
+    ctx = result.context
+    for rel in [*result.rubric.relations, *result.data.relations]:
+        if not isinstance(rel, SubsetRelation):
+            continue
+        part, whole = ctx.try_value(rel.part), ctx.try_value(rel.whole)
+        if part is None or whole is None or part <= whole:
+            continue
+        pt, pu = ctx.title(rel.part) if rel.part in result.rubric.figures else (rel.part, "")
+        wt, wu = ctx.title(rel.whole) if rel.whole in result.rubric.figures else (rel.whole, "")
+        yield audit.finding(
+            Severity.ERROR,
+            ID,
+            rel.id,
+            f"{rel.title}：{pt}{fmt(part)}{pu}，超过{wt}{fmt(whole)}{wu}",
+            f"{rel.part} = {fmt(part)} exceeds {rel.whole} = {fmt(whole)}",
+            {"stated": fmt(part), "expected": fmt(whole), "node": rel.node or ""},
+            audit.figure_at(rel.part),
+        )

@@ -1,0 +1,72 @@
+"""What a document family provides: its models, its indicator tree, its checks, its report.
+
+A rubric names its form (``form: narrative``); the form decides how a data file for that
+rubric is read, which tree of nodes is scored, and what the report looks like. Everything
+else (loading, scoring, the audit, the outputs) is shared.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from selfeval.load import Document
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
+from selfeval.problems import Problem
+from selfeval.scoring import ScoreResult
+
+R = TypeVar("R", bound=RubricBase)
+D = TypeVar("D", bound=DataBase)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Which inputs a result came from: enough to reproduce it, and nothing that varies by machine."""
+
+    rubric_id: str
+    rubric_version: str
+    rubric_sha256: str
+    data_sha256: str
+    selfeval_version: str
+
+
+class Form(ABC, Generic[R, D]):
+    """A document family: the Ningxia narrative report, the project self-evaluation table…"""
+
+    name: ClassVar[str]
+    """The value of ``form:`` in a rubric."""
+    title: ClassVar[str]
+    """What the document is called, for people (自评报告)."""
+    rubric_model: type[R]
+    data_model: type[D]
+    default_template: ClassVar[str]
+    """The bundled template the report is rendered with unless the rubric names another."""
+
+    @abstractmethod
+    def tree(self, rubric: R, data: D) -> list[Node]:
+        """The indicator tree to score: fixed by the rubric, or built from the data's rows."""
+
+    def walked(self, rubric: R, data: D) -> Walked:
+        """Every node of :meth:`tree`, depth first, with its effective type."""
+        return walk_tree(self.tree(rubric, data))
+
+    def check_rubric(self, rubric: R, doc: Document) -> Iterator[Problem]:
+        """Problems of a schema-valid rubric that only this form knows about."""
+        return iter(())
+
+    def check_data(self, data: D, doc: Document, rubric: R) -> Iterator[Problem]:
+        """Problems of a schema-valid data file that only this form knows about."""
+        return iter(())
+
+    @abstractmethod
+    def view_model(
+        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, with_audit: bool
+    ) -> dict[str, Any]:
+        """Everything the report template may use, as plain data (strings, numbers, lists, dicts)."""
+
+    @abstractmethod
+    def skeleton(self, rubric: R, name: str, year: int) -> str:
+        """The text of a blank data file for ``rubric``, every input listed where a clerk fills it in."""

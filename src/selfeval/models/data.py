@@ -1,0 +1,147 @@
+"""The data side: what every county's data file holds, whatever its form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from selfeval.models.rubric import Relation, Strict
+from selfeval.numbers import check_finite, parse_quantity
+
+
+def quantity(v: Any) -> Any:
+    """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure."""
+    if isinstance(v, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(v, (int, Decimal)):
+        return {"value": v}
+    if isinstance(v, float):  # only from Python callers; YAML floats arrive as Decimal
+        return {"value": Decimal(repr(v))}
+    if isinstance(v, str):
+        value, unit = parse_quantity(v)
+        return {"value": value, "unit": unit} if unit else {"value": value}
+    if isinstance(v, dict) and isinstance(v.get("value"), str):
+        value, unit = parse_quantity(v["value"])
+        if unit and v.get("unit") not in (None, unit):
+            raise ValueError(f"value says unit {unit!r} but unit is {v.get('unit')!r}")
+        return {**v, "value": value, **({"unit": unit} if unit else {})}
+    return v
+
+
+class Figure(Strict):
+    """A figure from the county's report, with its unit."""
+
+    value: Decimal
+    unit: str | None = None
+    title: str | None = None
+    approx: bool = False
+    """The report says 约/近/以上: the stated value is not exact."""
+    note: str | None = None
+
+    _v = field_validator("value")(lambda cls, v: check_finite(v))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, v: object) -> object:
+        return quantity(v)
+
+
+class Evidence(Strict):
+    """A document or record offered as evidence."""
+
+    title: str = Field(min_length=1)
+    number: str | None = None
+    """The document number (文号), e.g. 平民发〔2020〕34号."""
+    issuer: str | None = None
+    kind: Literal["document", "record", "meeting", "other"] = "document"
+    note: str | None = None
+
+
+class Fact(Strict):
+    """A yes/no fact with an optional note."""
+
+    value: bool
+    note: str | None = None
+
+
+class Judgement(Strict):
+    """An assessor's judged points for a node, with the reason in writing."""
+
+    points: Decimal = Field(ge=0)
+    reason: str = Field(min_length=2)
+    by: str | None = None
+
+
+class Subject(Strict):
+    """Who is evaluated, and for which year."""
+
+    name: str = Field(min_length=1)
+    year: int = Field(ge=2000, le=2100)
+    province: str | None = None
+    code: str | None = None
+
+
+class RubricRef(Strict):
+    """Which rubric the data is scored against."""
+
+    id: str = Field(min_length=1)
+    version: str = Field(min_length=1)
+    path: str | None = None
+
+
+class DataBase(Strict):
+    """What every county reports for one year, whatever the form."""
+
+    subject: Subject
+    rubric: RubricRef
+    figures: dict[str, Figure] = Field(default_factory=dict)
+    facts: dict[str, Fact] = Field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+    judgements: dict[str, Judgement] = Field(default_factory=dict)
+    not_applicable: dict[str, str] = Field(default_factory=dict)
+    claims: dict[str, Decimal] = Field(default_factory=dict)
+    """Self-claimed scores (自评得分) by node id; ``total`` for the overall claim."""
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_sections(cls, v: object) -> object:
+        """A section left empty (``figures:`` with only comments under it) is an empty one."""
+        if not isinstance(v, dict):
+            return v
+        out = {}
+        for k, x in v.items():
+            field = cls.model_fields.get(k) if isinstance(k, str) else None
+            factory = field.default_factory if field is not None else None
+            out[k] = factory() if x is None and factory in (dict, list) else x
+        return out
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _facts(cls, v: object) -> object:
+        if isinstance(v, dict):
+            return {k: {"value": x} if isinstance(x, bool) else x for k, x in v.items()}
+        return v
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, v: object) -> object:
+        if isinstance(v, dict):
+            return {k: [x] if isinstance(x, dict) else x for k, x in v.items()}
+        return v
+
+    @field_validator("claims", mode="before")
+    @classmethod
+    def _claims(cls, v: object) -> object:
+        if isinstance(v, dict):
+            return {k: quantity(x)["value"] if isinstance(x, str) else x for k, x in v.items()}
+        return v
+
+    @field_validator("claims")
+    @classmethod
+    def _finite_claims(cls, v: dict[str, Decimal]) -> dict[str, Decimal]:
+        for x in v.values():
+            check_finite(x)
+        return v

@@ -1,0 +1,250 @@
+"""The rubric side: the indicator tree's nodes and everything a rubric of any form declares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from selfeval.expr import checked, parse_expr
+from selfeval.rules import Rule
+
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]*$"
+RESERVED_IDS = frozenset({"total"})
+"""Ids with a meaning of their own in data files (``claims: {total: …}``)."""
+
+Loc = tuple[int | str, ...]
+
+
+class Strict(BaseModel):
+    """Base for input models: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class NodeType(str, Enum):
+    """Which part of the score a node belongs to."""
+
+    STANDARD = "standard"
+    BONUS = "bonus"
+    DEDUCTION = "deduction"
+
+
+class NAPolicy(str, Enum):
+    """What a not-applicable (不适用) node does to the score."""
+
+    RESCALE = "rescale"
+    """Its points leave the maximum and its siblings are scaled up to fill it."""
+    ZERO = "zero"
+    """It scores zero."""
+    FULL = "full"
+    """It scores its full points."""
+
+
+class Node(Strict):
+    """A node of the indicator tree: a section, an indicator, a criterion or a clause."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    number: str | None = None
+    title: str = Field(min_length=1)
+    points: Decimal = Field(gt=0)
+    type: NodeType | None = None
+    rule: Rule | None = None
+    children: list[Node] = Field(default_factory=list)
+    children_exceed: bool = False
+    """True when the children's points add up to more than this node's (the sum is capped)."""
+    not_applicable: NAPolicy = NAPolicy.RESCALE
+    assumed: bool = False
+    """True when the rule was inferred, not stated by the source document."""
+    note: str | None = None
+    source: str | None = None
+    """The source document's own wording for this node."""
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, v: str) -> str:
+        if v in RESERVED_IDS:
+            raise ValueError(f"{v!r} is reserved (claims.{v} is the overall claim); choose another id")
+        return v
+
+    @model_validator(mode="after")
+    def _leaf_or_branch(self) -> Node:
+        if self.rule is not None and self.children:
+            raise ValueError("a node has either a rule or children, not both")
+        if self.rule is None and not self.children:
+            raise ValueError("a leaf node needs a rule")
+        if self.assumed and not self.note:
+            raise ValueError("an assumed node needs a note saying what was assumed")
+        return self
+
+
+Walked = list[tuple[Node, Loc, NodeType]]
+
+
+def walk_tree(sections: list[Node], base: Loc = ("sections",)) -> Walked:
+    """Every node, depth first, with its location under ``base`` and its effective type."""
+    out: Walked = []
+
+    def visit(node: Node, loc: Loc, inherited: NodeType) -> None:
+        kind = node.type or inherited
+        out.append((node, loc, kind))
+        for i, child in enumerate(node.children):
+            visit(child, (*loc, "children", i), kind)
+
+    for i, s in enumerate(sections):
+        visit(s, (*base, i), s.type or NodeType.STANDARD)
+    return out
+
+
+class Grade(Strict):
+    """A grade band: a total of at least ``min`` earns ``name``."""
+
+    name: str = Field(min_length=1)
+    min: Decimal = Field(ge=0)
+
+
+DEFAULT_GRADES = [
+    Grade(name="优", min=Decimal(90)),
+    Grade(name="良", min=Decimal(80)),
+    Grade(name="中", min=Decimal(60)),
+    Grade(name="差", min=Decimal(0)),
+]
+
+
+class FigureSpec(Strict):
+    """A figure the rubric knows: what it means and its unit."""
+
+    title: str = Field(min_length=1)
+    unit: str | None = None
+    signed: bool = False
+    """True when the figure may be negative (a change, a difference); counts and money may not."""
+
+
+class MetricSpec(Strict):
+    """A derived figure defined by safe arithmetic over figures and other metrics."""
+
+    title: str = Field(min_length=1)
+    unit: str | None = None
+    expr: str
+
+    _v = field_validator("expr")(lambda cls, v: checked(v))
+
+
+class Tolerance(Strict):
+    """How close a stated derived figure must be to its recomputation."""
+
+    relative: Decimal | None = Field(default=None, ge=0)
+    absolute: Decimal | None = Field(default=None, ge=0)
+
+
+class DerivedRelation(Strict):
+    """A stated figure that must be reproducible from others: ``figure ≈ expr``."""
+
+    kind: Literal["derived"]
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    figure: str
+    expr: str
+    tolerance: Tolerance | None = None
+    node: str | None = None
+
+    _v = field_validator("expr")(lambda cls, v: checked(v))
+
+    def exprs(self) -> dict[str, str]:
+        """The expressions it reads, by key."""
+        return {"figure": self.figure, "expr": self.expr}
+
+
+class SubsetRelation(Strict):
+    """A part that may not exceed its whole: ``part ≤ whole`` (either may be an expression)."""
+
+    kind: Literal["subset"]
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    part: str
+    whole: str
+    node: str | None = None
+
+    _v = field_validator("part", "whole")(lambda cls, v: checked(v))
+
+    def exprs(self) -> dict[str, str]:
+        """The expressions it reads, by key."""
+        return {"part": self.part, "whole": self.whole}
+
+
+Relation = DerivedRelation | SubsetRelation
+
+
+class Veto(Strict):
+    """一票否决: when the fact is true, the grade or the total is capped."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    fact: str
+    max_grade: str | None = None
+    max_total: Decimal | None = Field(default=None, ge=0)
+    assumed: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _effect(self) -> Veto:
+        if self.max_grade is None and self.max_total is None:
+            raise ValueError("a veto needs 'max_grade' or 'max_total'")
+        return self
+
+
+class Rounding(Strict):
+    """Where and how the total is rounded (once)."""
+
+    places: int = Field(default=2, ge=0, le=6)
+
+
+class RubricBase(Strict):
+    """What every evaluation standard declares, whatever its form."""
+
+    form: str
+    """The document family (:mod:`selfeval.forms`) this rubric is for."""
+    template: str | None = None
+    """The report template: a file next to the rubric or a bundled one (default: the form's)."""
+    id: str = Field(pattern=ID_PATTERN)
+    version: str = Field(min_length=1)
+    title: str
+    issuer: str
+    document_number: str
+    document_title: str | None = None
+    year: int = Field(ge=2000, le=2100)
+    total: Decimal = Field(default=Decimal(100), gt=0)
+    bonus_cap: Decimal = Field(default=Decimal(0), ge=0)
+    deduction_cap: Decimal = Field(default=Decimal(0), ge=0)
+    grades: list[Grade] = Field(default_factory=lambda: list(DEFAULT_GRADES))
+    rounding: Rounding = Field(default_factory=Rounding)
+    tolerance: Tolerance = Field(default_factory=lambda: Tolerance(relative=Decimal("0.005")))
+    figures: dict[str, FigureSpec] = Field(default_factory=dict)
+    facts: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = Field(default_factory=dict)
+    metrics: dict[str, MetricSpec] = Field(default_factory=dict)
+    relations: list[Relation] = Field(default_factory=list)
+    vetoes: list[Veto] = Field(default_factory=list)
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """Every figure and metric name the rubric defines."""
+        return frozenset(self.figures) | frozenset(self.metrics)
+
+    def figures_read(self, name: str) -> list[str]:
+        """The figures a figure-or-metric name reads in the end, metrics expanded, in rubric order."""
+        order = {f: i for i, f in enumerate(self.figures)}
+        out: list[str] = []
+        pending, seen = [name], set()
+        while pending:
+            n = pending.pop()
+            if n in self.metrics:
+                if n not in seen:  # a cycle is validate's to report; stop here
+                    seen.add(n)
+                    pending += parse_expr(self.metrics[n].expr).names
+            elif n not in out:
+                out.append(n)
+        return sorted(out, key=lambda f: (order.get(f, len(order)), f))

@@ -1,0 +1,125 @@
+"""The output layer's one interface: a reporter turns a result into bytes in one format.
+
+A format is one module holding one :class:`Reporter` subclass; it implements a method for
+each kind of result it can write (:class:`Kind`) and leaves the others alone. Commands
+choose the reporter by ``--format`` or by the suffix of ``--out``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+from selfeval.batch import Ranking
+from selfeval.choices import Format
+from selfeval.compare import Comparison
+from selfeval.pipeline import Evaluation
+from selfeval.problems import Problem, Severity, counts
+
+
+class Kind(str, Enum):
+    """What a command prints; each is a method of :class:`Reporter`."""
+
+    SCORE = "score"
+    GAPS = "gaps"
+    RANKING = "ranking"
+    FINDINGS = "findings"
+    COMPARISON = "comparison"
+    REPORT = "report"
+
+
+@dataclass
+class Checked:
+    """One file that was validated or audited, and what was found in it."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    subject: tuple[str, int] | None = None
+    """The county and year, for a data file that loaded."""
+
+    @property
+    def label(self) -> str:
+        """``平罗县 2020（path）`` or the path."""
+        return f"{self.subject[0]} {self.subject[1]}（{self.path}）" if self.subject else self.path
+
+    def counts(self) -> dict[Severity, int]:
+        return counts(self.problems)
+
+
+@dataclass
+class Findings:
+    """The problems found in one or more files."""
+
+    files: list[Checked]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+
+@dataclass
+class Report:
+    """A county's report document, rendered with a template."""
+
+    evaluation: Evaluation
+    template: Path
+    with_audit: bool = False
+
+
+@dataclass
+class Options:
+    """How to write, beyond the format."""
+
+    width: int | None = None
+    """Terminal columns for tables (None: each table's own default)."""
+
+
+class Reporter:
+    """Writes results in one format. Subclasses implement the kinds they support."""
+
+    format: ClassVar[Format]
+    suffixes: ClassVar[tuple[str, ...]] = ()
+    """File suffixes (``.json``) that choose this format for ``--out``."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+
+    @classmethod
+    def supports(cls, kind: Kind) -> bool:
+        """Whether this format can write ``kind``."""
+        return getattr(cls, kind.value) is not getattr(Reporter, kind.value)
+
+    def write(self, kind: Kind, payload: Any, out: IO[bytes]) -> None:
+        """Write ``payload`` (the result ``kind`` names) to ``out``."""
+        getattr(self, kind.value)(payload, out)
+
+    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
+        """One county's scored tree."""
+        raise NotImplementedError
+
+    def gaps(self, ev: Evaluation, out: IO[bytes]) -> None:
+        """The points one county lost and how to recover them."""
+        raise NotImplementedError
+
+    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
+        """Many counties ranked."""
+        raise NotImplementedError
+
+    def findings(self, findings: Findings, out: IO[bytes]) -> None:
+        """Validation problems or audit findings, each at its file, line and column."""
+        raise NotImplementedError
+
+    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
+        """Two data files side by side."""
+        raise NotImplementedError
+
+    def report(self, report: Report, out: IO[bytes]) -> None:
+        """The document a county files."""
+        raise NotImplementedError
+
+
+def write_text(out: IO[bytes], text: str) -> None:
+    """Text as selfeval writes it: UTF-8."""
+    out.write(text.encode("utf-8"))

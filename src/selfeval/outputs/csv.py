@@ -1,0 +1,93 @@
+"""CSV: one row per node, county, finding or compared quantity, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+from selfeval.batch import Ranking
+from selfeval.choices import Format
+from selfeval.compare import Comparison
+from selfeval.numbers import fmt
+from selfeval.outputs import records
+from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.pipeline import Evaluation
+from selfeval.problems import Problem
+
+SCORE_FIELDS = [
+    "id",
+    "number",
+    "title",
+    "type",
+    "depth",
+    "max",
+    "score",
+    "claimed",
+    "differs",
+    "assumed",
+    "status",
+    "explanation",
+]
+FINDING_FIELDS = ["file", "line", "col", "severity", "code", "subject", "message", "stated", "expected"]
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else v for v in row])
+    return out.getvalue()
+
+
+def _compared(p: Problem) -> tuple[str, str]:
+    return p.values.get("stated", ""), p.values.get("expected", "")
+
+
+class CsvReporter(Reporter):
+    """Comma-separated values, a header row first."""
+
+    format = Format.CSV
+    suffixes = (".csv",)
+
+    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
+        r = ev.result
+        p = r.rubric.rounding.places
+        rows: list[list[Any]] = [
+            [
+                n.id,
+                n.node.number or "",
+                n.node.title,
+                n.type.value,
+                n.depth,
+                fmt(n.max),
+                fmt(n.score, p),
+                None if n.claimed is None else fmt(n.claimed),
+                "yes" if n.differs else "",
+                "yes" if n.node.assumed else "",
+                n.status,
+                n.explanation,
+            ]
+            for n in r.walk()
+        ]
+        claimed = None if r.claimed_total is None else fmt(r.claimed_total)
+        rows.append(["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), claimed, "", "", "", r.grade])
+        write_text(out, _table(SCORE_FIELDS, rows))
+
+    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
+        fields = records.RANK_FIELDS
+        write_text(out, _table(fields, ([row[k] for k in fields] for row in records.ranking_rows(ranking))))
+
+    def findings(self, findings: Findings, out: IO[bytes]) -> None:
+        rows = (
+            [p.path, p.line, p.col, p.severity.value, p.code, p.subject, p.message, *_compared(p)]
+            for p in findings.problems
+        )
+        write_text(out, _table(FINDING_FIELDS, rows))
+
+    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
+        fields = records.COMPARE_FIELDS
+        rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
+        write_text(out, _table(fields, rows))

@@ -1,0 +1,57 @@
+"""Markdown: the report a county files, rendered from its form's view model and template.
+
+Every string in the view model is escaped for Markdown before the template sees it, so a
+``{{ }}`` or a leading ``#`` in a narrative stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+from selfeval.choices import Format
+from selfeval.load import read_text
+from selfeval.outputs import template
+from selfeval.outputs.base import Report, Reporter, write_text
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)(#{1,6}|[>+\-=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
+def md_escape(value: object) -> object:
+    """Escape a string so Markdown shows it as written; other values pass through."""
+    if not isinstance(value, str):
+        return value
+    text = _MD_INLINE.sub(r"\\\1", value)
+    return _MD_LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(m: re.Match[str]) -> str:
+    marker = m.group(2)
+    if marker[0].isdigit():  # "1." → "1\." : a backslash before a digit is not an escape
+        return m.group(1) + marker[:-1] + "\\" + marker[-1]
+    return m.group(1) + "\\" + marker
+
+
+def escape_all(value: Any) -> Any:
+    """Markdown-escape every string in a view model, so templates print data as text."""
+    if isinstance(value, str):
+        return md_escape(value)
+    if isinstance(value, dict):
+        return {k: escape_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [escape_all(v) for v in value]
+    return value
+
+
+class MarkdownReporter(Reporter):
+    """The report as Markdown text."""
+
+    format = Format.MARKDOWN
+    suffixes = (".md", ".markdown")
+
+    def report(self, report: Report, out: IO[bytes]) -> None:
+        ev = report.evaluation
+        source = read_text(report.template)
+        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.with_audit)
+        write_text(out, template.render(source, str(report.template), escape_all(view)))

@@ -1,0 +1,26 @@
+"""``path:line:col: severity: message``: one line per problem, as compilers and linters print them.
+
+Editors and CI logs turn these into links to the line.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from selfeval.choices import Format
+from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.problems import Problem
+
+
+def line(p: Problem) -> str:
+    """One problem on one line."""
+    return f"{p.where}: {p.severity.value}: {p.message}"
+
+
+class ParsableReporter(Reporter):
+    """One line per problem."""
+
+    format = Format.PARSABLE
+
+    def findings(self, findings: Findings, out: IO[bytes]) -> None:
+        write_text(out, "".join(line(p) + "\n" for p in sorted(findings.problems, key=Problem.position_key)))

@@ -1,0 +1,167 @@
+"""Results as plain records (dicts of strings and numbers): what JSON and CSV both write.
+
+Numbers are rounded half up at the rubric's places, like every score selfeval shows.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from selfeval.batch import Ranking
+from selfeval.compare import Comparison
+from selfeval.numbers import quantize
+from selfeval.outputs.base import Findings
+from selfeval.pipeline import Evaluation
+from selfeval.problems import Problem
+from selfeval.scoring import NodeResult, gaps
+
+
+def number(value: Decimal, places: int = 2) -> int | float:
+    """A JSON number for a score: an integer when whole."""
+    q = quantize(value, places)
+    return int(q) if q == q.to_integral_value() else float(q)
+
+
+def opt(value: Decimal | None, places: int = 2) -> int | float | None:
+    """:func:`number`, or None."""
+    return None if value is None else number(value, places)
+
+
+def node(r: NodeResult) -> dict[str, Any]:
+    """One node of the score contract, with its children."""
+    p = r.places
+    return {
+        "id": r.id,
+        "number": r.node.number,
+        "title": r.node.title,
+        "type": r.type.value,
+        "max": number(r.max, p),
+        "score": number(r.score, p),
+        "claimed": opt(r.claimed, p),
+        "explanation": r.explanation,
+        "status": r.status,
+        "not_applicable_policy": r.na_policy.value if r.na_policy else None,
+        "assumed": r.node.assumed,
+        "evidence": r.used,
+        "missing": r.missing,
+        "children": [node(c) for c in r.children],
+    }
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    """One problem or finding, located."""
+    return {
+        "file": p.path,
+        "line": p.line,
+        "col": p.col,
+        "severity": p.severity.value,
+        "code": p.code,
+        "subject": p.subject,
+        "message": p.message,
+        "message_en": p.message_en,
+        "values": dict(p.values),
+    }
+
+
+def score(ev: Evaluation) -> dict[str, Any]:
+    """The stable contract of ``selfeval score``."""
+    r = ev.result
+    p = r.rubric.rounding.places
+    return {
+        "rubric": {"id": r.rubric.id, "version": r.rubric.version},
+        "subject": {"name": r.data.subject.name, "year": r.data.subject.year},
+        "standard": {"max": number(r.standard_max, p), "score": number(r.standard, p)},
+        "bonus": {"max": number(r.bonus_max, p), "score": number(r.bonus, p)},
+        "deduction": {"max": number(r.deduction_max, p), "score": number(r.deduction, p)},
+        "total": number(r.total, p),
+        "claimed_total": opt(r.claimed_total, p),
+        "grade": r.grade,
+        "vetoes": [v.id for v in r.vetoes],
+        "nodes": [node(s) for s in r.sections],
+        "findings": [problem(f) for f in ev.findings],
+    }
+
+
+def gap_rows(ev: Evaluation) -> list[dict[str, Any]]:
+    """The points lost, largest effect on the total first."""
+    p = ev.result.rubric.rounding.places
+    return [
+        {
+            "id": g.result.id,
+            "title": g.result.node.title,
+            "lost": number(g.lost, p),
+            "effect_on_total": number(g.effect, p),
+            "explanation": g.result.explanation,
+            "recover": g.result.gap,
+        }
+        for g in gaps(ev.result)
+    ]
+
+
+RANK_FIELDS = [
+    "rank",
+    "name",
+    "year",
+    "standard",
+    "bonus",
+    "deduction",
+    "total",
+    "grade",
+    "claimed_total",
+    "audit_errors",
+    "path",
+    "error",
+]
+
+
+def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
+    """One record per file, in the ranking's order (the fields of :data:`RANK_FIELDS`)."""
+    return [
+        {
+            "rank": rank,
+            "name": row.name,
+            "year": row.year,
+            "standard": opt(row.standard, row.places),
+            "bonus": opt(row.bonus, row.places),
+            "deduction": opt(row.deduction, row.places),
+            "total": opt(row.total, row.places),
+            "grade": row.grade,
+            "claimed_total": opt(row.claimed_total, row.places),
+            "audit_errors": row.audit_errors,
+            "path": row.path,
+            "error": row.problems[0].message if row.failed and row.problems else None,
+        }
+        for rank, row in ranking.ranked()
+    ]
+
+
+def findings(f: Findings) -> dict[str, Any]:
+    """Files checked, with their counts, and every problem found."""
+    files = []
+    for checked in f.files:
+        entry: dict[str, Any] = {"path": checked.path}
+        if checked.subject:
+            entry["subject"] = {"name": checked.subject[0], "year": checked.subject[1]}
+        entry.update({f"{s.value}s": n for s, n in checked.counts().items()})
+        files.append(entry)
+    return {"files": files, "findings": [problem(p) for p in f.problems]}
+
+
+COMPARE_FIELDS = ["kind", "id", "title", "a", "b", "change", "unit"]
+
+
+def comparison_rows(c: Comparison) -> list[dict[str, Any]]:
+    """One record per compared quantity."""
+    return [
+        {
+            "kind": x.kind,
+            "id": x.id,
+            "title": x.title,
+            "a": opt(x.a, 4),
+            "b": opt(x.b, 4),
+            "change": opt(x.change, 4),
+            "unit": x.unit,
+        }
+        for x in c.lines
+    ]

@@ -1,0 +1,76 @@
+"""Where output goes: standard output, or a file written atomically.
+
+A file is written to a temporary name in its own folder and put in place only when it is
+whole, so a failure leaves the folder as it was. An existing file is kept unless
+``force``, and an input of the same run is never overwritten, even with ``force``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from selfeval.errors import OutputError
+
+
+def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> Path:
+    """Refuse an output path that cannot or may not be written; return its folder.
+
+    Commands call this before doing any work, so a bad ``--out`` fails fast.
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name for the output")
+    if not parent.is_dir():
+        raise OutputError(f"{path}: folder {parent} does not exist")
+    if path.exists():
+        if any(_same(path, p) for p in inputs):
+            raise OutputError(f"{path}: is an input of this command; it is never overwritten")
+        if not force:
+            raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    return parent
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def opened(
+    path: Path | None, stdout: IO[bytes], *, force: bool = False, inputs: Iterable[Path] = ()
+) -> Iterator[IO[bytes]]:
+    """A binary stream for the output: ``stdout``, or a file put in place when the block succeeds."""
+    if path is None:
+        yield stdout
+        stdout.flush()
+        return
+    parent = check_target(path, force=force, inputs=inputs)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write in {parent} ({e.strerror})") from e
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        if force:
+            os.replace(tmp, path)
+        else:
+            # link() refuses to replace a file that appeared meanwhile; rename() would not.
+            os.link(tmp, path)
+    except FileExistsError as e:
+        raise OutputError(f"{path}: already exists; use --force to overwrite it") from e
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror})") from e
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

@@ -1,0 +1,60 @@
+"""The pipeline every command goes through: load → check → score, with the audit on demand.
+
+:func:`evaluate` takes a data file and returns one :class:`Evaluation`: the loaded data and
+rubric, the computed result, the provenance (hashes of the bytes actually read) and the
+audit findings, computed the first time they are asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from selfeval import __version__
+from selfeval.audit import audit
+from selfeval.forms import Form, Provenance
+from selfeval.inputs import DataFile, Library, RubricFile, data_from
+from selfeval.load import load_document
+from selfeval.problems import Problem
+from selfeval.scoring import ScoreResult, score
+
+
+@dataclass
+class Evaluation:
+    """One county's data file, scored against its rubric."""
+
+    data: DataFile
+    rubric: RubricFile
+    result: ScoreResult
+
+    @property
+    def form(self) -> Form[Any, Any]:
+        """The document family of the rubric."""
+        return self.rubric.form
+
+    @property
+    def label(self) -> str:
+        """``平罗县 2020``: who and which year, for people."""
+        s = self.result.data.subject
+        return f"{s.name} {s.year}"
+
+    @cached_property
+    def findings(self) -> list[Problem]:
+        """Every claim the county's own evidence does not support (computed once, when asked)."""
+        return audit(self.result, self.data.doc)
+
+    @property
+    def provenance(self) -> Provenance:
+        """Hashes of the bytes read and the tool's version: what a result can be reproduced from."""
+        r = self.rubric.rubric
+        return Provenance(r.id, r.version, self.rubric.doc.sha256, self.data.doc.sha256, __version__)
+
+
+def evaluate(path: Path, library: Library | None = None) -> Evaluation:
+    """Load, check and score one data file (its rubric loaded once per ``library``)."""
+    doc = load_document(path)
+    data, rubric, _ = data_from(doc, path, library or Library())
+    tree = rubric.form.tree(rubric.rubric, data.data)
+    return Evaluation(data, rubric, score(rubric.rubric, data.data, tree))

@@ -1,0 +1,120 @@
+"""What every rule kind shares: the clause it scores, what it may ask of the data, its outcome.
+
+A rule kind is a small pydantic model in a module of its own whose docstring is its user
+documentation (``selfeval rules`` prints it). Its :meth:`RuleBase.score` returns an
+:class:`Outcome` whose ``amount`` lies in ``[0, points]``: points earned on a standard or
+bonus node, points taken off on a deduction node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from selfeval.expr import MissingValue, Undefined, parse_expr
+from selfeval.numbers import ZERO
+
+
+class Context(Protocol):
+    """What a rule may ask of the county's data."""
+
+    def value(self, expr: str) -> Decimal:
+        """Evaluate an expression over figures and metrics (raises MissingValue/Undefined)."""
+
+    def describe(self, expr: str, value: Decimal) -> str:
+        """``标题为值单位`` for an expression, for explanations."""
+
+    def label(self, expr: str) -> str:
+        """The title of a figure or metric, or the expression itself."""
+
+    def unit(self, expr: str) -> str:
+        """The unit of a figure or metric, or ``""``."""
+
+    def has_evidence(self, slot: str) -> bool:
+        """Whether the data file names evidence for this slot."""
+
+    def evidence_label(self, slot: str) -> str:
+        """How to name the evidence of a slot in an explanation."""
+
+    def fact(self, name: str) -> bool | None:
+        """A yes/no fact, or None when the data does not state it."""
+
+    def fact_title(self, name: str) -> str:
+        """The title of a fact."""
+
+    def judgement(self, node_id: str) -> tuple[Decimal, str] | None:
+        """An assessor's judged points and reason for a node."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The node a rule scores: its id, its points, and whether its points are taken off."""
+
+    id: str
+    points: Decimal
+    deduction: bool = False
+
+    @property
+    def verb(self) -> str:
+        """得 for points earned, 扣 for points taken off."""
+        return "扣" if self.deduction else "得"
+
+
+@dataclass
+class Outcome:
+    """What a rule made of the evidence."""
+
+    amount: Decimal
+    explanation: str
+    used: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    gap: str | None = None
+
+
+class RuleBase(BaseModel):
+    """Base of every rule kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    note: str | None = None
+
+    def names(self) -> set[str]:
+        """Figures and metrics this rule reads."""
+        return set()
+
+    def slots(self) -> set[str]:
+        """Evidence slots this rule reads."""
+        return set()
+
+    def facts(self) -> set[str]:
+        """Facts this rule reads."""
+        return set()
+
+    def check(self, points: Decimal) -> list[str]:
+        """Problems with the rule itself, given its node's points."""
+        return []
+
+    def apply(self, ctx: Context, clause: Clause) -> Outcome:
+        """Score the clause; a figure the data lacks, or arithmetic without a value, scores nothing."""
+        try:
+            return self.score(ctx, clause)
+        except MissingValue as e:
+            return Outcome(ZERO, f"缺少数据：{e.name}，无法计分", missing=[e.name], gap=f"在数据文件中填报 {e.name}")
+        except Undefined as e:
+            return Outcome(ZERO, f"无法计算（{e}），不得分", gap="核对相关数据")
+
+    def score(self, ctx: Context, clause: Clause) -> Outcome:
+        """What the kind gives for the clause (each kind implements this)."""
+        raise NotImplementedError
+
+
+def names_in(*exprs: str | None) -> set[str]:
+    """Every figure or metric name the expressions read."""
+    out: set[str] = set()
+    for e in exprs:
+        if e is not None:
+            out |= set(parse_expr(e).names)
+    return out

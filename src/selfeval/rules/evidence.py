@@ -1,0 +1,41 @@
+"""The ``evidence`` rule kind."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from selfeval.numbers import ZERO, fmt
+from selfeval.rules.base import Clause, Context, Outcome, RuleBase
+
+
+class EvidenceRule(RuleBase):
+    """Evidence present: full points when the data names every document or record in
+    ``requires`` (and at least one of ``any_of``, when given); otherwise none.
+    Written in rubrics as 「印发文件得2分」."""
+
+    kind: Literal["evidence"]
+    requires: list[str] = Field(default_factory=list)
+    any_of: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something(self) -> EvidenceRule:
+        if not self.requires and not self.any_of:
+            raise ValueError("an evidence rule needs 'requires' or 'any_of'")
+        return self
+
+    def slots(self) -> set[str]:
+        return set(self.requires) | set(self.any_of)
+
+    def score(self, ctx: Context, clause: Clause) -> Outcome:
+        lacking = [s for s in self.requires if not ctx.has_evidence(s)]
+        order = [*self.requires, *self.any_of]
+        have = sorted((s for s in self.slots() if ctx.has_evidence(s)), key=order.index)
+        if self.any_of and not any(ctx.has_evidence(s) for s in self.any_of):
+            lacking.append(" 或 ".join(self.any_of))
+        if not lacking:
+            shown = "、".join(ctx.evidence_label(s) for s in have)
+            return Outcome(clause.points, f"已提供{shown}，得{fmt(clause.points)}分", used=have)
+        miss = "、".join(ctx.evidence_label(s) if s in self.slots() else s for s in lacking)
+        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=lacking, gap=f"提供{miss}")

@@ -1,0 +1,169 @@
+"""The corpus of bad inputs in tests/bad_inputs/corpus/: every case ends in a clean message and exit code.
+
+Each case asserts the exit code, the message (with its line where the input has one), that no
+traceback reached the user, and that the folder holds exactly what it held before.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfeval.cli import app
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+# file, exit code, "line:col" prefix expected after the path ("" when the input has no line), message part
+CASES = [
+    ("empty.yaml", 1, "1:1", "file is empty"),
+    ("syntax_error.yaml", 1, "5:11", "YAML syntax error"),
+    ("tabs.yaml", 1, "4:1", "制表符 Tab"),
+    ("truncated.yaml", 1, "44:1", "could not find expected ':'"),
+    ("gbk.yaml", 1, "1:17", "not valid UTF-8: byte 0xb2 cannot be decoded; it looks like GBK"),
+    ("duplicate_keys.yaml", 1, "6:3", "duplicate key 'towns' (first at line 4)"),
+    ("list_not_mapping.yaml", 1, "3:1", "figures: Input should be a valid dictionary"),
+    ("bad_thousands.yaml", 1, "5:3", "cannot read '12,32,5户' as a number"),
+    ("wrong_unit.yaml", 1, "4:3", "unit '元' where the rubric expects '万元'"),
+    ("negative.yaml", 1, "5:3", "villages: -144 is negative"),
+    ("nan.yaml", 1, "4:3", "finite number"),
+    ("infinite.yaml", 1, "4:3", "finite number"),
+    ("bool_figure.yaml", 1, "4:3", "expected a number, got true/false"),
+    ("claim_too_high.yaml", 1, "4:3", "claimed 5 for c02.2, outside 0–1"),
+    ("unknown_node.yaml", 1, "4:3", "claim for unknown node 'c99'"),
+    ("unknown_key.yaml", 1, "3:1", "figurs: unknown key"),
+    ("alias_bomb.yaml", 1, "8:26", "alias bomb"),
+    ("deep_nesting.yaml", 1, "4:72", "nesting deeper than 64 levels"),
+    ("binary.yaml", 1, "", "binary file"),
+    (
+        "wrong_rubric_version.yaml",
+        1,
+        "2:1",
+        "version 1999.1 not found; bundled versions of ningxia-2020-county: 2020.1",
+    ),
+    ("rubric_not_found.yaml", 1, "2:1", "rubric shaanxi-2020-county version 1 not found"),
+]
+
+ACCEPTED = ["bom.yaml", "numbers_as_text.yaml"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    work = tmp_path / "work"
+    shutil.copytree(CORPUS, work)
+    return work
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def invoke(runner: Any, folder: Path, *args: str) -> Any:
+    before = listing(folder)
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = runner.invoke(app, list(args))
+    finally:
+        os.chdir(old)
+    assert listing(folder) == before, "a stray file appeared"
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def test_every_corpus_file_has_a_case() -> None:
+    assert {c[0] for c in CASES} | set(ACCEPTED) == {p.name for p in CORPUS.iterdir()}
+
+
+@pytest.mark.parametrize(("name", "code", "where", "message"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("command", ["score", "audit", "report", "validate"])
+def test_bad_input(runner: Any, corpus: Path, command: str, name: str, code: int, where: str, message: str) -> None:
+    result = invoke(runner, corpus, command, name)
+    assert result.exit_code == code, result.output
+    stream = result.stdout if command == "validate" else result.stderr
+    prefix = f"{name}:{where}: error: " if where else f"{name}: error: "
+    lines = [line for line in stream.splitlines() if message in line]
+    assert lines, stream
+    assert lines[0].startswith(prefix), (lines[0], prefix)
+
+
+@pytest.mark.parametrize("name", ACCEPTED)
+def test_accepted(runner: Any, corpus: Path, name: str) -> None:
+    result = invoke(runner, corpus, "score", "--format", "json", name)
+    assert result.exit_code == 0, result.output
+
+
+def test_numbers_as_text_are_read_correctly(runner: Any, corpus: Path) -> None:
+    from selfeval.pipeline import evaluate
+
+    data = evaluate(corpus / "numbers_as_text.yaml").result.data
+    figures = {k: (str(v.value), v.unit) for k, v in data.figures.items()}
+    assert figures == {
+        "towns": ("13", "个"),
+        "recheck_households": ("12325", "户"),
+        "urban_dibao_funds": ("910.38", "万元"),
+        "villages": ("144", None),
+    }
+
+
+def test_oversize_file_refused(runner: Any, tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("w", encoding="utf-8") as fh:
+        fh.write("subject: {name: x, year: 2020}\nnote: |\n")
+        fh.write(("  " + "平" * 100 + "\n") * 20_000)
+    result = invoke(runner, tmp_path, "score", "big.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("big.yaml: error: file is") and "larger than" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "audit", "report", "validate"])
+def test_missing_path_and_directory_are_usage_errors(runner: Any, tmp_path: Path, command: str) -> None:
+    (tmp_path / "adir").mkdir()
+    result = invoke(runner, tmp_path, command, "nope.yaml")
+    assert result.exit_code == 2 and "nope.yaml: no such file" in result.stderr
+    if command != "score" and command != "validate":  # a folder is a batch for score/validate
+        result = invoke(runner, tmp_path, command, "adir")
+        assert result.exit_code == 2 and "adir: is a directory" in result.stderr
+
+
+def test_unknown_option_is_usage(runner: Any, tmp_path: Path) -> None:
+    result = invoke(runner, tmp_path, "score", "--colour", "x.yaml")
+    assert result.exit_code == 2
+
+
+def test_output_folder_missing_or_unwritable(runner: Any, tmp_path: Path) -> None:
+    result = invoke(runner, tmp_path, "report", "--out", "missing/report.md")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    if os.geteuid() == 0:
+        target = "/sys/selfeval-report.md"  # root can write anywhere but sysfs
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = str(locked / "report.md")
+    result = runner.invoke(app, ["report", "--out", target])
+    assert result.exit_code == 2 and "cannot write" in result.stderr, result.output
+    assert not Path(target).exists()
+
+
+def test_wrong_rubric_given_explicitly(runner: Any, corpus: Path, tmp_path: Path) -> None:
+    from helpers import RUBRIC
+
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        RUBRIC.read_text(encoding="utf-8").replace('version: "2020.1"', 'version: "2021.1"'), encoding="utf-8"
+    )
+    result = invoke(runner, corpus, "score", "bom.yaml", "--rubric", str(other))
+    assert result.exit_code == 1
+    assert (
+        "data is for rubric ningxia-2020-county 2020.1, but scored against ningxia-2020-county 2021.1" in result.stderr
+    )
+
+
+def test_debug_shows_the_traceback(runner: Any, corpus: Path) -> None:
+    result = runner.invoke(app, ["--debug", "score", str(corpus / "empty.yaml")])
+    assert result.exit_code != 0
+    assert result.exception is not None and not isinstance(result.exception, SystemExit)

@@ -1,0 +1,210 @@
+"""The commands end to end through typer's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import DATA
+from selfeval.batch import SORTS
+from selfeval.choices import Format, Sort
+from selfeval.cli import FORMAT_HELP, app
+from selfeval.outputs import REPORTERS, Kind, formats_for
+from selfeval.problems import Severity
+
+
+def test_every_choice_is_handled() -> None:
+    assert set(REPORTERS) == set(Format)
+    assert all(REPORTERS[f].format is f for f in Format)
+    assert set(SORTS) == set(Sort)
+    # Every format writes something, and each command's help lists exactly what it can write.
+    assert all(any(cls.supports(k) for k in Kind) for cls in REPORTERS.values())
+    commands = {"score": Kind.SCORE, "audit": Kind.FINDINGS, "validate": Kind.FINDINGS, "report": Kind.REPORT}
+    commands["compare"] = Kind.COMPARISON
+    for command, kind in commands.items():
+        listed = FORMAT_HELP[command].split(" (")[0].split(", ")
+        assert set(listed) == {f.value for f in formats_for(kind)}, command
+    assert set(formats_for(Kind.RANKING)) == set(formats_for(Kind.SCORE))
+
+
+def test_score_table(runner: Any) -> None:
+    result = runner.invoke(app, ["score", str(DATA)])
+    assert result.exit_code == 0, result.output
+    assert "总分 104，自评 104  等次 优" in result.stdout
+    assert "≠" in result.stdout  # 二 claims 38, computes 37
+
+
+def test_score_json_contract(runner: Any) -> None:
+    result = runner.invoke(app, ["score", str(DATA), "--format", "json"])
+    doc = json.loads(result.stdout)
+    assert doc["rubric"] == {"id": "ningxia-2020-county", "version": "2020.1"}
+    assert doc["subject"] == {"name": "平罗县", "year": 2020}
+    assert doc["standard"] == {"max": 100, "score": 99}
+    assert doc["bonus"] == {"max": 5, "score": 5}
+    assert doc["deduction"] == {"max": 20, "score": 0}
+    assert doc["total"] == doc["standard"]["score"] + doc["bonus"]["score"] - doc["deduction"]["score"] == 104
+    assert doc["claimed_total"] == 104 and doc["grade"] == "优"
+    assert [n["id"] for n in doc["nodes"]] == ["s1", "s2", "s3", "s4", "s5"]
+    assert {n["type"] for n in doc["nodes"]} == {"standard", "bonus", "deduction"}
+    first = doc["nodes"][0]
+    assert set(first) >= {"id", "title", "type", "max", "score", "claimed", "explanation", "children"}
+    assert first["title"] == "年度重点工作任务" and first["children"][0]["children"][0]["children"][0]["max"] == 2
+    c032 = doc["nodes"][0]["children"][2]["children"][0]["children"][1]
+    assert c032["id"] == "c03.2" and c032["score"] == 0.5 and isinstance(c032["score"], float)
+    assert {f["code"] for f in doc["findings"]} >= {"claim-sum", "subset-exceeded"}
+
+
+def test_score_csv(runner: Any) -> None:
+    result = runner.invoke(app, ["score", str(DATA), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["id"] == "s1" and rows[-1]["id"] == "total" and rows[-1]["score"] == "104"
+    assert next(r for r in rows if r["id"] == "s2")["differs"] == "yes"
+
+
+def test_gaps(runner: Any) -> None:
+    result = runner.invoke(app, ["score", str(DATA), "--gaps"])
+    assert result.exit_code == 0
+    assert "c27" in result.stdout and "失1分" in result.stdout and "年终人均救助资金滚存结余" in result.stdout
+    doc = json.loads(runner.invoke(app, ["score", str(DATA), "--gaps", "-f", "json"]).stdout)
+    assert doc == [
+        {
+            "id": "c27",
+            "title": "年终人均救助资金滚存结余",
+            "lost": 1,
+            "effect_on_total": 1,
+            "explanation": doc[0]["explanation"],
+            "recover": doc[0]["recover"],
+        }
+    ]
+    assert "1500" in doc[0]["recover"]
+
+
+def test_gaps_orders_by_effect(runner: Any, tmp_path: Path) -> None:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data["figures"]["recipient_satisfaction_pct"] = 84  # c40 loses 3
+    data["figures"]["trainings"] = 3  # c19 loses 0.5
+    path = tmp_path / "d.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["score", str(path), "--gaps", "-f", "json"]).stdout)
+    assert [g["id"] for g in doc] == ["c40", "c27", "c19"]
+
+
+def test_fail_under(runner: Any) -> None:
+    assert runner.invoke(app, ["score", str(DATA), "--fail-under", "104"]).exit_code == 0
+    result = runner.invoke(app, ["score", str(DATA), "--fail-under", "104.5"])
+    assert result.exit_code == 1 and "below --fail-under" in result.stderr
+    assert runner.invoke(app, ["score", str(DATA), "--fail-under", "many"]).exit_code == 2
+
+
+def test_audit_command(runner: Any) -> None:
+    result = runner.invoke(app, ["audit", str(DATA)])
+    assert result.exit_code == 1
+    assert "8 个错误，4 个警告，0 条提示" in result.stdout
+    doc = json.loads(runner.invoke(app, ["audit", str(DATA), "-f", "json"]).stdout)
+    assert len(doc["findings"]) == 12
+    assert doc["files"] == [
+        {"path": str(DATA), "subject": {"name": "平罗县", "year": 2020}, "errors": 8, "warnings": 4, "infos": 0}
+    ]
+    assert runner.invoke(app, ["audit", str(DATA), "--fail-on", "error"]).exit_code == 1
+    for s in Severity:
+        assert runner.invoke(app, ["audit", str(DATA), "--fail-on", s.value]).exit_code == 1
+
+
+def _county(tmp_path: Path, name: str, **figures: Any) -> Path:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data["subject"]["name"] = name
+    data["figures"].update(figures)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_batch_ranking(runner: Any, tmp_path: Path) -> None:
+    _county(tmp_path, "甲县", recipient_satisfaction_pct=80)
+    _county(tmp_path, "乙县")
+    (tmp_path / "坏县.yaml").write_text("subject: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert [r["name"] for r in rows] == ["乙县", "甲县", ""]
+    assert [r["rank"] for r in rows] == [1, 2, None]
+    assert rows[0]["total"] == 104 and rows[1]["total"] == 101 and rows[0]["audit_errors"] == 8
+    assert "YAML syntax error" in rows[2]["error"]
+    assert rows[2]["problems"][0]["line"] > 0
+    assert "坏县.yaml:" in result.stderr
+    csv_out = runner.invoke(app, ["score", str(tmp_path / "*.yaml"), "--format", "csv", "--sort", "name"]).stdout
+    assert csv_out.splitlines()[0].startswith("rank,name,year,standard")
+    table = runner.invoke(app, ["score", str(tmp_path)]).stdout
+    assert "乙县" in table and "甲县" in table
+
+
+def test_batch_parallel_matches_serial(tmp_path: Path) -> None:
+    from selfeval.batch import score_many
+
+    paths = [_county(tmp_path, f"县{i:02d}", trainings=i % 5) for i in range(8)]
+    serial = score_many(paths, jobs=1)
+    parallel = score_many(paths, jobs=2, progress=True)
+    assert [(r.path, r.total) for r in serial] == [(r.path, r.total) for r in parallel]
+    assert len({r.total for r in serial}) > 1  # the varied trainings count changes the scores
+
+
+def test_compare(runner: Any, tmp_path: Path) -> None:
+    b = _county(tmp_path, "平罗县", recipient_satisfaction_pct=88, villages=154)
+    doc = json.loads(runner.invoke(app, ["compare", str(DATA), str(b), "-f", "json"]).stdout)
+    lines = {(x["kind"], x["id"]): x for x in doc["lines"]}
+    assert lines[("node", "c40")]["change"] == -1
+    assert lines[("score", "total")]["a"] == 104 and lines[("score", "total")]["b"] == 103
+    assert lines[("figure", "villages")]["change"] == 10
+    assert lines[("figure", "towns")]["change"] == 0
+    assert "变化" in runner.invoke(app, ["compare", str(DATA), str(b)]).stdout
+
+
+def test_rules_command_documents_every_kind(runner: Any) -> None:
+    from selfeval.rules import RULES
+
+    out = runner.invoke(app, ["rules"]).stdout
+    for kind in RULES:
+        assert f"\n{kind}\n" in out or out.startswith(f"{kind}\n") or f"\n{kind}\n    " in out
+
+
+def test_version(runner: Any) -> None:
+    from selfeval import __version__
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"selfeval {__version__}"
+
+
+def test_report_default_is_the_bundled_example(runner: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", "--out", "report.md"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("**平罗县民政局**")
+
+
+def test_pre_commit_hook_definition() -> None:
+    from helpers import ROOT
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["entry"] == "selfeval validate" and hook["language"] == "python"
+    assert 'selfeval = "selfeval.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_init_writes_a_blank_file_that_validates(runner: Any, tmp_path: Path) -> None:
+    out = tmp_path / "new.yaml"
+    result = runner.invoke(app, ["init", str(out), "--name", "惠农区", "--year", "2021"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert '  name: "惠农区"' in text and "  # towns:    # 乡镇个数（个）" in text
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0 and "0 errors" in checked.stderr and "warning: c03.7" in checked.stdout
+    out.write_text(text.replace("  # towns:    # 乡镇个数（个）", "  towns: 13"), encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["score", str(out), "-f", "json"]).stdout)
+    assert doc["subject"] == {"name": "惠农区", "year": 2021} and doc["total"] == 0
+    again = runner.invoke(app, ["init", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.stderr

@@ -1,0 +1,38 @@
+"""The bundled files: real files at the top of the repository, the same bytes inside the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from selfeval import resources
+from selfeval.forms import FORMS
+from selfeval.inputs import Library
+
+
+@pytest.mark.parametrize("folder", ["rubrics", "data", "templates"])
+def test_top_level_folders_are_real_and_shipped(folder: str) -> None:
+    top = ROOT / folder
+    assert top.is_dir() and not top.is_symlink()
+    shipped = resources.ROOT / folder
+    names = sorted(p.name for p in top.iterdir() if p.is_file())
+    assert names and names == sorted(p.name for p in shipped.iterdir() if p.is_file())
+    for name in names:
+        assert (shipped / name).read_bytes() == (top / name).read_bytes(), f"{folder}/{name} differs"
+
+
+def test_every_form_has_its_template_and_the_rubric_names_one() -> None:
+    for form in FORMS.values():
+        assert (resources.TEMPLATES / form.default_template).is_file()
+    rf = Library().only()
+    assert rf.rubric.template == "report.md.j2" and rf.template().is_file()
+
+
+def test_a_rubric_template_beside_the_rubric_wins(tmp_path: Path) -> None:
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text((ROOT / "rubrics" / "2020_county.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert Library(rubric).only().template() == resources.TEMPLATES / "report.md.j2"
+    (tmp_path / "report.md.j2").write_text("{{ subject.name }}\n", encoding="utf-8")
+    assert Library(rubric).only().template() == tmp_path / "report.md.j2"
