@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from selfeval.numbers import ZERO, quantize
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))")
 
@@ -34,8 +36,8 @@ class Undefined(ArithmeticError):
     """The expression has no value (division by zero)."""
 
 
-def _round(x: Decimal, places: Decimal = Decimal(0)) -> Decimal:
-    return x.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+def _round(x: Decimal, places: Decimal = ZERO) -> Decimal:
+    return quantize(x, int(places))
 
 
 FUNCTIONS: dict[str, tuple[int, int, Callable[..., Decimal]]] = {

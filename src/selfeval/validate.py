@@ -14,7 +14,7 @@ from selfeval.expr import parse_expr
 from selfeval.load import Document, Loc
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, NodeType, Relation, RubricBase, Walked
-from selfeval.numbers import fmt
+from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 from selfeval.rules import JudgedRule
 
@@ -92,7 +92,7 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
                 )
         if not node.children:
             continue
-        total = sum((c.points for c in node.children), Decimal(0))
+        total = sum((c.points for c in node.children), ZERO)
         if node.children_exceed:
             if total <= node.points:
                 yield doc.problem(
@@ -108,7 +108,7 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
                 f"{node.id}: children add up to {fmt(total)}, not the node's {fmt(node.points)}{hint}",
                 "sum",
             )
-    by_type: dict[NodeType, Decimal] = {t: Decimal(0) for t in NodeType}
+    by_type: dict[NodeType, Decimal] = {t: ZERO for t in NodeType}
     for s in sections:
         by_type[s.type or NodeType.STANDARD] += s.points
     expected = {

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from selfeval.expr import checked, parse_expr
+from selfeval.numbers import ZERO
 from selfeval.rules import Rule
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]*$"
@@ -110,7 +111,7 @@ DEFAULT_GRADES = [
     Grade(name="优", min=Decimal(90)),
     Grade(name="良", min=Decimal(80)),
     Grade(name="中", min=Decimal(60)),
-    Grade(name="差", min=Decimal(0)),
+    Grade(name="差", min=ZERO),
 ]
 
 
@@ -217,8 +218,8 @@ class RubricBase(Strict):
     document_title: str | None = None
     year: int = Field(ge=2000, le=2100)
     total: Decimal = Field(default=Decimal(100), gt=0)
-    bonus_cap: Decimal = Field(default=Decimal(0), ge=0)
-    deduction_cap: Decimal = Field(default=Decimal(0), ge=0)
+    bonus_cap: Decimal = Field(default=ZERO, ge=0)
+    deduction_cap: Decimal = Field(default=ZERO, ge=0)
     grades: list[Grade] = Field(default_factory=lambda: list(DEFAULT_GRADES))
     rounding: Rounding = Field(default_factory=Rounding)
     tolerance: Tolerance = Field(default_factory=lambda: Tolerance(relative=Decimal("0.005")))
