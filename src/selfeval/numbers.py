@@ -53,7 +53,7 @@ _STEPS = [Decimal(1).scaleb(-p) for p in range(8)]
 
 def quantize(value: Decimal, places: int) -> Decimal:
     """Round half up to ``places`` decimals."""
-    step = _STEPS[places] if places < len(_STEPS) else Decimal(1).scaleb(-places)
+    step = _STEPS[places] if 0 <= places < len(_STEPS) else Decimal(1).scaleb(-places)
     return value.quantize(step, rounding=ROUND_HALF_UP)
 
 

@@ -60,3 +60,8 @@ def test_no_python_evaluation() -> None:
     for text in ["a.b", "open(1)", "'x'", "a[0]", "lambda: 1"]:
         with pytest.raises(ExprSyntaxError):
             parse_expr(text)
+
+
+def test_round_to_tens_and_half_up() -> None:
+    assert parse_expr("round(1234.5, -1)").evaluate({}) == D(1230)
+    assert parse_expr("round(2.345, 2)").evaluate({}) == D("2.35")
