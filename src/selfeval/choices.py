@@ -27,3 +27,12 @@ class Sort(str, Enum):
     NAME = "name"
     AUDIT = "audit"
     PATH = "path"
+
+
+class Scores(str, Enum):
+    """Which scores a report carries."""
+
+    COMPUTED = "computed"
+    """The scores the rules give from the county's evidence."""
+    CLAIMED = "claimed"
+    """The county's own, as its report states them (自评得分)."""

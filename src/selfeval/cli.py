@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Optional, TextIO
 import typer
 
 from selfeval import __version__
-from selfeval.choices import Format, Sort
+from selfeval.choices import Format, Scores, Sort
 from selfeval.problems import Severity
 
 if TYPE_CHECKING:
@@ -195,28 +195,46 @@ def report(
         typer.Option("--template", "-t", help="Your own Jinja2 template (rendered sandboxed)."),
     ] = None,
     with_audit: Annotated[bool, typer.Option("--with-audit", help="Append the audit findings.")] = False,
+    scores: Annotated[
+        Scores, typer.Option("--scores", help="computed: the scores the evidence gives; claimed: the county's own.")
+    ] = Scores.COMPUTED,
+    fail_on: Annotated[
+        Optional[Severity],  # noqa: UP045
+        typer.Option("--fail-on", help="Write nothing when the audit finds problems at this level or worse."),
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Render the Chinese self-evaluation report (自评报告)."""
+    """Render the Chinese self-evaluation report (自评报告); the audit's summary goes to stderr."""
     from selfeval.commands import ReportSettings, run_report
+    from selfeval.forms import ReportOptions
 
-    settings = ReportSettings(file, rubric, _output(format, out, force), template, with_audit)
+    options = ReportOptions(with_audit, scores)
+    settings = ReportSettings(file, rubric, _output(format, out, force), template, options, fail_on)
     _run(lambda o, e: run_report(settings, o, e))
 
 
 @app.command()
 def init(
     out: Annotated[Path, typer.Argument(help="The data file to create.")],
-    name: Annotated[str, typer.Option("--name", help="County name (县名).")] = "某县",
-    year: Annotated[int, typer.Option("--year", help="Year evaluated.", min=2000, max=2100)] = 2020,
+    previous: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--from", help="Last year's data file: keep the county, evidence list and text."),
+    ] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="County name (县名).")] = None,  # noqa: UP045
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--year", help="Year evaluated (default: the one after --from's, else last year).", min=2000, max=2100
+        ),
+    ] = None,
     rubric: RubricOpt = None,
     example: Annotated[bool, typer.Option("--example", help="Write the bundled Pingluo example instead.")] = False,
     force: ForceOpt = False,
 ) -> None:
-    """Write a blank data file for a rubric: every figure, fact, document and claim to fill in."""
+    """Write a data file to fill in: blank, or next year's started from this year's (--from)."""
     from selfeval.commands import InitSettings, run_init
 
-    settings = InitSettings(out, name, year, rubric, force, example)
+    settings = InitSettings(out, name, year, rubric, force, example, previous)
     _run(lambda o, e: run_init(settings, o, e))
 
 

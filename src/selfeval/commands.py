@@ -7,6 +7,7 @@ raised as :class:`~selfeval.errors.SelfevalError` and printed by :func:`guarded`
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import sys
 from collections.abc import Callable, Iterable
@@ -18,9 +19,10 @@ from typing import IO, Any, TextIO
 from selfeval import resources
 from selfeval.audit import DOCS as CHECK_DOCS
 from selfeval.batch import Ranking, score_many
-from selfeval.choices import Format, Sort
+from selfeval.choices import Format, Scores, Sort
 from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError
+from selfeval.forms import ReportOptions
 from selfeval.inputs import Library, check_file, expand
 from selfeval.numbers import fmt
 from selfeval.outputs import Checked, Findings, Kind, Report, Reporter, choose
@@ -170,19 +172,28 @@ class ReportSettings:
     rubric: Path | None = None
     output: Output = field(default_factory=Output)
     template: Path | None = None
-    with_audit: bool = False
+    options: ReportOptions = field(default_factory=ReportOptions)
+    fail_on: Severity | None = None
 
 
 def run_report(s: ReportSettings, stdout: IO[bytes], err: TextIO) -> int:
-    """Render the document a county files, written atomically."""
+    """Render the document a county files, written atomically; say what the audit found."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
     inputs = [path, *([s.template] if s.template else [])]
     reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
     ev = evaluate(path, Library(s.rubric))
+    c = counts(ev.findings)
+    summary = f"审核发现 {c[Severity.ERROR]} 个错误、{c[Severity.WARNING]} 个警告、{c[Severity.INFO]} 条提示"
+    see = f"（selfeval audit {path} 查看）" if ev.findings else ""
+    if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
+        print(f"{summary}{see}；按 --fail-on {s.fail_on.value}，未写出报告", file=err)
+        return 1
     template = s.template or ev.rubric.template()
-    s.output.write(reporter, Kind.REPORT, Report(ev, template, s.with_audit), stdout, err, [*inputs, ev.rubric.path])
-    if s.output.out is not None:
-        print(f"{ev.label}, total {fmt(ev.result.total)} ({ev.result.grade})", file=err)
+    report = Report(ev, template, s.options)
+    s.output.write(reporter, Kind.REPORT, report, stdout, err, [*inputs, ev.rubric.path])
+    shown = "自评得分（报告所写）" if s.options.scores is Scores.CLAIMED else "按证据计算的得分"
+    total = ev.result.claimed_total if s.options.scores is Scores.CLAIMED else ev.result.total
+    print(f"{ev.label}：报告载{shown}，总分 {'—' if total is None else fmt(total)}；{summary}{see}", file=err)
     return 0
 
 
@@ -194,26 +205,37 @@ class InitSettings:
     """Options of ``selfeval init``."""
 
     out: Path
-    name: str
-    year: int
+    name: str | None = None
+    year: int | None = None
     rubric: Path | None = None
     force: bool = False
     example: bool = False
+    previous: Path | None = None
 
 
 def run_init(s: InitSettings, stdout: IO[bytes], err: TextIO) -> int:
-    """Write a blank data file for a rubric (or the bundled example), every input listed."""
-    check_target(s.out, force=s.force)
+    """Write a data file to fill in: blank for a rubric, next year's from this year's, or the example."""
+    check_target(s.out, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
     if s.example:
         text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
         what = "the Pingluo 2020 example"
+    elif s.previous is not None:
+        library = Library()
+        last = evaluate(s.previous, library)
+        rf = Library(s.rubric).only() if s.rubric else last.rubric
+        if rf.form is not last.form:
+            raise UsageError(f"{s.previous} is a {last.form.name} file; --rubric {s.rubric} is for {rf.form.name}")
+        year = s.year or last.result.data.subject.year + 1
+        text = rf.form.skeleton(rf.rubric, s.name or last.result.data.subject.name, year, last.result.data)
+        what = f"{year} from {s.previous}, every figure, fact and 文号 to fill in again"
     else:
         rf = Library(s.rubric).only()
-        text = rf.form.skeleton(rf.rubric, s.name, s.year)
+        year = s.year or dt.date.today().year - 1
+        text = rf.form.skeleton(rf.rubric, s.name or "某县", year)
         what = f"a blank data file for {rf.rubric.id} {rf.rubric.version}"
     with opened(s.out, stdout, force=s.force) as fh:
         fh.write(text.encode("utf-8"))
-    print(f"wrote {s.out}: {what}; fill it in, then run selfeval validate {s.out}", file=err)
+    print(f"wrote {s.out}: {what}; then run selfeval validate {s.out} to see what is left", file=err)
     return 0
 
 

@@ -19,7 +19,7 @@ from selfeval.load import Document, load_document, read_header, validate_model
 from selfeval.models.data import DataBase, RubricRef
 from selfeval.models.rubric import RubricBase, Walked
 from selfeval.problems import Problem, Severity
-from selfeval.validate import check_data, check_rubric, missing_inputs
+from selfeval.validate import check_data, check_rubric, left_to_fill, missing_inputs
 
 
 @dataclass
@@ -158,7 +158,11 @@ def check_file(path: Path, library: Library) -> list[Problem]:
             return []
         if kind == "data":
             df, rf, walked = data_from(doc, path, library)
-            return list(missing_inputs(df.data, doc, rf.rubric, walked))
+            return [
+                *missing_inputs(df.data, doc, rf.rubric, walked),
+                *left_to_fill(df.data, doc),
+                *rf.form.left_to_fill(df.data, doc),
+            ]
         return [
             Problem(
                 str(path),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -272,6 +273,9 @@ def read_header(text: str, keys: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
+_BRACE_START = re.compile(r":\s+\{[A-Za-z_][A-Za-z0-9_.]*\}[^,:]")
+
+
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
@@ -279,6 +283,8 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in message:
         message += " (YAML 不允许用制表符 Tab 缩进，请改用空格)"
+    if _BRACE_START.search(line):
+        message += " (以 {引用} 开头的文字须整段加引号，如 text: '{towns}个乡镇…')"
     if isinstance(exc, DuplicateKeyError):
         code = "duplicate-key"
     elif isinstance(exc, RefusedError):

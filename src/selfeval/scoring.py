@@ -139,6 +139,8 @@ class DataContext:
         """The value of a figure or metric."""
         fig = self.data.figures.get(name)
         if fig is not None:
+            if fig.value is None:  # still to fill
+                raise MissingValue(name)
             return fig.value
         if name in self._metrics:
             return self._metrics[name]
@@ -197,7 +199,7 @@ class DataContext:
         return ""
 
     def has_evidence(self, slot: str) -> bool:
-        return bool(self.data.evidence.get(slot))
+        return any(not d.pending for d in self.data.evidence.get(slot, ()))
 
     def evidence_label(self, slot: str) -> str:
         docs = self.data.evidence.get(slot)

@@ -171,6 +171,9 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
             yield doc.problem(
                 ("claims", key), f"claimed {fmt(value)} for {key}, outside 0–{fmt(ids[key].points)}", "claim-range"
             )
+    for key in data.points:
+        if key != "total" and key not in ids:
+            yield doc.problem(("points", key), f"points for unknown node {key!r}", "unknown-node")
     for section in ("judgements", "not_applicable"):
         for key in getattr(data, section):
             if key not in ids:
@@ -194,7 +197,7 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
             yield doc.problem(
                 ("figures", name, "value"), f"{name}: unit {fig.unit!r} where the rubric expects {spec.unit!r}", "unit"
             )
-        if fig.value < 0 and not (spec is not None and spec.signed):
+        if fig.value is not None and fig.value < 0 and not (spec is not None and spec.signed):
             yield doc.problem(
                 ("figures", name, "value"),
                 f"{name}: {fmt(fig.value)} is negative; this figure cannot be below zero (数值不能为负)",
@@ -241,3 +244,29 @@ def missing_inputs(data: DataBase, doc: Document, rubric: RubricBase, walked: Wa
                 "missing-input",
                 Severity.WARNING,
             )
+
+
+def left_to_fill(data: DataBase, doc: Document) -> Iterator[Problem]:
+    """A warning at every value written ``~`` (still to fill): figures, facts, 文号 of evidence."""
+    for name, fig in data.figures.items():
+        if fig.value is None:
+            yield doc.problem(("figures", name), f"figures.{name}: still to fill (待填)", "to-fill", Severity.WARNING)
+    for name, fact in data.facts.items():
+        if fact.value is None:
+            yield doc.problem(
+                ("facts", name), f"facts.{name}: still to fill (待填：是/否)", "to-fill", Severity.WARNING
+            )
+    raw = doc.data.get("evidence")
+    for slot, docs in data.evidence.items():
+        if isinstance(raw, dict) and raw.get(slot) is None:
+            yield doc.problem(("evidence", slot), f"evidence.{slot}: still to fill (待填)", "to-fill", Severity.WARNING)
+        for i, _ in enumerate(docs):
+            loc: Loc = (
+                ("evidence", slot, i)
+                if isinstance(raw, dict) and isinstance(raw.get(slot), list)
+                else ("evidence", slot)
+            )
+            if doc.has((*loc, "number")) and docs[i].number is None:
+                yield doc.problem(
+                    (*loc, "number"), f"evidence.{slot}: 文号 still to fill (待填)", "to-fill", Severity.WARNING
+                )

@@ -105,11 +105,11 @@ def test_fail_under(runner: Any) -> None:
 def test_audit_command(runner: Any) -> None:
     result = runner.invoke(app, ["audit", str(DATA)])
     assert result.exit_code == 1
-    assert "8 个错误，4 个警告，0 条提示" in result.stdout
+    assert "8 个错误，6 个警告，1 条提示" in result.stdout
     doc = json.loads(runner.invoke(app, ["audit", str(DATA), "-f", "json"]).stdout)
-    assert len(doc["findings"]) == 12
+    assert len(doc["findings"]) == 15
     assert doc["files"] == [
-        {"path": str(DATA), "subject": {"name": "平罗县", "year": 2020}, "errors": 8, "warnings": 4, "infos": 0}
+        {"path": str(DATA), "subject": {"name": "平罗县", "year": 2020}, "errors": 8, "warnings": 6, "infos": 1}
     ]
     assert runner.invoke(app, ["audit", str(DATA), "--fail-on", "error"]).exit_code == 1
     for s in Severity:
@@ -133,8 +133,9 @@ def test_batch_ranking(runner: Any, tmp_path: Path) -> None:
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
     assert [r["name"] for r in rows] == ["乙县", "甲县", ""]
+    # Renamed copies still carry 平罗县's letterhead, title, opening and list title: 5 more errors.
     assert [r["rank"] for r in rows] == [1, 2, None]
-    assert rows[0]["total"] == 104 and rows[1]["total"] == 101 and rows[0]["audit_errors"] == 8
+    assert rows[0]["total"] == 104 and rows[1]["total"] == 101 and rows[0]["audit_errors"] == 8 + 5
     assert "YAML syntax error" in rows[2]["error"]
     assert rows[2]["problems"][0]["line"] > 0
     assert "坏县.yaml:" in result.stderr
@@ -200,11 +201,59 @@ def test_init_writes_a_blank_file_that_validates(runner: Any, tmp_path: Path) ->
     result = runner.invoke(app, ["init", str(out), "--name", "惠农区", "--year", "2021"])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert '  name: "惠农区"' in text and "  # towns:    # 乡镇个数（个）" in text
+    assert '  name: "惠农区"' in text and "  towns: ~    # 乡镇个数（个）" in text
     checked = runner.invoke(app, ["validate", str(out)])
-    assert checked.exit_code == 0 and "0 errors" in checked.stderr and "warning: c03.7" in checked.stdout
-    out.write_text(text.replace("  # towns:    # 乡镇个数（个）", "  towns: 13"), encoding="utf-8")
+    assert checked.exit_code == 0 and "0 errors" in checked.stderr
+    towns = text.splitlines().index("  towns: ~    # 乡镇个数（个）") + 1
+    assert f"{out}:{towns}:3: warning: figures.towns: still to fill" in checked.stdout
+    # Every item is outlined with its clauses and what each needs.
+    assert (
+        "      - text: ~    # 总结典型经验，乡镇设立举报箱并公开举报电话（1分），需要数据 {towns}、{town_report_boxes}"
+        in text
+    )
+    out.write_text(text.replace("  towns: ~    # 乡镇个数（个）", "  towns: 13"), encoding="utf-8")
+    after = runner.invoke(app, ["validate", str(out)]).stdout
+    assert "figures.towns" not in after and len(after.splitlines()) == len(checked.stdout.splitlines()) - 1
     doc = json.loads(runner.invoke(app, ["score", str(out), "-f", "json"]).stdout)
     assert doc["subject"] == {"name": "惠农区", "year": 2021} and doc["total"] == 0
     again = runner.invoke(app, ["init", str(out)])
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_report_says_what_the_audit_found_and_which_scores_it_carries(runner: Any, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", str(DATA), "--out", str(tmp_path / "r.md")])
+    assert result.exit_code == 0
+    assert "按证据计算的得分，总分 104" in result.stderr and "审核发现 8 个错误" in result.stderr
+    assert "selfeval audit" in result.stderr
+    computed = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "## 二、工作保障与管理（指标分值38分，自评得37分）" in computed
+    claimed = runner.invoke(app, ["report", str(DATA), "--scores", "claimed"]).stdout
+    assert "## 二、工作保障与管理（指标分值38分，自评得38分）" in claimed
+    assert "## 三、工作效果（指标分值44分）" in claimed  # the filed report states no score for 三
+    assert "各项得分为报告所写的自评得分" in claimed
+    refused = runner.invoke(app, ["report", str(DATA), "--out", str(tmp_path / "x.md"), "--fail-on", "error"])
+    assert refused.exit_code == 1 and "未写出报告" in refused.stderr and not (tmp_path / "x.md").exists()
+
+
+def test_next_year_from_this_year(runner: Any, tmp_path: Path) -> None:
+    out = tmp_path / "2021.yaml"
+    assert runner.invoke(app, ["init", str(out), "--from", str(DATA), "--year", "2021"]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["score", str(out), "-f", "json"]).stdout)
+    assert doc["subject"] == {"name": "平罗县", "year": 2021} and doc["claimed_total"] is None
+    assert doc["total"] == 0  # nothing of last year's is reused to earn points
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0
+    lines = text.splitlines()
+    listed = checked.stdout.splitlines()
+    # Every value left to fill is listed at its own line, and the narrative keeps its references.
+    for key in ("care_agreements", "towns", "urban_dibao_funds"):
+        row = next(i for i, line in enumerate(lines, 1) if line.startswith(f"  {key}: ~"))
+        assert any(line.startswith(f"{out}:{row}:3: warning: figures.{key}: still to fill") for line in listed)
+    assert "  online_application: ~    # 疫情期间开通网络等线上低保申请渠道；去年 是" in lines
+    assert '    - {title: "关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知", number: ~, issuer: ' in text
+    assert "与{care_agreements}名分散供养特困人员" in text and "474" not in text.split("items:")[1]
+    assert "  number: ~    # 去年：平民发〔2021〕21号" in lines and "  date: 2022-03-29    # 去年：2021-03-29" in lines
+    assert "平罗县{subject.year}年度困难群众救助工作绩效自评报告" in text
+    report = runner.invoke(app, ["report", str(out)]).stdout
+    assert "# 平罗县2021年度困难群众救助工作绩效自评报告" in report and "【待填：" in report

@@ -51,7 +51,7 @@ def test_ranking_formats(runner: Any, tmp_path: Path) -> None:
         (["score", str(DATA)], ".json", lambda t: json.loads(t)["total"] == 104),
         (["score", str(DATA)], ".csv", lambda t: t.startswith("id,number,title")),
         (["score", str(DATA)], ".txt", lambda t: "总分 104" in t),
-        (["audit", str(DATA)], ".json", lambda t: len(json.loads(t)["findings"]) == 12),
+        (["audit", str(DATA)], ".json", lambda t: len(json.loads(t)["findings"]) == 15),
         (["audit", str(DATA)], ".csv", lambda t: t.startswith("file,line,col,severity")),
         (["compare", str(DATA), str(DATA)], ".csv", lambda t: t.startswith("kind,id,title")),
         (["report", str(DATA)], ".md", lambda t: t.startswith("**平罗县民政局**")),
@@ -100,7 +100,7 @@ def test_out_never_overwrites_without_force_nor_an_input(runner: Any, tmp_path: 
 def test_audit_lines_point_at_the_values(runner: Any) -> None:
     lines = runner.invoke(app, ["audit", str(DATA), "--format", "parsable"]).stdout.splitlines()
     text = DATA.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 12
+    assert len(lines) == 15
     for line in lines:
         path, row, col, severity, message = line.split(":", 4)
         assert path == str(DATA) and severity.strip() in {"error", "warning", "info"}
@@ -115,8 +115,9 @@ def test_audit_lines_point_at_the_values(runner: Any) -> None:
     assert line_of("二、工作保障与管理自评得38分") == "s2: 38"
     assert line_of("自评总分104分，但各部分") == "total: 104"
     github = runner.invoke(app, ["audit", str(DATA), "--format", "github"]).stdout.splitlines()
-    assert len(github) == 12
-    assert all(g.startswith((f"::error file={DATA},line=", f"::warning file={DATA},line=")) for g in github)
+    assert len(github) == 15
+    kinds = ("error", "warning", "notice")
+    assert all(g.startswith(tuple(f"::{k} file={DATA},line=" for k in kinds)) for g in github)
 
 
 def test_init_example_and_skeleton(runner: Any, tmp_path: Path) -> None:

@@ -64,4 +64,4 @@ def test_data_relation_may_not_reuse_a_rubric_relation_id(tmp_path: Path) -> Non
 def test_findings_are_computed_only_when_asked() -> None:
     ev = evaluate_file()
     assert "findings" not in vars(ev)
-    assert len(ev.findings) == 12 and "findings" in vars(ev)
+    assert len(ev.findings) == 15 and "findings" in vars(ev)

@@ -32,7 +32,7 @@ def check(audit: Audit) -> Iterator[Problem]:
     for node_id, item in data.items.items():
         label = f"第{numbers.get(node_id, node_id)}项"
         for i, seg in enumerate(item.narrative):
-            if "号" not in seg.text:  # most text cites nothing; skip the patterns
+            if not seg.text or "号" not in seg.text:  # most text cites nothing; skip the patterns
                 continue
             at = ("items", node_id, "narrative", i, "text")
             for m in _DOC_NUMBER_SWAPPED.finditer(seg.text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfeval.forms.base import Form, Provenance
+from selfeval.forms.base import Form, Provenance, ReportOptions
 from selfeval.forms.narrative import NarrativeForm
 
 DEFAULT_FORM = "narrative"
@@ -13,4 +13,4 @@ DEFAULT_FORM = "narrative"
 FORMS: dict[str, Form[Any, Any]] = {f.name: f for f in (NarrativeForm(),)}
 """Every form, by the value of ``form:`` that selects it."""
 
-__all__ = ["DEFAULT_FORM", "FORMS", "Form", "Provenance"]
+__all__ = ["DEFAULT_FORM", "FORMS", "Form", "Provenance", "ReportOptions"]

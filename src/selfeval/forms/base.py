@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
+from selfeval.choices import Scores
 from selfeval.load import Document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
@@ -20,6 +21,16 @@ from selfeval.scoring import ScoreResult
 
 R = TypeVar("R", bound=RubricBase)
 D = TypeVar("D", bound=DataBase)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report shows beyond the county's text."""
+
+    with_audit: bool = False
+    """Append the audit findings."""
+    scores: Scores = Scores.COMPUTED
+    """The computed scores, or the county's claims as written."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +72,17 @@ class Form(ABC, Generic[R, D]):
         """Problems of a schema-valid data file that only this form knows about."""
         return iter(())
 
+    def left_to_fill(self, data: D, doc: Document) -> Iterator[Problem]:
+        """Warnings at the values of this form's own parts still written ``~``."""
+        return iter(())
+
     @abstractmethod
     def view_model(
-        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, with_audit: bool
+        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
     ) -> dict[str, Any]:
         """Everything the report template may use, as plain data (strings, numbers, lists, dicts)."""
 
     @abstractmethod
-    def skeleton(self, rubric: R, name: str, year: int) -> str:
-        """The text of a blank data file for ``rubric``, every input listed where a clerk fills it in."""
+    def skeleton(self, rubric: R, name: str, year: int, previous: D | None = None) -> str:
+        """The text of a data file for ``rubric`` with every input listed where a clerk fills it in:
+        blank, or started from ``previous`` (last year's file)."""

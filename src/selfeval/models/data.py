@@ -12,7 +12,9 @@ from selfeval.numbers import check_finite, parse_quantity
 
 
 def quantity(v: Any) -> Any:
-    """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure."""
+    """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure (``~``: still to fill)."""
+    if v is None:
+        return {"value": None}
     if isinstance(v, bool):
         raise ValueError("expected a number, got true/false")
     if isinstance(v, (int, Decimal)):
@@ -31,16 +33,16 @@ def quantity(v: Any) -> Any:
 
 
 class Figure(Strict):
-    """A figure from the county's report, with its unit."""
+    """A figure from the county's report, with its unit. A value of ``~`` is still to fill."""
 
-    value: Decimal
+    value: Decimal | None
     unit: str | None = None
     title: str | None = None
     approx: bool = False
     """The report says 约/近/以上: the stated value is not exact."""
     note: str | None = None
 
-    _v = field_validator("value")(lambda cls, v: check_finite(v))
+    _v = field_validator("value")(lambda cls, v: v if v is None else check_finite(v))
 
     @model_validator(mode="before")
     @classmethod
@@ -58,11 +60,16 @@ class Evidence(Strict):
     kind: Literal["document", "record", "meeting", "other"] = "document"
     note: str | None = None
 
+    @property
+    def pending(self) -> bool:
+        """Written with ``number: ~``: its 文号 is still to fill, so it does not count as evidence yet."""
+        return self.number is None and "number" in self.model_fields_set
+
 
 class Fact(Strict):
-    """A yes/no fact with an optional note."""
+    """A yes/no fact with an optional note; ``~`` when still to fill."""
 
-    value: bool
+    value: bool | None
     note: str | None = None
 
 
@@ -103,6 +110,9 @@ class DataBase(Strict):
     not_applicable: dict[str, str] = Field(default_factory=dict)
     claims: dict[str, Decimal] = Field(default_factory=dict)
     """Self-claimed scores (自评得分) by node id; ``total`` for the overall claim."""
+    points: dict[str, Decimal] = Field(default_factory=dict)
+    """The points (分值) the report states for a node, where it states them (a deduction's may be
+    written negative); ``total`` for the standard total. Compared with the rubric's by the audit."""
     relations: list[Relation] = Field(default_factory=list)
 
     @model_validator(mode="before")
@@ -122,24 +132,24 @@ class DataBase(Strict):
     @classmethod
     def _facts(cls, v: object) -> object:
         if isinstance(v, dict):
-            return {k: {"value": x} if isinstance(x, bool) else x for k, x in v.items()}
+            return {k: {"value": x} if x is None or isinstance(x, bool) else x for k, x in v.items()}
         return v
 
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, v: object) -> object:
-        if isinstance(v, dict):
-            return {k: [x] if isinstance(x, dict) else x for k, x in v.items()}
+        if isinstance(v, dict):  # one document, or ~ for a slot still to fill
+            return {k: [x] if isinstance(x, dict) else [] if x is None else x for k, x in v.items()}
         return v
 
-    @field_validator("claims", mode="before")
+    @field_validator("claims", "points", mode="before")
     @classmethod
     def _claims(cls, v: object) -> object:
         if isinstance(v, dict):
             return {k: quantity(x)["value"] if isinstance(x, str) else x for k, x in v.items()}
         return v
 
-    @field_validator("claims")
+    @field_validator("claims", "points")
     @classmethod
     def _finite_claims(cls, v: dict[str, Decimal]) -> dict[str, Decimal]:
         for x in v.values():

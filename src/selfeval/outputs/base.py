@@ -15,6 +15,7 @@ from typing import IO, Any, ClassVar
 from selfeval.batch import Ranking
 from selfeval.choices import Format
 from selfeval.compare import Comparison
+from selfeval.forms import ReportOptions
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
 
@@ -65,7 +66,7 @@ class Report:
 
     evaluation: Evaluation
     template: Path
-    with_audit: bool = False
+    options: ReportOptions = field(default_factory=ReportOptions)
 
 
 @dataclass

@@ -53,5 +53,5 @@ class MarkdownReporter(Reporter):
     def report(self, report: Report, out: IO[bytes]) -> None:
         ev = report.evaluation
         source = read_text(report.template)
-        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.with_audit)
+        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
         write_text(out, template.render(source, str(report.template), escape_all(view)))

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from selfeval.forms.base import Form, Provenance
+from selfeval.forms.base import Form, Provenance, ReportOptions
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
-from selfeval.forms.narrative.view import view_model
-from selfeval.load import Document
+from selfeval.forms.narrative.text import SUBJECT_REFERENCES, references
+from selfeval.forms.narrative.view import texts, view_model
+from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
-from selfeval.problems import Problem
+from selfeval.problems import Problem, Severity
 from selfeval.scoring import ScoreResult
 from selfeval.validate import check_tree
 
@@ -40,6 +41,11 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
 
     def check_data(self, data: NarrativeData, doc: Document, rubric: NarrativeRubric) -> Iterator[Problem]:
         ids = {n.id for n, _, _ in rubric.walked}
+        known = {*SUBJECT_REFERENCES, *data.figures, *rubric.figures, *rubric.metrics}
+        for loc, text in texts(data):
+            for ref in references(text):
+                if ref.name not in known:
+                    yield doc.problem(loc, f"unknown reference {{{ref.name}}}: no figure has that key", "reference")
         for key, item in data.items.items():
             if key not in ids:
                 yield doc.problem(("items", key), f"unknown node {key!r}", "unknown-node")
@@ -49,10 +55,29 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
                         ("items", key, "narrative", i, "score"), f"unknown node {seg.score!r}", "unknown-node"
                     )
 
-    def view_model(
-        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, with_audit: bool
-    ) -> dict[str, Any]:
-        return view_model(result, findings, provenance, with_audit)
+    def left_to_fill(self, data: NarrativeData, doc: Document) -> Iterator[Problem]:
+        d = data.document
+        if d is not None:
+            if d.number is None and doc.has(("document", "number")):
+                yield _to_fill(doc, ("document", "number"), "document.number: 发文字号")
+            if d.preamble is None:
+                yield _to_fill(doc, ("document", "preamble"), "document.preamble: 开头")
+        for key, item in data.items.items():
+            for i, seg in enumerate(item.narrative):
+                if seg.text is None:
+                    yield _to_fill(doc, ("items", key, "narrative", i, "text"), f"items.{key}: 文字")
+        for i, a in enumerate(data.attachments):
+            if a.number is None and doc.has(("attachments", i, "number")):
+                yield _to_fill(doc, ("attachments", i, "number"), f"attachments[{i + 1}]: 文号")
 
-    def skeleton(self, rubric: NarrativeRubric, name: str, year: int) -> str:
-        return skeleton(rubric, name, year)
+    def view_model(
+        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
+    ) -> dict[str, Any]:
+        return view_model(result, findings, provenance, options)
+
+    def skeleton(self, rubric: NarrativeRubric, name: str, year: int, previous: NarrativeData | None = None) -> str:
+        return skeleton(rubric, name, year, previous)
+
+
+def _to_fill(doc: Document, loc: Loc, what: str) -> Problem:
+    return doc.problem(loc, f"{what} still to fill (待填)", "to-fill", Severity.WARNING)

@@ -25,9 +25,12 @@ class NarrativeRubric(RubricBase):
 
 
 class Segment(Strict):
-    """A run of narrative text, optionally followed by the score clause of a node."""
+    """A run of narrative text, optionally followed by the score clause of a node.
 
-    text: str
+    The text refers to figures as ``{key}`` (see :mod:`selfeval.forms.narrative.text`);
+    ``~`` marks text still to write."""
+
+    text: str | None
     score: str | None = None
     """The node whose score clause (「得X分」) follows this text in the report."""
 
@@ -52,8 +55,8 @@ class ReportDocument(Strict):
     number: str | None = None
     title: str
     addressee: str
-    preamble: str
-    """Opening text up to the score sentence, which the report adds from the scores."""
+    preamble: str | None
+    """Opening text up to the score sentence, which the report adds from the scores (``~``: to write)."""
     date: dt.date
     attachments_title: str | None = None
 

@@ -1,11 +1,23 @@
-"""A blank narrative data file for a rubric: every figure, fact, document and claim, ready to fill in."""
+"""A narrative data file to fill in: blank from the rubric, or next year's started from this year's.
+
+Whatever the clerk must still enter is written ``~`` on its own line, so ``selfeval validate``
+lists exactly what is left, each at its line, and nothing from last year is reused silently:
+last year's value stands beside it as a comment.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from collections.abc import Iterator
 
-from selfeval.forms.narrative.models import NarrativeRubric
-from selfeval.models.rubric import NodeType
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
+from selfeval.forms.narrative.text import as_written
+from selfeval.models.rubric import Node, NodeType
+from selfeval.numbers import fmt
+
+_QUOTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
 
 
 def _q(value: object) -> str:
@@ -13,77 +25,218 @@ def _q(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def skeleton(rubric: NarrativeRubric, name: str, year: int) -> str:
-    """The text of a data file for ``rubric`` with every input commented out, grouped by item."""
-    used_by: dict[str, str] = {}
-    figure_order: list[str] = []
-    fact_order: list[str] = []
-    slot_order: list[str] = []
-    labels: dict[str, str] = {}
+def _label(node: Node) -> str:
+    n = node.number or ""
+    return f"{n}{'. ' if n.isdigit() else ''}{node.title}" if n else node.title
 
-    for node, _, _ in rubric.walked:
-        if node.number:
-            labels[node.id] = f"{node.number}{'. ' if node.number.isdigit() else ''}{node.title}"
+
+class _Plan:
+    """What a rubric asks for, in the order of its items."""
+
+    def __init__(self, rubric: NarrativeRubric) -> None:
+        self.rubric = rubric
+        self.figure_item: dict[str, str] = {}
+        self.facts: list[str] = []
+        self.slots: list[str] = []
+        self.items: list[Node] = []
+        for node, _, _ in rubric.walked:
+            if (node.number or "").isdigit():
+                self.items.append(node)
+            if node.rule is None:
+                continue
+            item = next((i for i in reversed(self.items) if _within(node, i)), None)
+            for n in sorted(node.rule.names()):
+                for f in rubric.figures_read(n):
+                    self.figure_item.setdefault(f, _label(item) if item else node.title)
+            self.facts += [f for f in sorted(node.rule.facts()) if f not in self.facts]
+            self.slots += [s for s in sorted(node.rule.slots()) if s not in self.slots]
+
+    def needs(self, node: Node) -> str:
+        """What a clause's rule reads, for the comment beside its text."""
         if node.rule is None:
-            continue
-        heading = next((labels[i] for i in [node.id, node.id.split(".")[0]] if i in labels), node.title)
-        for n in sorted(node.rule.names()):
-            for f in rubric.figures_read(n):
-                if f not in used_by:
-                    used_by[f] = heading
-                    figure_order.append(f)
-        for f in sorted(node.rule.facts()):
-            if f not in fact_order:
-                fact_order.append(f)
-        for s in sorted(node.rule.slots()):
-            if s not in slot_order:
-                slot_order.append(s)
-    audit_only = [f for f in rubric.figures if f not in used_by]
+            return ""
+        figures = [f"{{{f}}}" for n in sorted(node.rule.names()) for f in self.rubric.figures_read(n)]
+        parts = [
+            f"{what} {'、'.join(dict.fromkeys(names))}"
+            for what, names in (
+                ("数据", figures),
+                ("证明材料", sorted(node.rule.slots())),
+                ("事实", sorted(node.rule.facts())),
+            )
+            if names
+        ]
+        return "，需要" + "；".join(parts) if parts else ""
 
+
+def _within(node: Node, item: Node) -> bool:
+    return node is item or any(_within(node, c) for c in item.children)
+
+
+def _leaves(node: Node) -> Iterator[Node]:
+    if not node.children:
+        yield node
+    for c in node.children:
+        yield from _leaves(c)
+
+
+def _move_years(text: str, last: int) -> str:
+    """Last year's year in free text becomes a ``{subject.year}`` reference; cited titles and 文号 keep theirs."""
+    kept = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    out, pos = [], 0
+    for m in re.finditer(rf"(?<!\d){last}(?=年)", text):
+        if any(a <= m.start() < b for a, b in kept):
+            continue
+        out += [text[pos : m.start()], "{subject.year}"]
+        pos = m.end()
+    return "".join([*out, text[pos:]])
+
+
+def skeleton(rubric: NarrativeRubric, name: str, year: int, previous: NarrativeData | None = None) -> str:
+    """The text of a data file for ``rubric``: blank, or started from ``previous``."""
+    plan = _Plan(rubric)
+    last = previous.subject.year if previous else None
     lines = [
         f"# {name}{year}年度自评数据，按《{rubric.title}》（{rubric.document_number}）填写。",
-        "# 取消行首的 # 并填写。数字可带单位（910.38万元、98%），全角数字亦可；",
-        "# 未填写的数据对应的指标不得分，`selfeval validate` 会逐项提示。",
-        "subject:",
-        f"  name: {_q(name)}",
-        f"  year: {year}",
-        "rubric:",
-        f"  id: {_q(rubric.id)}",
-        f"  version: {_q(rubric.version)}",
-        "",
-        "# document:            # 报告文头，selfeval report 用",
-        "#   issuers: [某县民政局, 某县财政局]",
-        '#   number: ""',
-        f'#   title: "{name}{year}年度困难群众救助工作绩效自评报告"',
-        '#   addressee: ""',
-        '#   preamble: ""',
-        f"#   date: {year + 1}-03-31",
-        "",
-        "figures:",
+        "# 写作 ~ 的是待填内容：selfeval validate 逐项列出。数字可带单位（910.38万元、98%），全角数字亦可。",
     ]
-    group = None
-    for f in figure_order + audit_only:
-        g = used_by.get(f, "审核用数据（复算与核对）")
-        if g != group:
-            lines.append(f"  # —— {g}")
-            group = g
-        spec = rubric.figures.get(f)
-        title = f"{spec.title}（{spec.unit}）" if spec and spec.unit else (spec.title if spec else f)
-        lines.append(f"  # {f}:    # {title}")
-    lines += ["", "facts:    # 是否属实：true / false"]
-    lines += [f"  # {f}: true    # {rubric.facts.get(f, f)}" for f in fact_order]
-    lines += ["", "evidence:    # 证明材料：文件标题与文号；同一项可列多个文件"]
-    lines += [f'  # {s}: {{title: "", number: ""}}    # {rubric.evidence.get(s, s)}' for s in slot_order]
+    if previous is not None:
+        lines.append(
+            f"# 由{previous.subject.year}年度的数据文件生成：各项数字、是否、文号均需重新填写，# 后为去年的值。"
+        )
+    lines += ["subject:", f"  name: {_q(name)}", f"  year: {year}"]
+    if previous is not None and previous.subject.province:
+        lines.append(f"  province: {_q(previous.subject.province)}")
+    lines += ["rubric:", f"  id: {_q(rubric.id)}", f"  version: {_q(rubric.version)}", ""]
+    lines += _document(name, year, previous)
+    lines += _figures(plan, previous)
+    lines += _facts(plan, previous)
+    lines += _evidence(plan, previous)
+    if previous is not None and previous.not_applicable:
+        lines += ["", "not_applicable:    # 去年不适用的项目，请确认今年是否仍不适用"]
+        lines += [f"  {k}: {_q(v)}" for k, v in previous.not_applicable.items()]
     lines += ["", "claims:    # 自评得分（报告写明的才填；扣分项填扣掉的分数）", "  # total:    # 自评总分"]
     for node, _, kind in rubric.walked:
         if node.number or node.rule is not None:
             verb = "扣分上限" if kind is NodeType.DEDUCTION else "分值"
-            lines.append(f"  # {node.id}:    # {labels.get(node.id, node.title)}（{verb}{node.points}分）")
-    lines += [
-        "",
-        "items:    # 各项文字说明；写法见自带示例（selfeval init 示例.yaml --example 写出）",
-        "",
-        "attachments:    # 材料清单",
-        "",
-    ]
-    return "\n".join(lines)
+            lines.append(f"  # {node.id}:    # {_label(node)}（{verb}{fmt(node.points)}分）")
+    lines += ["", "items:    # 各项文字：{key} 处印出该数据；写法见自带示例（selfeval init 示例.yaml --example）"]
+    lines += _items(plan, previous, last)
+    lines += _attachments(previous)
+    return "\n".join(lines) + "\n"
+
+
+def _document(name: str, year: int, previous: NarrativeData | None) -> list[str]:
+    d = previous.document if previous else None
+    if d is None:
+        return [
+            "document:    # 报告文头，selfeval report 用",
+            f"  issuers: [{_q(name + '民政局')}, {_q(name + '财政局')}]",
+            "  number: ~    # 发文字号，如 某民发〔2021〕1号",
+            f"  title: {_q('{subject.name}{subject.year}年度困难群众救助工作绩效自评报告')}",
+            '  addressee: "自治区民政厅、财政厅"',
+            "  preamble: ~",
+            f"  date: {year + 1}-03-31",
+            "",
+        ]
+    last = previous.subject.year if previous else year
+    date = _next_year(d.date, year - last)
+    out = ["document:", "  issuers:"]
+    out += [f"    - {_q(i)}" for i in d.issuers]
+    out.append(f"  number: ~    # 去年：{d.number}" if d.number else "  number: ~")
+    out.append(f"  title: {_q(_move_years(d.title, last))}")
+    out.append(f"  addressee: {_q(d.addressee)}")
+    out.append("  preamble: ~" if d.preamble is None else f"  preamble: {_q(_move_years(d.preamble, last))}")
+    out.append(f"  date: {date.isoformat()}    # 去年：{d.date.isoformat()}")
+    if d.attachments_title:
+        out.append(f"  attachments_title: {_q(_move_years(d.attachments_title, last))}")
+    return [*out, ""]
+
+
+def _next_year(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
+
+
+def _figures(plan: _Plan, previous: NarrativeData | None) -> list[str]:
+    rubric = plan.rubric
+    order = list(plan.figure_item) + [f for f in rubric.figures if f not in plan.figure_item]
+    if previous is not None:
+        order += [f for f in previous.figures if f not in order]
+    out, group = ["figures:"], None
+    for f in order:
+        g = plan.figure_item.get(f, "审核用数据（复算与核对）" if f in rubric.figures else "其他数据")
+        if g != group:
+            out.append(f"  # —— {g}")
+            group = g
+        spec = rubric.figures.get(f)
+        fig = previous.figures.get(f) if previous else None
+        unit = (spec.unit if spec else None) or (fig.unit if fig else None)
+        title = spec.title if spec else (fig.title if fig and fig.title else f)
+        was = ""
+        if fig is not None and fig.value is not None:
+            was = f"；去年 {'约' if fig.approx else ''}{as_written(fig.value)}{unit or ''}"
+        if spec is None and fig is not None:  # the county's own figure: keep what says what it is
+            extra = {"unit": fig.unit, "title": fig.title, "approx": fig.approx or None}
+            shown = ", ".join(f"{k}: {_q(v)}" for k, v in extra.items() if v is not None)
+            out.append(f"  {f}: {{value: ~, {shown}}}    # {title}{was}")
+        else:
+            out.append(f"  {f}: ~    # {title}{f'（{unit}）' if unit else ''}{was}")
+    return out
+
+
+def _facts(plan: _Plan, previous: NarrativeData | None) -> list[str]:
+    out = ["", "facts:    # 是否属实：true / false（是 / 否）"]
+    names = plan.facts + [f for f in (previous.facts if previous else {}) if f not in plan.facts]
+    for f in names:
+        fact = previous.facts.get(f) if previous else None
+        was = "" if fact is None or fact.value is None else f"；去年 {'是' if fact.value else '否'}"
+        out.append(f"  {f}: ~    # {plan.rubric.facts.get(f, f)}{was}")
+    return out
+
+
+def _evidence(plan: _Plan, previous: NarrativeData | None) -> list[str]:
+    out = ["", "evidence:    # 证明材料：文件标题与文号；同一项可列多个文件；文号写作 ~ 的尚不计分"]
+    slots = plan.slots + [s for s in (previous.evidence if previous else {}) if s not in plan.slots]
+    for s in slots:
+        docs = previous.evidence.get(s, []) if previous else []
+        documents = [e for e in docs if e.kind == "document"]
+        records = [e for e in docs if e.kind != "document"]
+        title = plan.rubric.evidence.get(s, s)
+        out.append(f"  {s}:    # {title}" if documents else f"  {s}: ~    # {title}")
+        for e in documents:
+            issuer = f", issuer: {_q(e.issuer)}" if e.issuer else ""
+            was = f"    # 去年：{e.number}" if e.number else ""
+            out.append(f"    - {{title: {_q(e.title)}, number: ~{issuer}}}{was}")
+        for e in records:  # last year's records are not this year's: listed for reference only
+            out.append(f"    # - {{title: {_q(e.title)}, kind: {e.kind}}}    # 去年的记录")
+    return out
+
+
+def _items(plan: _Plan, previous: NarrativeData | None, last: int | None) -> list[str]:
+    out = []
+    for item in plan.items:
+        out += [f"  {item.id}:    # {_label(item)}（{fmt(item.points)}分）", "    narrative:"]
+        kept = previous.items.get(item.id) if previous else None
+        if kept is not None and last is not None:
+            for seg in kept.narrative:
+                text = "~" if seg.text is None else _q(_move_years(seg.text, last))
+                out.append(f"      - text: {text}")
+                if seg.score:
+                    out.append(f"        score: {seg.score}")
+            continue
+        for leaf in _leaves(item):
+            what = f"{leaf.title}（{fmt(leaf.points)}分）" if leaf is not item else f"{fmt(leaf.points)}分"
+            out += [f"      - text: ~    # {what}{plan.needs(leaf)}", f"        score: {leaf.id}"]
+    return out
+
+
+def _attachments(previous: NarrativeData | None) -> list[str]:
+    out = ["", "attachments:    # 材料清单"]
+    for a in previous.attachments if previous else []:
+        if a.number:
+            out.append(f"  - {{title: {_q(a.title)}, number: ~}}    # 去年：{a.number}")
+        else:
+            out.append(f"  - {{title: {_q(a.title)}}}")
+    return out

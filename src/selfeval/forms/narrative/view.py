@@ -6,24 +6,75 @@ Scores are the computed ones, formatted as the rubric rounds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from selfeval.forms.base import Provenance
+from selfeval.choices import Scores
+from selfeval.forms.base import Provenance, ReportOptions
 from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.text import as_written, fill
+from selfeval.load import Loc
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt, quantize
 from selfeval.problems import Problem
 from selfeval.scoring import NodeResult, ScoreResult
 
+TO_FILL = "【待填】"
+"""What the report shows where the data file still has ``~``."""
 
-def _node(r: NodeResult) -> dict[str, Any]:
+
+def texts(data: NarrativeData) -> Iterator[tuple[Loc, str]]:
+    """Every text of the report the county wrote, with its place in the data file."""
+    if data.document is not None:
+        d = data.document
+        for i, issuer in enumerate(d.issuers):
+            yield ("document", "issuers", i), issuer
+        for key in ("title", "addressee", "preamble", "attachments_title"):
+            value = getattr(d, key)
+            if value:
+                yield ("document", key), value
+    for key, item in data.items.items():
+        for i, seg in enumerate(item.narrative):
+            if seg.text:
+                yield ("items", key, "narrative", i, "text"), seg.text
+
+
+def resolver(result: ScoreResult) -> Callable[[str], str]:
+    """What each ``{reference}`` prints: the figure as written, the metric as computed, the subject."""
+    data, rubric, ctx = result.data, result.rubric, result.context
+
+    def value(name: str) -> str:
+        if name == "subject.name":
+            return data.subject.name
+        if name == "subject.year":
+            return str(data.subject.year)
+        fig = data.figures.get(name)
+        if fig is not None and fig.value is not None:
+            return as_written(fig.value)
+        if name in rubric.metrics:
+            computed = ctx.try_value(name)
+            if computed is not None:
+                return fmt(computed)
+        if fig is not None or name in rubric.figures or name in rubric.metrics:
+            return f"【待填：{ctx.title(name)[0]}】"
+        return "{" + name + "}"  # unknown: loading refuses it, but a text is never lost
+
+    return value
+
+
+def _node(r: NodeResult, scores: Scores) -> dict[str, Any]:
+    if scores is Scores.CLAIMED:
+        shown = None if r.claimed is None else fmt(r.claimed)
+    else:
+        shown = fmt(r.rounded)
     return {
         "id": r.id,
         "number": r.node.number or "",
         "title": r.node.title,
         "type": r.type.value,
         "max": fmt(r.max),
-        "score": fmt(r.rounded),
+        "score": shown,
+        "computed": fmt(r.rounded),
         "claimed": None if r.claimed is None else fmt(r.claimed),
         "differs": r.differs,
         "not_applicable": r.status == "not_applicable",
@@ -46,7 +97,7 @@ def _ancestors(root: NodeResult, target: str) -> list[str]:
     return []
 
 
-def _item(data: NarrativeData, r: NodeResult) -> dict[str, Any]:
+def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> dict[str, Any]:
     """A numbered item: its narrative, each score clause with the computed score."""
     views = {x.id: x for x in r.walk()}
     item = data.items.get(r.id)
@@ -57,44 +108,48 @@ def _item(data: NarrativeData, r: NodeResult) -> dict[str, Any]:
             node = views.get(seg.score) if seg.score else None
             if node is not None:
                 referenced.add(node.id)
-            segments.append({"text": seg.text, "node": _node(node) if node is not None else None, "added": False})
+            text = TO_FILL if seg.text is None else fill(seg.text, value)
+            segments.append({"text": text, "node": _node(node, scores) if node is not None else None, "added": False})
     for leaf in (x for x in r.walk() if not x.children):
         if not any(a in referenced for a in _ancestors(r, leaf.id)):
             # A clause the narrative does not cover: the report names it by its title.
             text = leaf.node.title if leaf is not r or item is None else ""
-            segments.append({"text": text, "node": _node(leaf), "added": True})
-    return {"kind": "item", **_node(r), "segments": segments}
+            segments.append({"text": text, "node": _node(leaf, scores), "added": True})
+    return {"kind": "item", **_node(r, scores), "segments": segments}
 
 
-def _tree(data: NarrativeData, r: NodeResult) -> dict[str, Any]:
+def _tree(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> dict[str, Any]:
     if _is_item(r) or not r.children:
-        return _item(data, r)
+        return _item(data, r, value, scores)
     return {
         "kind": "section" if r.depth == 0 else "indicator",
-        **_node(r),
-        "children": [_tree(data, c) for c in r.children],
+        **_node(r, scores),
+        "children": [_tree(data, c, value, scores) for c in r.children],
     }
 
 
 def view_model(
-    result: ScoreResult, findings: list[Problem], provenance: Provenance, with_audit: bool
+    result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
 ) -> dict[str, Any]:
     """Everything the report template may use."""
     data, rubric = result.data, result.rubric
     if not isinstance(data, NarrativeData):  # the form chose the model when it loaded the file
         raise TypeError(f"a narrative report needs narrative data, not {type(data).__name__}")
     p = rubric.rounding.places
+    value = resolver(result)
+    claimed = options.scores is Scores.CLAIMED
+    total = result.claimed_total if claimed else result.total
     doc = data.document
     d = doc.date if doc else None
     return {
         "document": {
-            "issuers": list(doc.issuers) if doc else [data.subject.name],
+            "issuers": [fill(x, value) for x in doc.issuers] if doc else [data.subject.name],
             "number": doc.number if doc and doc.number else "",
-            "title": doc.title if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
-            "addressee": doc.addressee if doc else "",
-            "preamble": doc.preamble if doc else "",
+            "title": fill(doc.title, value) if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
+            "addressee": fill(doc.addressee, value) if doc else "",
+            "preamble": (TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
             "date": f"{d.year}年{d.month}月{d.day}日" if d else "",
-            "attachments_title": doc.attachments_title if doc and doc.attachments_title else "",
+            "attachments_title": fill(doc.attachments_title, value) if doc and doc.attachments_title else "",
         },
         "subject": {"name": data.subject.name, "year": data.subject.year},
         "rubric": {
@@ -111,15 +166,17 @@ def view_model(
             "bonus": fmt(quantize(result.bonus, p)),
             "deduction_max": fmt(result.deduction_max),
             "deduction": fmt(quantize(result.deduction, p)),
-            "total": fmt(result.total),
+            "total": None if total is None else fmt(total),
+            "computed_total": fmt(result.total),
             "grade": result.grade,
             "claimed_total": None if result.claimed_total is None else fmt(result.claimed_total),
             "differs": result.total_differs,
             "vetoes": [v.title for v in result.vetoes],
         },
-        "sections": [_tree(data, s) for s in result.sections],
+        "sections": [_tree(data, s, value, options.scores) for s in result.sections],
+        "scores": options.scores.value,
         "attachments": [{"title": a.title, "number": a.number or ""} for a in data.attachments],
-        "with_audit": with_audit,
+        "with_audit": options.with_audit,
         "findings": [
             {
                 "severity": f.severity.value,

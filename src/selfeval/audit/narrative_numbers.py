@@ -1,0 +1,126 @@
+"""narrative-number: a number written literally in an item's text contradicts a figure of the
+same item (the same unit, and the text around it names the same thing), so the report would
+say what the checked figure does not. narrative-unchecked (a note): a literal number tied to
+no figure of its item, which nothing has checked. Dates, ordinals, 文号 and the titles of
+cited documents are not quantities and are left alone; ``{key}`` references are the figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from selfeval.audit.base import Audit
+from selfeval.expr import parse_expr
+from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.text import REFERENCE, fill
+from selfeval.forms.narrative.view import resolver
+from selfeval.numbers import fmt
+from selfeval.problems import Problem, Severity
+from selfeval.scoring import NodeResult
+
+ID = "narrative-number"
+UNCHECKED = "narrative-unchecked"
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_NOT_QUANTITY_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|-\d|—\d|〔|〕)")
+_NOT_QUANTITY_BEFORE = ("第", "各", "每", "〔", "-", "—")
+_CLAUSE = re.compile(r"[，。；：！？、（）()《》“”\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
+
+
+def _mask(text: str) -> str:
+    """The text with references, cited titles and 文号 blanked (same length, so places agree)."""
+    text = REFERENCE.sub(lambda m: "＃" * len(m.group(0)), text)
+    for _ in range(3):  # 《…〈…〉…》 nests; blank the innermost first
+        text = _QUOTED.sub(lambda m: m.group(0)[0] + "　" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    return text
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = "".join(_CJK.findall(text))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def _item_figures(audit: Audit, r: NodeResult, texts: list[str]) -> dict[str, tuple[Decimal, str, str]]:
+    """The figures an item is about (its rules, its relations, its references): value, unit, title."""
+    result = audit.result
+    rubric, data, ctx = result.rubric, result.data, result.context
+    ids = {x.id for x in r.walk()}
+    names: set[str] = set()
+    for x in r.walk():
+        if x.node.rule is not None:
+            names |= {f for n in x.node.rule.names() for f in rubric.figures_read(n)}
+    for rel in [*rubric.relations, *data.relations]:
+        if rel.node in ids:
+            names |= {f for e in rel.exprs().values() for n in parse_expr(e).names for f in rubric.figures_read(n)}
+    for t in texts:
+        names |= {m["name"] for m in REFERENCE.finditer(t)}
+    out = {}
+    for n in sorted(names):
+        fig = data.figures.get(n)
+        if fig is not None and fig.value is not None:
+            title, unit = ctx.title(n)
+            out[n] = (fig.value, unit.split("/")[0], title.removesuffix("（报告所述）"))
+    return out
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    data = audit.result.data
+    if not isinstance(data, NarrativeData):
+        return
+    nodes = audit.result.by_id()
+    value_of = resolver(audit.result)
+    for item_id, item in data.items.items():
+        r = nodes.get(item_id)
+        if r is None:
+            continue
+        texts = [seg.text or "" for seg in item.narrative]
+        figures = _item_figures(audit, r, texts)
+        label = f"第{r.node.number}项" if r.node.number else r.node.title
+        for i, raw in enumerate(texts):
+            masked = _mask(raw)
+            for m in _NUMBER.finditer(masked):
+                after, before = masked[m.end() :], masked[: m.start()]
+                if _NOT_QUANTITY_AFTER.match(after) or before.endswith(_NOT_QUANTITY_BEFORE):
+                    continue
+                value = Decimal(m.group(0))
+                if any(v == value for v, _, _ in figures.values()):
+                    continue  # the number is a figure of the item, written out again
+                start = max((x.end() for x in _CLAUSE.finditer(masked, 0, m.start())), default=0)
+                end = next((x.start() for x in _CLAUSE.finditer(masked, m.end())), len(masked))
+                clause = _bigrams(masked[start:end])
+                scored = sorted(
+                    (
+                        (len(clause & _bigrams(title)), n)
+                        for n, (_, unit, title) in figures.items()
+                        if unit and after.startswith(unit)
+                    ),
+                    reverse=True,
+                )
+                shown = f"{m.group(0)}{after[:4].split('，')[0][:2]}"
+                at = ("items", item_id, "narrative", i, "text")
+                if scored and scored[0][0] >= 3 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+                    name = scored[0][1]
+                    v, unit, title = figures[name]
+                    yield audit.finding(
+                        Severity.ERROR,
+                        ID,
+                        item_id,
+                        f"{label}文字写“{fill(raw[start:end], value_of).strip()}”，但数据中“{title}”为{fmt(v, 4)}{unit}"
+                        f"（请改为引用 {{{name}}}）",
+                        f"{item_id}: the text says {m.group(0)} where {name} is {fmt(v, 4)}",
+                        {"stated": m.group(0), "expected": fmt(v, 4), "figure": name},
+                        at,
+                    )
+                else:
+                    yield audit.finding(
+                        Severity.INFO,
+                        UNCHECKED,
+                        item_id,
+                        f"{label}文字中的“{shown}”未对应任何数据，未经核对",
+                        f"{item_id}: {m.group(0)} in the text is tied to no figure",
+                        {"stated": m.group(0)},
+                        at,
+                    )

@@ -1,0 +1,94 @@
+"""subject-mismatch: the letterhead, title, opening or 文号 of the report do not match the
+county and year the data file is for (a copy of another county's report not fully renamed,
+last year's title left in place)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.text import fill
+from selfeval.forms.narrative.view import resolver
+from selfeval.problems import Problem, Severity
+
+ID = "subject-mismatch"
+
+_BUREAU = re.compile(r"民政局|财政局")
+_LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[县区市旗]")
+_DOC_YEAR = re.compile(r"〔(\d{4})〕")
+
+
+def _bureaus_of_others(text: str, name: str) -> list[str]:
+    """``平罗县民政局`` in a text about 永宁县: each county bureau not preceded by the county's name."""
+    out = []
+    for m in _BUREAU.finditer(text):
+        before = text[: m.start()]
+        if before.endswith(name) or before.endswith("、") or not before or before[-1] not in "县区市旗":
+            continue
+        out.append(before[-3:] + m.group(0))
+    return out
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    data = audit.result.data
+    if not isinstance(data, NarrativeData) or data.document is None:
+        return
+    d, name, year = data.document, data.subject.name, data.subject.year
+    value = resolver(audit.result)
+
+    def mismatch(loc: tuple[str | int, ...], message: str, stated: str) -> Problem:
+        return audit.finding(
+            Severity.ERROR,
+            ID,
+            str(loc[1]),
+            message,
+            f"{'.'.join(map(str, loc))} does not name {name} {year}",
+            {"stated": stated, "expected": name},
+            loc,
+        )
+
+    for i, raw in enumerate(d.issuers):
+        issuer = fill(raw, value)
+        if not issuer.startswith(name):
+            yield mismatch(("document", "issuers", i), f"发文机关“{issuer}”不是本县（{name}）的机关", issuer)
+    title = fill(d.title, value)
+    if name not in title:
+        yield mismatch(("document", "title"), f"标题“{title}”未写本县名称“{name}”", title)
+    if str(year) not in title:
+        yield mismatch(("document", "title"), f"标题“{title}”未写评价年度{year}年", title)
+    for key in ("preamble", "attachments_title"):
+        raw_text = getattr(d, key)
+        if not raw_text:
+            continue
+        text = fill(raw_text, value)
+        places = _bureaus_of_others(text, name)
+        lead = _LEADING_PLACE.match(text)
+        if lead and not text.startswith(name) and lead.group(0) != "自治区":
+            places.append(lead.group(0))
+        where = "开头" if key == "preamble" else "材料清单标题"
+        for place in dict.fromkeys(places):
+            yield mismatch(("document", key), f"{where}写的是“{place}”，数据文件的县（市、区）为“{name}”", place)
+    if d.number:
+        m = _DOC_YEAR.search(d.number)
+        if m and int(m.group(1)) != d.date.year:
+            yield audit.finding(
+                Severity.WARNING,
+                ID,
+                "number",
+                f"文号“{d.number}”的年份与成文日期{d.date.year}年不一致",
+                f"document number year {m.group(1)} differs from the date's {d.date.year}",
+                {"stated": m.group(1), "expected": str(d.date.year)},
+                ("document", "number"),
+            )
+    if d.date.year not in (year, year + 1):
+        yield audit.finding(
+            Severity.WARNING,
+            ID,
+            "date",
+            f"成文日期{d.date.isoformat()}不在评价年度{year}年或其次年",
+            f"date {d.date.isoformat()} is not in {year} or {year + 1}",
+            {"stated": str(d.date.year), "expected": f"{year}–{year + 1}"},
+            ("document", "date"),
+        )
