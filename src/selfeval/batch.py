@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
+from selfeval.i18n import t
 from selfeval.inputs import Library
 from selfeval.pipeline import Evaluation, evaluate
 from selfeval.problems import Problem, Severity
@@ -72,7 +73,7 @@ class Row:
         if isinstance(error, InputError):
             problems = error.problems
         else:
-            problems = [Problem(str(path), 0, 0, str(error).removeprefix(f"{path}: "), "usage")]
+            problems = [Problem.of(str(path), 0, 0, error.message, "usage", Severity.ERROR)]
         return cls(str(path), problems=problems)
 
 
@@ -161,7 +162,7 @@ class _Bar:
         from rich.progress import Progress
 
         self.progress = Progress(console=Console(stderr=True), transient=True)
-        self.task = self.progress.add_task("scoring", total=total)
+        self.task = self.progress.add_task(t("progress-scoring"), total=total)
         self.progress.start()
 
     def advance(self) -> None:

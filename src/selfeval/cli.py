@@ -1,77 +1,94 @@
 """The command line: options in, settings out, then run and exit. Nothing else lives here.
 
-Only light modules are imported at start-up, so ``--help`` is quick; each command imports
-what it runs.
+Only light modules are imported at start-up, so ``-h`` is quick; each command imports what
+it runs. Help is in the run's language, which is known before the commands are built
+(``--lang en`` on the command line, or ``SELFEVAL_LANG=en``).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Optional, TextIO
+from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from selfeval import __version__
+from selfeval import __version__, i18n
 from selfeval.choices import Format, Scores, Sort
+from selfeval.i18n import Lang, t
 from selfeval.problems import Severity
 
 if TYPE_CHECKING:
-    from selfeval.commands import Output
+    from selfeval.commands import Output, Say
+
+
+def _lang_of(argv: list[str]) -> Lang:
+    """``--lang`` as given on the command line, else the environment's, for the help texts."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        elif arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        else:
+            continue
+        return Lang.EN if value.lower().startswith("en") else Lang.ZH
+    return i18n.current()
+
+
+i18n.use(_lang_of(sys.argv[1:]))
 
 app = typer.Typer(
     name="selfeval",
-    help="Score a county's social-assistance self-evaluation (自评) against a YAML rubric, "
-    "audit its claims, and render the Chinese report.",
+    help=t("help-app"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
+_state: dict[str, Any] = {"debug": False, "quiet": False, "verbose": False, "ids": False}
 
 # Optional[...] below: typer reads the annotations at run time, and needs Optional on Python 3.10.
-RubricOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--rubric", "-r", help="Rubric file to score against (default: the one the data names)."),
-]
-OutOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--out", "-o", help="Write the result to this file, atomically (default: print it)."),
-]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")]
+RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help=t("help-rubric"))]  # noqa: UP045
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help=t("help-out"))]  # noqa: UP045
+ForceOpt = Annotated[bool, typer.Option("--force", help=t("help-force"))]
 
 FORMAT_HELP = {
-    "validate": "table, json, csv, parsable, github (default: parsable)",
-    "score": "table, json, csv (default: from --out's suffix, else table)",
-    "audit": "table, json, csv, parsable, github (default: from --out's suffix, else table)",
-    "report": "markdown (default)",
-    "compare": "table, json, csv (default: from --out's suffix, else table)",
+    "validate": "table, json, csv, parsable, github",
+    "score": "table, json, csv",
+    "audit": "table, json, csv, parsable, github",
+    "report": "markdown",
+    "compare": "table, json, csv",
+    "explain": "table, json",
 }
 """The formats each command offers, for its help (a test keeps them true to the output layer)."""
 
 
-def _format_opt(command: str) -> object:
-    return typer.Option("--format", "-f", help=f"Output format: {FORMAT_HELP[command]}.")
+def _format_opt(command: str) -> Any:
+    return typer.Option("--format", "-f", help=t("help-format", formats=FORMAT_HELP[command]))
 
 
 def _output(format: Format | None, out: Path | None, force: bool) -> Output:
     from selfeval.commands import Output
+    from selfeval.outputs import Options
 
-    return Output(format, out, force)
+    width = shutil.get_terminal_size((80, 24)).columns
+    return Output(format, out, force, Options(width=max(width, 40), ids=_state["ids"]))
 
 
-def _run(fn: Callable[[IO[bytes], TextIO], int]) -> None:
-    from selfeval.commands import guarded
+def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
+    from selfeval.commands import Say, guarded
 
     debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
+    say = Say(sys.stderr, quiet=_state["quiet"], verbose=_state["verbose"])
     try:
         sys.stdout.flush()
-        code = guarded(lambda: fn(sys.stdout.buffer, sys.stderr), sys.stderr, debug)
+        code = guarded(lambda: fn(sys.stdout.buffer, say), sys.stderr, debug)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except BrokenPipeError:
@@ -83,7 +100,7 @@ def _run(fn: Callable[[IO[bytes], TextIO], int]) -> None:
     except Exception as e:
         if debug:
             raise
-        print(f"selfeval: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        print(t("internal-error", detail=f"{type(e).__name__}: {e}"), file=sys.stderr)
         raise typer.Exit(3) from None
     raise typer.Exit(code)
 
@@ -96,24 +113,28 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help=t("help-lang"))] = None,  # noqa: UP045
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help-quiet"))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=t("help-verbose"))] = False,
+    ids: Annotated[bool, typer.Option("--ids", help=t("help-ids"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=t("help-debug"))] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=t("help-version"))] = (
+        False
+    ),
 ) -> None:
     """Global options."""
-    _state["debug"] = debug
+    i18n.use(lang if lang is not None else i18n.from_env())
+    _state.update(debug=debug, quiet=quiet, verbose=verbose, ids=ids)
 
 
-@app.command()
+@app.command(help=t("help-validate"))
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Rubric or data files, folders or globs.")],
+    files: Annotated[list[str], typer.Argument(help=t("help-files-any"))],
     format: Annotated[Optional[Format], _format_opt("validate")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Check rubric (and data) files; print path:line:col: severity: message for every problem."""
     from selfeval.commands import ValidateSettings, run_validate
 
     settings = ValidateSettings(files, rubric, _output(format, out, force))
@@ -126,28 +147,24 @@ def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
     try:
         d = Decimal(value)
     except InvalidOperation:
-        raise typer.BadParameter(f"{value!r} is not a number", param_hint="--fail-under") from None
+        raise typer.BadParameter(t("not-a-number", value=value), param_hint="--fail-under") from None
     if not d.is_finite():
-        raise typer.BadParameter(f"{value!r} is not a finite number", param_hint="--fail-under")
+        raise typer.BadParameter(t("not-a-number", value=value), param_hint="--fail-under")
     return d
 
 
-@app.command("score")
+@app.command("score", help=t("help-score"))
 def score_cmd(
-    files: Annotated[list[str], typer.Argument(help="Data files, folders or globs.")],
+    files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("score")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
-    fail_under: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--fail-under", help="Exit 1 when a total is below this."),
-    ] = None,
-    gaps: Annotated[bool, typer.Option("--gaps", help="List the points lost and how to recover them.")] = False,
-    sort: Annotated[Sort, typer.Option("--sort", help="Ranking order.")] = Sort.TOTAL,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes for large batches (0: automatic).")] = 0,
+    fail_under: Annotated[Optional[str], typer.Option("--fail-under", help=t("help-fail-under"))] = None,  # noqa: UP045
+    gaps: Annotated[bool, typer.Option("--gaps", help=t("help-gaps"))] = False,
+    sort: Annotated[Sort, typer.Option("--sort", help=t("help-sort"))] = Sort.TOTAL,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help=t("help-jobs"))] = 0,
 ) -> None:
-    """Score county data: one file in detail, several as a ranking."""
     from selfeval.commands import ScoreSettings, run_score
 
     settings = ScoreSettings(
@@ -158,53 +175,38 @@ def score_cmd(
         gaps,
         sort,
         jobs,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and not _state["quiet"],
     )
     _run(lambda o, e: run_score(settings, o, e))
 
 
-@app.command("audit")
+@app.command("audit", help=t("help-audit"))
 def audit_cmd(
-    file: Annotated[str, typer.Argument(help="A county data file.")],
+    file: Annotated[str, typer.Argument(help=t("help-file-data"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("audit")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Exit 1 on findings at this level or worse.")] = (
-        Severity.ERROR
-    ),
+    fail_on: Annotated[Severity, typer.Option("--fail-on", help=t("help-fail-on"))] = Severity.ERROR,
 ) -> None:
-    """List every claim in a report that its own evidence does not support."""
     from selfeval.commands import AuditSettings, run_audit
 
     settings = AuditSettings(file, rubric, _output(format, out, force), fail_on)
     _run(lambda o, e: run_audit(settings, o, e))
 
 
-@app.command()
+@app.command(help=t("help-report"))
 def report(
-    file: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(help="County data file (default: the bundled Pingluo example)."),
-    ] = None,
+    file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
     out: OutOpt = None,
     format: Annotated[Optional[Format], _format_opt("report")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
-    template: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--template", "-t", help="Your own Jinja2 template (rendered sandboxed)."),
-    ] = None,
-    with_audit: Annotated[bool, typer.Option("--with-audit", help="Append the audit findings.")] = False,
-    scores: Annotated[
-        Scores, typer.Option("--scores", help="computed: the scores the evidence gives; claimed: the county's own.")
-    ] = Scores.COMPUTED,
-    fail_on: Annotated[
-        Optional[Severity],  # noqa: UP045
-        typer.Option("--fail-on", help="Write nothing when the audit finds problems at this level or worse."),
-    ] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", "-t", help=t("help-template"))] = None,  # noqa: UP045
+    with_audit: Annotated[bool, typer.Option("--with-audit", help=t("help-with-audit"))] = False,
+    scores: Annotated[Scores, typer.Option("--scores", help=t("help-scores"))] = Scores.COMPUTED,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=t("help-report-fail-on"))] = None,  # noqa: UP045
     force: ForceOpt = False,
 ) -> None:
-    """Render the Chinese self-evaluation report (自评报告); the audit's summary goes to stderr."""
     from selfeval.commands import ReportSettings, run_report
     from selfeval.forms import ReportOptions
 
@@ -213,50 +215,54 @@ def report(
     _run(lambda o, e: run_report(settings, o, e))
 
 
-@app.command()
+@app.command(help=t("help-init"))
 def init(
-    out: Annotated[Path, typer.Argument(help="The data file to create.")],
-    previous: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--from", help="Last year's data file: keep the county, evidence list and text."),
-    ] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="County name (县名).")] = None,  # noqa: UP045
-    year: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--year", help="Year evaluated (default: the one after --from's, else last year).", min=2000, max=2100
-        ),
-    ] = None,
+    out: Annotated[Path, typer.Argument(help=t("help-init-out"))],
+    previous: Annotated[Optional[Path], typer.Option("--from", help=t("help-from"))] = None,  # noqa: UP045
+    name: Annotated[Optional[str], typer.Option("--name", help=t("help-name"))] = None,  # noqa: UP045
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help-year"), min=2000, max=2100)] = None,  # noqa: UP045
     rubric: RubricOpt = None,
-    example: Annotated[bool, typer.Option("--example", help="Write the bundled Pingluo example instead.")] = False,
+    example: Annotated[bool, typer.Option("--example", help=t("help-example"))] = False,
     force: ForceOpt = False,
 ) -> None:
-    """Write a data file to fill in: blank, or next year's started from this year's (--from)."""
     from selfeval.commands import InitSettings, run_init
 
     settings = InitSettings(out, name, year, rubric, force, example, previous)
     _run(lambda o, e: run_init(settings, o, e))
 
 
-@app.command("compare")
+@app.command("compare", help=t("help-compare"))
 def compare_cmd(
-    a: Annotated[str, typer.Argument(help="First data file (e.g. last year).")],
-    b: Annotated[str, typer.Argument(help="Second data file (e.g. this year).")],
+    a: Annotated[str, typer.Argument(help=t("help-compare-a"))],
+    b: Annotated[str, typer.Argument(help=t("help-compare-b"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("compare")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Compare two data files node by node, with the key figures and their change."""
     from selfeval.commands import CompareSettings, run_compare
 
     settings = CompareSettings(a, b, rubric, _output(format, out, force))
     _run(lambda o, e: run_compare(settings, o, e))
 
 
-@app.command()
+@app.command(help=t("help-explain"))
+def explain(
+    node: Annotated[str, typer.Argument(help=t("help-node"))],
+    file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
+    rubric: RubricOpt = None,
+    format: Annotated[Optional[Format], _format_opt("explain")] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    from selfeval.commands import ExplainSettings, run_explain
+
+    settings = ExplainSettings(node, file, rubric, _output(format, out, force))
+    _run(lambda o, e: run_explain(settings, o, e))
+
+
+@app.command(help=t("help-rules"))
 def rules() -> None:
-    """List the rule kinds a rubric can use, and the audit checks."""
     from selfeval.commands import run_rules
 
     _run(run_rules)

@@ -2,7 +2,8 @@
 
 The CLI only turns options into settings. Every function returns the exit code: 0 all
 well, 1 bad content (or a threshold not met), 2 usage. Errors the user can act on are
-raised as :class:`~selfeval.errors.SelfevalError` and printed by :func:`guarded`.
+raised as :class:`~selfeval.errors.SelfevalError` and printed by :func:`guarded`; what a
+command has to say besides its result goes to standard error through :class:`Say`.
 """
 
 from __future__ import annotations
@@ -22,15 +23,41 @@ from selfeval.batch import Ranking, score_many
 from selfeval.choices import Format, Scores, Sort
 from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError
+from selfeval.explain import explain
 from selfeval.forms import ReportOptions
-from selfeval.inputs import Library, check_file, expand
+from selfeval.i18n import Lang, current, msg, t
+from selfeval.inputs import STDIN, Library, check_file, expand
 from selfeval.numbers import fmt
-from selfeval.outputs import Checked, Findings, Kind, Report, Reporter, choose
+from selfeval.outputs import Checked, Findings, Kind, Options, Report, Reporter, choose
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
 from selfeval.pipeline import evaluate
 from selfeval.problems import Severity, counts
 from selfeval.rules import RULES
+
+
+@dataclass
+class Say:
+    """What a command tells the person running it, on standard error (``-q`` keeps it quiet)."""
+
+    err: TextIO
+    quiet: bool = False
+    verbose: bool = False
+
+    def info(self, key: str, /, **args: object) -> None:
+        """A message for the person (not with ``-q``)."""
+        if not self.quiet:
+            print(t(key, **args), file=self.err)
+
+    def detail(self, key: str, /, **args: object) -> None:
+        """More than is usually wanted (only with ``-v``)."""
+        if self.verbose and not self.quiet:
+            print(t(key, **args), file=self.err)
+
+    def problem_lines(self, lines: Iterable[str]) -> None:
+        """Problems that explain a failure: always printed."""
+        for text in lines:
+            print(text, file=self.err)
 
 
 @dataclass
@@ -40,22 +67,33 @@ class Output:
     format: Format | None = None
     out: Path | None = None
     force: bool = False
+    options: Options = field(default_factory=Options)
 
     def prepare(self, kind: Kind, default: Format, inputs: Iterable[Path] = ()) -> Reporter:
         """The reporter, after checking that the output may be written (before any work is done)."""
-        reporter = choose(kind, default, self.format, self.out)()
+        reporter = choose(kind, default, self.format, self.out)(self.options)
         if self.out is not None:
             check_target(self.out, force=self.force, inputs=inputs)
         return reporter
 
     def write(
-        self, reporter: Reporter, kind: Kind, payload: Any, stdout: IO[bytes], err: TextIO, inputs: Iterable[Path] = ()
+        self, reporter: Reporter, kind: Kind, payload: Any, stdout: IO[bytes], say: Say, inputs: Iterable[Path] = ()
     ) -> None:
         """Write the result to standard output, or atomically to ``--out``."""
         with opened(self.out, stdout, force=self.force, inputs=inputs) as fh:
             reporter.write(kind, payload, fh)
         if self.out is not None:
-            print(f"wrote {self.out}", file=err)
+            say.info("wrote", path=self.out)
+
+
+def _files(paths: list[Path]) -> None:
+    for path in paths:
+        if path == STDIN:
+            continue
+        if not path.exists():
+            raise UsageError(msg("no-such-file", path=path))
+        if path.is_dir():
+            raise UsageError(msg("is-directory", path=path))
 
 
 # ----------------------------------------------------------------------------- validate
@@ -70,24 +108,18 @@ class ValidateSettings:
     output: Output = field(default_factory=Output)
 
 
-def run_validate(s: ValidateSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     """Check rubric and data files; exit 1 when any has an error."""
     paths = expand(s.files)
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file")
-        if path.is_dir():
-            raise UsageError(f"{path}: is a directory, expected a YAML file")
+    _files(paths)
     reporter = s.output.prepare(Kind.FINDINGS, Format.PARSABLE, paths)
     library = Library(s.rubric)
     checked = [Checked(str(p), check_file(p, library)) for p in paths]
-    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, err, paths)
+    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, paths)
     total = counts([p for c in checked for p in c.problems])
     bad = sum(1 for c in checked if c.problems)
-    print(
-        f"{len(paths)} file(s) checked, {bad} with problems ({total[Severity.ERROR]} errors, "
-        f"{total[Severity.WARNING]} warnings)",
-        file=err,
+    say.info(
+        "validate-summary", files=len(paths), bad=bad, errors=total[Severity.ERROR], warnings=total[Severity.WARNING]
     )
     return 1 if total[Severity.ERROR] else 0
 
@@ -109,31 +141,31 @@ class ScoreSettings:
     progress: bool = False
 
 
-def run_score(s: ScoreSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     """Score one file in detail, or many as a ranking."""
     paths = expand(s.files)
     if len(paths) == 1:
         kind = Kind.GAPS if s.gaps else Kind.SCORE
         reporter = s.output.prepare(kind, Format.TABLE, paths)
         ev = evaluate(paths[0], Library(s.rubric))
-        s.output.write(reporter, kind, ev, stdout, err, paths)
+        say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
+        s.output.write(reporter, kind, ev, stdout, say, paths)
         if s.fail_under is not None and ev.result.total < s.fail_under:
-            print(f"total {fmt(ev.result.total)} is below --fail-under {s.fail_under}", file=err)
+            say.info("below-fail-under", total=fmt(ev.result.total), limit=s.fail_under)
             return 1
         return 0
     if s.gaps:
-        raise UsageError("--gaps explains one county; give a single data file")
+        raise UsageError(msg("gaps-one-file"))
     reporter = s.output.prepare(Kind.RANKING, Format.TABLE, paths)
     ranking = Ranking.sorted(score_many(paths, s.rubric, jobs=s.jobs, progress=s.progress), s.sort)
-    s.output.write(reporter, Kind.RANKING, ranking, stdout, err, paths)
+    s.output.write(reporter, Kind.RANKING, ranking, stdout, say, paths)
     for row in ranking.failed:
-        for p in row.problems:
-            print(line(p), file=err)
+        say.problem_lines(line(p) for p in row.problems)
     below = [r for r in ranking.rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
     if ranking.failed:
-        print(f"{len(ranking.failed)} of {len(ranking.rows)} file(s) could not be scored", file=err)
+        say.info("files-failed", failed=len(ranking.failed), files=len(ranking.rows))
     if below:
-        print(f"{len(below)} county total(s) below --fail-under {s.fail_under}", file=err)
+        say.info("totals-below", n=len(below), limit=s.fail_under)
     return 1 if ranking.failed or below else 0
 
 
@@ -150,14 +182,14 @@ class AuditSettings:
     fail_on: Severity = Severity.ERROR
 
 
-def run_audit(s: AuditSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
     """List every claim that does not hold; exit 1 at or above ``fail_on``."""
     path = Path(s.file)
     reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, [path])
     ev = evaluate(path, Library(s.rubric))
     subject = ev.result.data.subject
     findings = Findings([Checked(str(path), ev.findings, (subject.name, subject.year))])
-    s.output.write(reporter, Kind.FINDINGS, findings, stdout, err, [path])
+    s.output.write(reporter, Kind.FINDINGS, findings, stdout, say, [path])
     return 1 if any(f.severity.at_least(s.fail_on) for f in ev.findings) else 0
 
 
@@ -176,24 +208,31 @@ class ReportSettings:
     fail_on: Severity | None = None
 
 
-def run_report(s: ReportSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     """Render the document a county files, written atomically; say what the audit found."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
     inputs = [path, *([s.template] if s.template else [])]
     reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
     ev = evaluate(path, Library(s.rubric))
     c = counts(ev.findings)
-    summary = f"审核发现 {c[Severity.ERROR]} 个错误、{c[Severity.WARNING]} 个警告、{c[Severity.INFO]} 条提示"
-    see = f"（selfeval audit {path} 查看）" if ev.findings else ""
+    summary = msg(
+        "audit-summary", errors=c[Severity.ERROR], warnings=c[Severity.WARNING], notes=c[Severity.INFO], path=path
+    )
     if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
-        print(f"{summary}{see}；按 --fail-on {s.fail_on.value}，未写出报告", file=err)
+        say.problem_lines([msg("report-refused", summary=summary, level=s.fail_on.value).text()])
         return 1
     template = s.template or ev.rubric.template()
     report = Report(ev, template, s.options)
-    s.output.write(reporter, Kind.REPORT, report, stdout, err, [*inputs, ev.rubric.path])
-    shown = "自评得分（报告所写）" if s.options.scores is Scores.CLAIMED else "按证据计算的得分"
-    total = ev.result.claimed_total if s.options.scores is Scores.CLAIMED else ev.result.total
-    print(f"{ev.label}：报告载{shown}，总分 {'—' if total is None else fmt(total)}；{summary}{see}", file=err)
+    s.output.write(reporter, Kind.REPORT, report, stdout, say, [*inputs, ev.rubric.path])
+    claimed = s.options.scores is Scores.CLAIMED
+    total = ev.result.claimed_total if claimed else ev.result.total
+    say.info(
+        "report-written",
+        who=ev.label,
+        scores=msg("scores-claimed" if claimed else "scores-computed"),
+        total="—" if total is None else fmt(total),
+        summary=summary,
+    )
     return 0
 
 
@@ -213,29 +252,28 @@ class InitSettings:
     previous: Path | None = None
 
 
-def run_init(s: InitSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
     """Write a data file to fill in: blank for a rubric, next year's from this year's, or the example."""
     check_target(s.out, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
     if s.example:
         text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
-        what = "the Pingluo 2020 example"
+        what = msg("init-example")
     elif s.previous is not None:
-        library = Library()
-        last = evaluate(s.previous, library)
+        last = evaluate(s.previous, Library())
         rf = Library(s.rubric).only() if s.rubric else last.rubric
         if rf.form is not last.form:
-            raise UsageError(f"{s.previous} is a {last.form.name} file; --rubric {s.rubric} is for {rf.form.name}")
+            raise UsageError(msg("init-other-form", path=s.previous, form=last.form.name, other=rf.form.name))
         year = s.year or last.result.data.subject.year + 1
         text = rf.form.skeleton(rf.rubric, s.name or last.result.data.subject.name, year, last.result.data)
-        what = f"{year} from {s.previous}, every figure, fact and 文号 to fill in again"
+        what = msg("init-from", year=year, path=s.previous)
     else:
         rf = Library(s.rubric).only()
         year = s.year or dt.date.today().year - 1
         text = rf.form.skeleton(rf.rubric, s.name or "某县", year)
-        what = f"a blank data file for {rf.rubric.id} {rf.rubric.version}"
+        what = msg("init-blank", id=rf.rubric.id, version=rf.rubric.version)
     with opened(s.out, stdout, force=s.force) as fh:
         fh.write(text.encode("utf-8"))
-    print(f"wrote {s.out}: {what}; then run selfeval validate {s.out} to see what is left", file=err)
+    say.info("init-wrote", path=s.out, what=what)
     return 0
 
 
@@ -252,27 +290,57 @@ class CompareSettings:
     output: Output = field(default_factory=Output)
 
 
-def run_compare(s: CompareSettings, stdout: IO[bytes], err: TextIO) -> int:
+def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     """Two data files side by side, node by node and figure by figure."""
     paths = [Path(s.a), Path(s.b)]
     reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, paths)
     library = Library(s.rubric)
     comparison = compare(evaluate(paths[0], library), evaluate(paths[1], library))
-    s.output.write(reporter, Kind.COMPARISON, comparison, stdout, err, paths)
+    s.output.write(reporter, Kind.COMPARISON, comparison, stdout, say, paths)
+    return 0
+
+
+# ----------------------------------------------------------------------------- explain
+
+
+@dataclass
+class ExplainSettings:
+    """Options of ``selfeval explain``."""
+
+    node: str
+    file: str | None = None
+    rubric: Path | None = None
+    output: Output = field(default_factory=Output)
+
+
+def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
+    """One node: its rule in words, the inputs it reads with the county's values, the score and why."""
+    path = Path(s.file) if s.file else resources.EXAMPLE_DATA
+    reporter = s.output.prepare(Kind.EXPLANATION, Format.TABLE, [path])
+    ev = evaluate(path, Library(s.rubric))
+    s.output.write(reporter, Kind.EXPLANATION, explain(ev, s.node), stdout, say, [path])
     return 0
 
 
 # ----------------------------------------------------------------------------- rules
 
 
-def run_rules(stdout: IO[bytes], err: TextIO) -> int:
+def _doc(text: str) -> str:
+    """The part of a bilingual docstring in the run's language: Chinese first, then English."""
+    parts = inspect.cleandoc(text).split("\n\n", 1)
+    if current() is Lang.EN and len(parts) > 1:
+        return parts[1].replace("\n", "\n    ")
+    return parts[0].replace("\n", "")  # Chinese runs on without spaces where the source wrapped it
+
+
+def run_rules(stdout: IO[bytes], say: Say) -> int:
     """The rule kinds a rubric can use and the audit checks, each with its documentation."""
-    lines = ["Rule kinds (rule.kind):", ""]
+    lines = [t("rules-heading"), ""]
     for kind, cls in RULES.items():
-        lines += [kind, "    " + inspect.cleandoc(cls.__doc__ or "").replace("\n", "\n    "), ""]
-    lines += ["Audit checks (finding codes):", ""]
+        lines += [kind, "    " + _doc(cls.__doc__ or ""), ""]
+    lines += [t("checks-heading"), ""]
     for code, doc in CHECK_DOCS.items():
-        lines += [code, "    " + inspect.cleandoc(doc).replace("\n", "\n    "), ""]
+        lines += [code, "    " + _doc(doc), ""]
     stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
     return 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from selfeval.i18n import Lang, Msg
 from selfeval.problems import Problem
 
 
@@ -15,6 +16,13 @@ class SelfevalError(Exception):
     """An error the user can act on; the CLI prints it without a traceback."""
 
     exit_code = 1
+
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(message.text(Lang.EN))
+
+    def __str__(self) -> str:
+        return self.message.text()
 
 
 class UsageError(SelfevalError):
@@ -30,7 +38,10 @@ class InputError(SelfevalError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.position_key)
-        super().__init__("; ".join(f"{p.where}: {p.message}" for p in self.problems))
+        Exception.__init__(self, "; ".join(f"{p.where}: {p.message_en}" for p in self.problems))
+
+    def __str__(self) -> str:
+        return "; ".join(f"{p.where}: {p.message}" for p in self.problems)
 
 
 class OutputError(SelfevalError):

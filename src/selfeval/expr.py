@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from selfeval.i18n import Lang, MsgError, msg, t
 from selfeval.numbers import ZERO, quantize
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))")
@@ -19,9 +20,13 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_
 class ExprSyntaxError(ValueError):
     """The expression text is not valid; ``pos`` is the 0-based offset of the problem."""
 
-    def __init__(self, message: str, pos: int) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, pos: int, **args: object) -> None:
+        self.msg = msg(key, **args)
+        super().__init__(self.msg.text(Lang.EN))
         self.pos = pos
+
+    def __str__(self) -> str:
+        return self.msg.text()
 
 
 class MissingValue(LookupError):
@@ -127,7 +132,7 @@ class _Parser:
             m = _TOKEN.match(text, pos)
             if not m:
                 at = pos + len(text[pos:]) - len(text[pos:].lstrip())
-                raise ExprSyntaxError(f"unexpected character {text[at]!r}", at)
+                raise ExprSyntaxError("expr-character", at, char=text[at])
             kind = m.lastgroup or ""
             value = m.group(kind)
             self.tokens.append((kind, {"×": "*", "÷": "/"}.get(value, value), m.start(kind)))
@@ -140,8 +145,7 @@ class _Parser:
     def take(self, value: str | None = None) -> tuple[str, str, int]:
         tok = self.peek()
         if value is not None and tok[1] != value:
-            found = tok[1] or "end of expression"
-            raise ExprSyntaxError(f"expected {value!r}, found {found!r}", tok[2])
+            raise ExprSyntaxError("expr-expected", tok[2], want=value, found=tok[1] or t("expr-end"))
         self.i += 1
         return tok
 
@@ -173,7 +177,7 @@ class _Parser:
         if kind == "name":
             if self.peek()[1] == "(":
                 if value not in FUNCTIONS:
-                    raise ExprSyntaxError(f"unknown function {value!r}", pos)
+                    raise ExprSyntaxError("expr-function", pos, name=value)
                 self.take("(")
                 args = [self.expr()]
                 while self.peek()[1] == ",":
@@ -182,14 +186,14 @@ class _Parser:
                 self.take(")")
                 lo, hi, _ = FUNCTIONS[value]
                 if not lo <= len(args) <= hi:
-                    raise ExprSyntaxError(f"{value}() takes {lo} to {hi} arguments", pos)
+                    raise ExprSyntaxError("expr-arity", pos, name=value, lo=lo, hi=hi)
                 return ("call", value, args)
             return ("name", value)
         if value == "(":
             node = self.expr()
             self.take(")")
             return node
-        raise ExprSyntaxError(f"unexpected {value or 'end of expression'!r}", pos)
+        raise ExprSyntaxError("expr-unexpected", pos, found=value or t("expr-end"))
 
 
 @lru_cache(maxsize=4096)
@@ -197,11 +201,11 @@ def parse_expr(text: str) -> Expr:
     """Parse an expression; raises :class:`ExprSyntaxError` with the offending offset."""
     parser = _Parser(text)
     if not parser.tokens:
-        raise ExprSyntaxError("empty expression", 0)
+        raise ExprSyntaxError("expr-empty", 0)
     tree = parser.expr()
     kind, value, pos = parser.peek()
     if kind != "end":
-        raise ExprSyntaxError(f"unexpected {value!r}", pos)
+        raise ExprSyntaxError("expr-unexpected", pos, found=value)
     return Expr(text, tree)
 
 
@@ -210,5 +214,5 @@ def checked(text: str) -> str:
     try:
         parse_expr(text)
     except ExprSyntaxError as e:
-        raise ValueError(f"invalid expression {text!r}: {e} (at character {e.pos + 1})") from e
+        raise MsgError("bad-expression", text=text, detail=str(e), pos=e.pos + 1) from e
     return text

@@ -15,11 +15,16 @@ from typing import Any
 from selfeval import resources
 from selfeval.errors import InputError, UsageError
 from selfeval.forms import DEFAULT_FORM, FORMS, Form
-from selfeval.load import Document, load_document, read_header, validate_model
+from selfeval.i18n import msg
+from selfeval.load import Document, load_document, read_header
 from selfeval.models.data import DataBase, RubricRef
 from selfeval.models.rubric import RubricBase, Walked
 from selfeval.problems import Problem, Severity
+from selfeval.schema import validate_model
 from selfeval.validate import check_data, check_rubric, left_to_fill, missing_inputs
+
+STDIN = Path("-")
+"""A data file read from standard input."""
 
 
 @dataclass
@@ -52,7 +57,7 @@ def _form_of(doc: Document) -> Form[Any, Any]:
     form = FORMS.get(name) if isinstance(name, str) else None
     if form is None:
         known = ", ".join(FORMS)
-        raise InputError([doc.problem(("form",), f"unknown form {name!r}; known forms: {known}", "schema")])
+        raise InputError([doc.problem(("form",), msg("unknown-form", name=name, known=known), "schema")])
     return form
 
 
@@ -97,7 +102,7 @@ class Library:
             return self.load(self.explicit)
         found = sorted(self.bundled().values())
         if len(found) != 1:
-            raise UsageError("several rubrics are bundled; choose one with --rubric")
+            raise UsageError(msg("choose-rubric"))
         return self.load(found[0])
 
     def for_data(self, doc: Document) -> RubricFile:
@@ -106,7 +111,7 @@ class Library:
             return self.load(self.explicit)
         ref = validate_model(doc, RubricRef, ("rubric",)) if "rubric" in doc.data else None
         if ref is None:
-            raise InputError([doc.problem((), "rubric: required key is missing (缺少必填字段)", "schema")])
+            raise InputError([doc.problem((), msg("missing-key", key="rubric"), "schema")])
         found = self.bundled().get((ref.id, ref.version))
         if found is not None:
             return self.load(found)
@@ -115,17 +120,10 @@ class Library:
             if candidate.is_file():
                 return self.load(candidate)
         versions = sorted(v for (i, v) in self.bundled() if i == ref.id)
-        hint = f"; bundled versions of {ref.id}: {', '.join(versions)}" if versions else ""
-        where = f" (looked for {ref.path!r} next to the data file too)" if ref.path else ""
-        raise InputError(
-            [
-                doc.problem(
-                    ("rubric",),
-                    f"rubric {ref.id} version {ref.version} not found{where}{hint}; give it with --rubric",
-                    "rubric",
-                )
-            ]
-        )
+        hint = msg("bundled-versions", id=ref.id, versions=", ".join(versions)) if versions else msg("nothing")
+        where = msg("looked-beside", path=ref.path) if ref.path else msg("nothing")
+        not_found = msg("rubric-not-found", id=ref.id, version=ref.version, where=where, hint=hint)
+        raise InputError([doc.problem(("rubric",), not_found, "rubric")])
 
 
 def data_from(doc: Document, path: Path, library: Library) -> tuple[DataFile, RubricFile, Walked]:
@@ -160,19 +158,10 @@ def check_file(path: Path, library: Library) -> list[Problem]:
             df, rf, walked = data_from(doc, path, library)
             return [
                 *missing_inputs(df.data, doc, rf.rubric, walked),
-                *left_to_fill(df.data, doc),
+                *left_to_fill(df.data, doc, rf.rubric),
                 *rf.form.left_to_fill(df.data, doc),
             ]
-        return [
-            Problem(
-                str(path),
-                1,
-                1,
-                "neither a rubric (no 'sections') nor a data file (no 'subject')",
-                "schema",
-                Severity.ERROR,
-            )
-        ]
+        return [Problem.of(str(path), 1, 1, msg("neither-rubric-nor-data"), "schema", Severity.ERROR)]
     except InputError as e:
         return e.problems
 
@@ -185,12 +174,12 @@ def expand(paths: list[str]) -> list[Path]:
         if p.is_dir():
             found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
             if not found:
-                raise UsageError(f"{raw}: folder has no .yaml files")
+                raise UsageError(msg("empty-folder", path=raw))
             out += found
         elif any(ch in raw for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
             if not matches:
-                raise UsageError(f"{raw}: no files match")
+                raise UsageError(msg("no-match", pattern=raw))
             out += [m for m in matches if m.is_file()]
         else:
             out.append(p)

@@ -11,20 +11,19 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from selfeval.errors import InputError, UsageError
+from selfeval.i18n import Lang, Msg, msg, t
 from selfeval.problems import Problem, Severity
-
-M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 4 * 1024 * 1024
 """Largest input file accepted; a rubric or a county's data is a few dozen KB."""
@@ -40,12 +39,20 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
-class DuplicateKeyError(yaml.MarkedYAMLError):
+class RefusedError(yaml.MarkedYAMLError):
+    """Input that is valid YAML but that selfeval refuses (bombs, deep nesting, odd tags, repeated keys)."""
+
+    code = "refused"
+
+    def __init__(self, message: Msg, mark: yaml.Mark | None) -> None:
+        super().__init__(None, None, message.text(Lang.EN), mark)
+        self.msg = message
+
+
+class DuplicateKeyError(RefusedError):
     """A mapping repeats a key; YAML would silently keep the last one."""
 
-
-class RefusedError(yaml.MarkedYAMLError):
-    """Input that is valid YAML but that selfeval refuses (bombs, deep nesting, odd tags)."""
+    code = "duplicate-key"
 
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -91,7 +98,7 @@ def _scalar(ev: Any) -> Any:
     if tag not in _SCALAR_TAGS:
         if tag == _MERGE:
             return _MERGE_KEY
-        raise RefusedError(None, None, f"YAML tag {tag!r} is not allowed here", ev.start_mark)
+        raise RefusedError(msg("yaml-tag", tag=tag), ev.start_mark)
     if tag == _INT:
         text = ev.value.lstrip("+-")
         if text.isdigit() and (text == "0" or text[0] != "0"):  # plain decimal; YAML 1.1 reads 012 as octal
@@ -151,7 +158,7 @@ def _build(text: str) -> tuple[Any, Marks]:
         nonlocal root, total
         total += size
         if total > MAX_NODES:
-            raise RefusedError(None, None, f"expands to more than {MAX_NODES:,} values (an alias bomb?); refused", mark)
+            raise RefusedError(msg("alias-bomb", limit=f"{MAX_NODES:,}"), mark)
         if not stack:
             root = value
             return
@@ -164,7 +171,7 @@ def _build(text: str) -> tuple[Any, Marks]:
             return
         if top.key is _NO_KEY:
             if isinstance(value, (dict, list)):
-                raise RefusedError(None, None, "a mapping key must be a plain value", mark)
+                raise RefusedError(msg("complex-key"), mark)
             top.key, top.key_mark = value, mark
             return
         key, top.key = top.key, _NO_KEY
@@ -172,7 +179,7 @@ def _build(text: str) -> tuple[Any, Marks]:
         if key is _MERGE_KEY:
             for part in value if isinstance(value, list) else [value]:
                 if not isinstance(part, dict):
-                    raise RefusedError(None, None, "a merge (<<) needs a mapping or a list of mappings", mark)
+                    raise RefusedError(msg("bad-merge"), mark)
                 for k, v in part.items():
                     if k not in c:
                         c[k] = v
@@ -181,12 +188,7 @@ def _build(text: str) -> tuple[Any, Marks]:
         if key in c:
             if key not in top.merged:
                 first = top.marks[key]
-                raise DuplicateKeyError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (first at line {first.line + 1}); 键名重复，YAML 只会保留最后一个",
-                    top.key_mark,
-                )
+                raise DuplicateKeyError(msg("duplicate-key", key=key, line=first.line + 1), top.key_mark)
             top.merged.discard(key)
         c[key] = value
         top.marks[key] = top.key_mark or mark
@@ -215,9 +217,9 @@ def _build(text: str) -> tuple[Any, Marks]:
                     add(value, 1, ev.start_mark)
             elif kind in start_events:
                 if len(stack) >= MAX_DEPTH:
-                    raise RefusedError(None, None, f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)
+                    raise RefusedError(msg("too-deep", depth=MAX_DEPTH), ev.start_mark)
                 if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                    raise RefusedError(None, None, f"YAML tag {ev.tag!r} is not allowed here", ev.start_mark)
+                    raise RefusedError(msg("yaml-tag", tag=ev.tag), ev.start_mark)
                 container: dict[Any, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, ev.anchor, ev.start_mark))
             elif kind in end_events:
@@ -229,13 +231,13 @@ def _build(text: str) -> tuple[Any, Marks]:
                 add(frame.container, frame.size, frame.start)
             elif kind is alias_event:
                 if ev.anchor not in anchors:
-                    raise RefusedError(None, None, f"alias *{ev.anchor} refers to no finished anchor", ev.start_mark)
+                    raise RefusedError(msg("bad-alias", anchor=ev.anchor), ev.start_mark)
                 value, size = anchors[ev.anchor]
                 add(value, size, ev.start_mark)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise RefusedError(None, None, "only one YAML document per file is allowed", ev.start_mark)
+                    raise RefusedError(msg("many-documents"), ev.start_mark)
     finally:
         parser.dispose()
     return root, positions
@@ -276,45 +278,58 @@ def read_header(text: str, keys: tuple[str, ...]) -> dict[str, str]:
 _BRACE_START = re.compile(r":\s+\{[A-Za-z_][A-Za-z0-9_.]*\}[^,:]")
 
 
+# libyaml's wording of the usual slips, and what a clerk should do about them.
+_SYNTAX_HINTS = [
+    ("could not find expected ':'", "yaml-hint-colon"),
+    ("mapping values are not allowed here", "yaml-hint-colon-in-value"),
+    ("did not find expected key", "yaml-hint-indent"),
+    ("found character that cannot start any token", "yaml-hint-character"),
+    ("found unexpected end of stream", "yaml-hint-quote"),
+    ("did not find expected ',' or ']'", "yaml-hint-bracket"),
+    ("did not find expected ',' or '}'", "yaml-hint-brace"),
+    ("found undefined alias", "yaml-hint-alias"),
+]
+
+
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
     lines = text.splitlines()
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in message:
-        message += " (YAML 不允许用制表符 Tab 缩进，请改用空格)"
-    if _BRACE_START.search(line):
-        message += " (以 {引用} 开头的文字须整段加引号，如 text: '{towns}个乡镇…')"
-    if isinstance(exc, DuplicateKeyError):
-        code = "duplicate-key"
-    elif isinstance(exc, RefusedError):
-        code = "refused"
-    else:
-        code = "yaml-syntax"
-        message = f"YAML syntax error: {message}"
-    if mark is None:
-        return Problem(path, 0, 0, message, code)
-    return Problem(path, mark.line + 1, mark.column + 1, message, code)
+    where = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if isinstance(exc, RefusedError):
+        return Problem.of(path, *where, exc.msg, exc.code, Severity.ERROR)
+    detail = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+    hint = next((t(key) for needle, key in _SYNTAX_HINTS if needle in detail), "")
+    if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
+        hint = t("yaml-hint-tab")
+    elif _BRACE_START.search(line):
+        hint = t("yaml-hint-reference")
+    return Problem.of(path, *where, msg("yaml-syntax", detail=detail, hint=hint), "yaml-syntax", Severity.ERROR)
 
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
     """The bytes of an input file, refusing folders, missing files and files over the size limit."""
     shown = display or str(path)
+    if str(path) == "-":  # standard input: never more than the limit (plus one byte to tell)
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            too_large = msg("too-large", size=f"> {MAX_BYTES:,}", limit=f"{MAX_BYTES:,}")
+            raise InputError([Problem.of(shown, 0, 0, too_large, "too-large", Severity.ERROR)])
+        return raw
     try:
         if path.is_dir():
-            raise UsageError(f"{shown}: is a directory, expected a YAML file")
+            raise UsageError(msg("is-directory", path=shown))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                [Problem(shown, 0, 0, f"file is {size:,} bytes, larger than the {MAX_BYTES:,} accepted", "too-large")]
-            )
+            too_large = msg("too-large", size=f"{size:,}", limit=f"{MAX_BYTES:,}")
+            raise InputError([Problem.of(shown, 0, 0, too_large, "too-large", Severity.ERROR)])
         return path.read_bytes()
     except FileNotFoundError as e:
-        raise UsageError(f"{shown}: no such file") from e
+        raise UsageError(msg("no-such-file", path=shown)) from e
     except PermissionError as e:
-        raise UsageError(f"{shown}: permission denied") from e
+        raise UsageError(msg("permission-denied", path=shown)) from e
     except IsADirectoryError as e:  # pragma: no cover - caught by is_dir above
-        raise UsageError(f"{shown}: is a directory, expected a YAML file") from e
+        raise UsageError(msg("is-directory", path=shown)) from e
 
 
 def read_text(path: Path, display: str | None = None) -> str:
@@ -326,9 +341,9 @@ def read_text(path: Path, display: str | None = None) -> str:
 def decode(raw: bytes, shown: str) -> str:
     """Decode bytes as UTF-8, explaining exactly what is wrong when they are not."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8", "encoding")])
+        raise InputError([Problem.of(shown, 1, 1, msg("utf16"), "encoding", Severity.ERROR)])
     if b"\x00" in raw[:8192]:
-        raise InputError([Problem(shown, 0, 0, "this is a binary file, not YAML text", "encoding")])
+        raise InputError([Problem.of(shown, 0, 0, msg("binary"), "encoding", Severity.ERROR)])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -336,14 +351,13 @@ def decode(raw: bytes, shown: str) -> str:
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        hint = ""
         try:
             raw.decode("gb18030")
-            hint = "; it looks like GBK/GB18030 (常见于 Windows 中文系统), 请另存为 UTF-8"
+            key = "gbk"
         except UnicodeDecodeError:
-            pass
-        msg = f"not valid UTF-8: byte 0x{raw[e.start]:02x} cannot be decoded{hint}"
-        raise InputError([Problem(shown, line, col, msg, "encoding")]) from e
+            key = "not-utf8"
+        bad = msg(key, byte=f"0x{raw[e.start]:02x}")
+        raise InputError([Problem.of(shown, line, col, bad, "encoding", Severity.ERROR)]) from e
 
 
 Loc = tuple[int | str, ...]
@@ -399,14 +413,14 @@ class Document:
     def problem(
         self,
         loc: Sequence[int | str],
-        message: str,
+        message: Msg,
         code: str = "input",
         severity: Severity = Severity.ERROR,
         **extra: Any,
     ) -> Problem:
         """A problem placed at ``loc``."""
         line, col = self.locate(loc)
-        return Problem(self.display, line, col, message, code, severity, **extra)
+        return Problem.of(self.display, line, col, message, code, severity, **extra)
 
 
 def parse(raw: bytes | str, display: str) -> Document:
@@ -418,45 +432,21 @@ def parse(raw: bytes | str, display: str) -> Document:
     except yaml.MarkedYAMLError as e:
         raise InputError([_mark_problem(display, e, text)]) from e
     except yaml.YAMLError as e:
-        raise InputError([Problem(display, 0, 0, f"YAML error: {e}", "yaml-syntax")]) from e
+        bad = msg("yaml-syntax", detail=str(e), hint="")
+        raise InputError([Problem.of(display, 0, 0, bad, "yaml-syntax", Severity.ERROR)]) from e
     except RecursionError as e:
-        raise InputError([Problem(display, 0, 0, "nesting too deep", "too-deep")]) from e
+        deep = msg("too-deep", depth=MAX_DEPTH)
+        raise InputError([Problem.of(display, 0, 0, deep, "too-deep", Severity.ERROR)]) from e
     if data is None:
-        raise InputError([Problem(display, 1, 1, "file is empty; expected a YAML mapping", "empty")])
+        raise InputError([Problem.of(display, 1, 1, msg("empty-file"), "empty", Severity.ERROR)])
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise InputError([Problem(display, 1, 1, f"expected a mapping at the top, found {kind}", "schema")])
+        kind = msg("kind-list") if isinstance(data, list) else msg("kind-scalar")
+        raise InputError([Problem.of(display, 1, 1, msg("top-not-mapping", found=kind), "schema", Severity.ERROR)])
     return Document(display, text, data, hashlib.sha256(data_bytes).hexdigest(), marks)
 
 
 def load_document(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a YAML file."""
     p = Path(path)
-    shown = display or os.fspath(path)
+    shown = display or ("<stdin>" if str(path) == "-" else os.fspath(path))
     return parse(read_bytes(p, shown), shown)
-
-
-def validation_problems(doc: Document, exc: ValidationError, base: Loc = ()) -> list[Problem]:
-    """Turn pydantic's errors into problems placed on the file's own lines (the one conversion)."""
-    out: list[Problem] = []
-    for err in exc.errors(include_url=False):
-        loc = (*base, *err["loc"])
-        where = ".".join(str(s) for s in loc)
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key (未知字段); check its spelling"
-        elif err["type"] == "missing":
-            msg = "required key is missing (缺少必填字段)"
-        out.append(doc.problem(loc, f"{where}: {msg}" if where else msg, "schema"))
-    return out
-
-
-def validate_model(doc: Document, model: type[M], base: Loc = ()) -> M:
-    """Validate a document (or the part of it at ``base``) against a model, reporting all problems at once."""
-    value: Any = doc.data
-    for step in base:
-        value = value[step]
-    try:
-        return model.model_validate(value)
-    except ValidationError as e:
-        raise InputError(validation_problems(doc, e, base)) from e

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from selfeval.i18n import MsgError
+
 ZERO = Decimal(0)
 
 _NUMBER = re.compile(
@@ -26,17 +28,17 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
     """Split ``"910.38万元"`` into ``(Decimal("910.38"), "万元")``.
 
     Full-width digits are folded; thousands separators must group by three
-    (``12,325``). Anything else raises ``ValueError`` with a message for the clerk.
+    (``12,325``). Anything else raises a ``ValueError`` (:class:`~selfeval.i18n.MsgError`) saying so.
     """
     folded = normalise(text)
     m = _NUMBER.match(folded)
     if not m:
-        raise ValueError(f"cannot read {text!r} as a number (无法识别为数字)")
+        raise MsgError("bad-number", text=text)
     digits = m["sign"] + m["int"].replace(",", "") + (m["frac"] or "")
     try:
         value = Decimal(digits)
     except InvalidOperation as e:  # pragma: no cover - the pattern admits only digits
-        raise ValueError(f"cannot read {text!r} as a number") from e
+        raise MsgError("bad-number", text=text) from e
     unit = (m["unit"] or "").strip() or None
     return value, unit
 
@@ -44,7 +46,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
 def check_finite(value: Decimal) -> Decimal:
     """Refuse NaN and infinities, which have no place in an evaluation."""
     if not value.is_finite():
-        raise ValueError("must be a finite number, not NaN or infinity (须为有限数值)")
+        raise MsgError("expect-finite")
     return value
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
+
+from selfeval.i18n import Lang, Msg
 
 
 class Severity(str, Enum):
@@ -49,6 +52,11 @@ class Problem:
     message_en: str = ""
     values: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """The numbers behind the message; ``stated`` and ``expected`` where a claim is compared."""
+
+    @classmethod
+    def of(cls, path: str, line: int, col: int, message: Msg, code: str, severity: Severity, **extra: Any) -> Problem:
+        """A problem whose message comes from the catalogue, kept in the run's language and in English."""
+        return cls(path, line, col, message.text(), code, severity, message_en=message.text(Lang.EN), **extra)
 
     @property
     def where(self) -> str:

@@ -17,6 +17,7 @@ from selfeval.models.data import DataBase
 from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto
 from selfeval.numbers import ZERO, fmt, quantize
 from selfeval.rules import Clause
+from selfeval.wording import book, quote
 
 Status = Literal["scored", "not_applicable"]
 
@@ -182,11 +183,8 @@ class DataContext:
         """Whether ``expr`` is a single figure or metric name (not a formula)."""
         return expr in self.data.figures or expr in self.rubric.figures or expr in self.rubric.metrics
 
-    def describe(self, expr: str, value: Decimal) -> str:
-        if self._named(expr):
-            title, unit = self.title(expr)
-            return f"{title}为{fmt(value)}{unit}"
-        return f"{expr} = {fmt(value)}"
+    def amount(self, expr: str, value: Decimal) -> str:
+        return f"{fmt(value)}{self.unit(expr)}"
 
     def label(self, expr: str) -> str:
         if self._named(expr):
@@ -202,13 +200,19 @@ class DataContext:
         return any(not d.pending for d in self.data.evidence.get(slot, ()))
 
     def evidence_label(self, slot: str) -> str:
-        docs = self.data.evidence.get(slot)
+        docs = [d for d in self.data.evidence.get(slot, ()) if not d.pending]
         if not docs:
-            return f"“{self.rubric.evidence.get(slot, slot)}”"
-        parts = []
-        for d in docs:
-            parts.append(f"《{d.title}》（{d.number}）" if d.number else f"“{d.title}”")
-        return "、".join(parts)
+            return self.slot_title(slot)
+        return "、".join(self._document(d.title, d.number, d.kind) for d in docs)
+
+    @staticmethod
+    def _document(title: str, number: str | None, kind: str) -> str:
+        if number:
+            return f"{book(title)}（{number}）"
+        return book(title) if kind == "document" else quote(title)
+
+    def slot_title(self, slot: str) -> str:
+        return quote(self.rubric.evidence.get(slot, slot))
 
     def fact(self, name: str) -> bool | None:
         f = self.data.facts.get(name)

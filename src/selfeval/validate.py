@@ -11,12 +11,14 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from selfeval.expr import parse_expr
+from selfeval.i18n import Msg, msg
 from selfeval.load import Document, Loc
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, NodeType, Relation, RubricBase, Walked
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 from selfeval.rules import JudgedRule
+from selfeval.schema import suggest_msg
 
 
 def duplicate_ids(ids: Iterable[tuple[str, Loc]], doc: Document, what: str) -> Iterator[Problem]:
@@ -25,7 +27,7 @@ def duplicate_ids(ids: Iterable[tuple[str, Loc]], doc: Document, what: str) -> I
     for ident, loc in ids:
         if ident in seen:
             first = doc.locate(seen[ident])[0]
-            yield doc.problem(loc, f"duplicate {what} id {ident!r} (first at line {first})", "duplicate-id")
+            yield doc.problem(loc, msg("duplicate-id", what=msg(f"what-{what}"), id=ident, line=first), "duplicate-id")
         else:
             seen[ident] = loc
 
@@ -33,24 +35,21 @@ def duplicate_ids(ids: Iterable[tuple[str, Loc]], doc: Document, what: str) -> I
 def check_rubric(rubric: RubricBase, doc: Document) -> Iterator[Problem]:
     """Every problem of a schema-valid rubric that does not depend on its form."""
     for name in set(rubric.metrics) & set(rubric.figures):
-        yield doc.problem(("metrics", name), f"metric {name!r} has the name of a figure", "duplicate-id")
+        yield doc.problem(("metrics", name), msg("metric-is-figure", name=name), "duplicate-id")
     yield from _check_metrics(rubric, doc)
     yield from check_relations(rubric.relations, rubric.known_names, doc, ("relations",))
     yield from duplicate_ids(((v.id, ("vetoes", i, "id")) for i, v in enumerate(rubric.vetoes)), doc, "veto")
     for i, veto in enumerate(rubric.vetoes):
         if veto.fact not in rubric.facts:
-            yield doc.problem(
-                ("vetoes", i, "fact"), f"veto {veto.id!r} names unknown fact {veto.fact!r}", "unknown-name"
-            )
+            hint = suggest_msg(veto.fact, rubric.facts)
+            yield doc.problem(("vetoes", i, "fact"), msg("unknown-fact", name=veto.fact, hint=hint), "unknown-name")
         if veto.max_grade is not None and veto.max_grade not in {g.name for g in rubric.grades}:
-            yield doc.problem(
-                ("vetoes", i, "max_grade"), f"veto caps at unknown grade {veto.max_grade!r}", "unknown-name"
-            )
+            yield doc.problem(("vetoes", i, "max_grade"), msg("unknown-grade", name=veto.max_grade), "unknown-name")
     mins = [g.min for g in rubric.grades]
     if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
-        yield doc.problem(("grades",), "grades must be listed from the highest minimum down, without repeats", "bands")
+        yield doc.problem(("grades",), msg("grades-order"), "bands")
     if rubric.grades and rubric.grades[-1].min != 0:
-        yield doc.problem(("grades",), "the lowest grade must start at 0 so that every total has a grade", "bands")
+        yield doc.problem(("grades",), msg("grades-floor"), "bands")
 
 
 def check_tree(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Document) -> Iterator[Problem]:
@@ -62,13 +61,16 @@ def check_tree(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Do
             continue
         rloc = (*loc, "rule")
         for name in sorted(node.rule.names() - rubric.known_names):
-            yield doc.problem(rloc, f"rule of {node.id!r} reads unknown figure or metric {name!r}", "unknown-name")
+            hint = suggest_msg(name, rubric.known_names)
+            yield doc.problem(rloc, msg("rule-unknown-figure", id=node.id, name=name, hint=hint), "unknown-name")
         for slot in sorted(node.rule.slots() - set(rubric.evidence)):
-            yield doc.problem(rloc, f"rule of {node.id!r} names unknown evidence {slot!r}", "unknown-name")
+            hint = suggest_msg(slot, rubric.evidence)
+            yield doc.problem(rloc, msg("rule-unknown-evidence", id=node.id, name=slot, hint=hint), "unknown-name")
         for fact in sorted(node.rule.facts() - set(rubric.facts)):
-            yield doc.problem(rloc, f"rule of {node.id!r} names unknown fact {fact!r}", "unknown-name")
+            hint = suggest_msg(fact, rubric.facts)
+            yield doc.problem(rloc, msg("rule-unknown-fact", id=node.id, name=fact, hint=hint), "unknown-name")
         for message in node.rule.check(node.points):
-            yield doc.problem(rloc, f"{node.id}: {message}", "rule")
+            yield doc.problem(rloc, msg("at-key", where=node.id, what=message), "rule")
 
 
 def check_relations(relations: list[Relation], known: Iterable[str], doc: Document, base: Loc) -> Iterator[Problem]:
@@ -78,7 +80,8 @@ def check_relations(relations: list[Relation], known: Iterable[str], doc: Docume
     for i, rel in enumerate(relations):
         for key, text in rel.exprs().items():
             for name in sorted(parse_expr(text).names - names):
-                yield doc.problem((*base, i, key), f"relation reads unknown figure or metric {name!r}", "unknown-name")
+                hint = suggest_msg(name, names)
+                yield doc.problem((*base, i, key), msg("relation-unknown", name=name, hint=hint), "unknown-name")
 
 
 def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Document) -> Iterator[Problem]:
@@ -87,7 +90,7 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
             if child.type is not None and child.type != kind:
                 yield doc.problem(
                     (*loc, "children", i, "type"),
-                    f"{child.id} is {child.type.value} inside a {kind.value} node",
+                    msg("type-inside", id=child.id, type=child.type.value, parent=kind.value),
                     "type",
                 )
         if not node.children:
@@ -97,15 +100,14 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
             if total <= node.points:
                 yield doc.problem(
                     (*loc, "children_exceed"),
-                    f"{node.id}: children_exceed is set but the children add up to {fmt(total)}, "
-                    f"not more than {fmt(node.points)}",
+                    msg("exceed-not-exceeded", id=node.id, total=fmt(total), points=fmt(node.points)),
                     "sum",
                 )
         elif total != node.points:
-            hint = " (set children_exceed: true if the sum is meant to be capped)" if total > node.points else ""
+            hint = msg("sum-hint-exceed") if total > node.points else msg("nothing")
             yield doc.problem(
                 (*loc, "points"),
-                f"{node.id}: children add up to {fmt(total)}, not the node's {fmt(node.points)}{hint}",
+                msg("children-sum", id=node.id, total=fmt(total), points=fmt(node.points), hint=hint),
                 "sum",
             )
     by_type: dict[NodeType, Decimal] = {t: ZERO for t in NodeType}
@@ -119,7 +121,9 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
     for t, (key, want) in expected.items():
         if by_type[t] != want:
             yield doc.problem(
-                (key,), f"{t.value} sections add up to {fmt(by_type[t])}, but {key} is {fmt(want)}", "sum"
+                (key,),
+                msg("sections-sum", type=msg(f"type-{t.value}"), total=fmt(by_type[t]), key=key, want=fmt(want)),
+                "sum",
             )
 
 
@@ -127,8 +131,9 @@ def _check_metrics(rubric: RubricBase, doc: Document) -> Iterator[Problem]:
     graph = {name: parse_expr(m.expr).names for name, m in rubric.metrics.items()}
     for name, reads in graph.items():
         for ref in sorted(reads - rubric.known_names):
+            hint = suggest_msg(ref, rubric.known_names)
             yield doc.problem(
-                ("metrics", name, "expr"), f"metric {name!r} reads unknown figure or metric {ref!r}", "unknown-name"
+                ("metrics", name, "expr"), msg("metric-unknown", metric=name, name=ref, hint=hint), "unknown-name"
             )
     # Depth-first search for cycles among metrics, reporting each cycle once.
     state: dict[str, int] = {}
@@ -144,7 +149,7 @@ def _check_metrics(rubric: RubricBase, doc: Document) -> Iterator[Problem]:
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
-                    yield doc.problem(("metrics", ref, "expr"), "metrics form a cycle: " + " → ".join(cycle), "cycle")
+                    yield doc.problem(("metrics", ref, "expr"), msg("metric-cycle", cycle=" → ".join(cycle)), "cycle")
             elif ref not in state:
                 yield from visit(ref, [*trail, ref])
         state[name] = 2
@@ -160,113 +165,146 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
     if data.rubric.id != rubric.id or data.rubric.version != rubric.version:
         yield doc.problem(
             ("rubric",),
-            f"data is for rubric {data.rubric.id} {data.rubric.version}, "
-            f"but scored against {rubric.id} {rubric.version}",
+            msg("rubric-mismatch", id=data.rubric.id, version=data.rubric.version, rid=rubric.id, rv=rubric.version),
             "rubric",
         )
     for key, value in data.claims.items():
         if key != "total" and key not in ids:
-            yield doc.problem(("claims", key), f"claim for unknown node {key!r}", "unknown-node")
+            yield doc.problem(("claims", key), unknown_node(key, ids), "unknown-node")
         elif key in ids and not 0 <= value <= ids[key].points:
             yield doc.problem(
-                ("claims", key), f"claimed {fmt(value)} for {key}, outside 0–{fmt(ids[key].points)}", "claim-range"
+                ("claims", key),
+                msg("claim-range", claimed=fmt(value), node=label_of(ids[key]), points=fmt(ids[key].points)),
+                "claim-range",
             )
     for key in data.points:
         if key != "total" and key not in ids:
-            yield doc.problem(("points", key), f"points for unknown node {key!r}", "unknown-node")
+            yield doc.problem(("points", key), unknown_node(key, ids), "unknown-node")
     for section in ("judgements", "not_applicable"):
         for key in getattr(data, section):
             if key not in ids:
-                yield doc.problem((section, key), f"unknown node {key!r}", "unknown-node")
+                yield doc.problem((section, key), unknown_node(key, ids), "unknown-node")
     for key, j in data.judgements.items():
         if key in ids and j.points > ids[key].points:
             yield doc.problem(
                 ("judgements", key, "points"),
-                f"judged {fmt(j.points)} for {key}, more than its {fmt(ids[key].points)} points",
+                msg("judged-too-many", given=fmt(j.points), node=label_of(ids[key]), points=fmt(ids[key].points)),
                 "claim-range",
             )
+        if key in ids and not isinstance(ids[key].rule, JudgedRule):
+            yield doc.problem(("judgements", key), msg("judged-not-judged", node=label_of(ids[key])), "not-judged")
     for name, fig in data.figures.items():
         spec = rubric.figures.get(name)
         if name in rubric.metrics:
-            yield doc.problem(
-                ("figures", name),
-                f"{name!r} is a metric the rubric computes; it cannot be given as a figure",
-                "unknown-name",
-            )
+            yield doc.problem(("figures", name), msg("figure-is-metric", name=name), "unknown-name")
         if spec is not None and spec.unit and fig.unit and fig.unit != spec.unit:
             yield doc.problem(
-                ("figures", name, "value"), f"{name}: unit {fig.unit!r} where the rubric expects {spec.unit!r}", "unit"
+                ("figures", name, "value"), msg("figure-unit", name=name, unit=fig.unit, expected=spec.unit), "unit"
             )
         if fig.value is not None and fig.value < 0 and not (spec is not None and spec.signed):
-            yield doc.problem(
-                ("figures", name, "value"),
-                f"{name}: {fmt(fig.value)} is negative; this figure cannot be below zero (数值不能为负)",
-                "range",
-            )
+            negative = msg("figure-negative", name=name, value=fmt(fig.value))
+            yield doc.problem(("figures", name, "value"), negative, "range")
         if spec is None and not fig.title:
-            yield doc.problem(
-                ("figures", name), f"figure {name!r} is not in the rubric; give it a title", "unknown-name"
-            )
+            hint = suggest_msg(name, rubric.figures)
+            yield doc.problem(("figures", name), msg("figure-unknown", name=name, hint=hint), "unknown-name")
     for key in data.facts:
         if key not in rubric.facts:
-            yield doc.problem(("facts", key), f"unknown fact {key!r}", "unknown-name")
+            hint = suggest_msg(key, rubric.facts)
+            yield doc.problem(("facts", key), msg("unknown-fact", name=key, hint=hint), "unknown-name")
     for key in data.evidence:
         if key not in rubric.evidence:
-            yield doc.problem(("evidence", key), f"unknown evidence slot {key!r}", "unknown-name")
+            hint = suggest_msg(key, rubric.evidence)
+            yield doc.problem(("evidence", key), msg("unknown-slot", name=key, hint=hint), "unknown-name")
     ours = {r.id for r in rubric.relations}
     for i, rel in enumerate(data.relations):
         if rel.id in ours:
-            yield doc.problem(("relations", i, "id"), f"relation id {rel.id!r} is already the rubric's", "duplicate-id")
+            yield doc.problem(("relations", i, "id"), msg("relation-id-taken", id=rel.id), "duplicate-id")
     yield from check_relations(data.relations, rubric.known_names | set(data.figures), doc, ("relations",))
 
 
 def missing_inputs(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked) -> Iterator[Problem]:
-    """Warnings for what the rubric's rules read but the data file does not give.
+    """Warnings for what the rubric's rules read but the data file does not give, one per input,
+    at the line of the section to add it to (or the top, when the file has no such section).
 
     Not errors: a county may lack a figure, and then the rule scores nothing; but a clerk
     checking a file wants to know before the score does.
     """
-    items = doc.data.get("items")
+    needed: dict[tuple[str, str], list[str]] = {}
     for node, _, _ in walked:
         if node.rule is None or node.id in data.not_applicable:
             continue
-        lacking = sorted({f for n in node.rule.names() for f in rubric.figures_read(n)} - set(data.figures))
-        lacking += sorted(s for s in node.rule.slots() if s not in data.evidence)
-        lacking += sorted(f for f in node.rule.facts() if f not in data.facts)
+        wants = [("figures", f) for n in node.rule.names() for f in rubric.figures_read(n) if f not in data.figures]
+        wants += [("evidence", s) for s in node.rule.slots() if s not in data.evidence]
+        wants += [("facts", f) for f in node.rule.facts() if f not in data.facts]
         if isinstance(node.rule, JudgedRule) and node.id not in data.judgements:
-            lacking.append(f"judgements.{node.id}")
-        if lacking:
-            at = ("items", node.id) if isinstance(items, dict) and node.id in items else ()
-            yield doc.problem(
-                at,
-                f"{node.id}（{node.title}）needs {', '.join(lacking)}, which the file does not give; "
-                "the item cannot be scored without it (缺少评分所需数据)",
+            wants.append(("judgements", node.id))
+        for want in wants:
+            needed.setdefault(want, []).append(label_of(node))
+    titles = {
+        **{("figures", k): v.title for k, v in rubric.figures.items()},
+        **{("facts", k): v for k, v in rubric.facts.items()},
+        **{("evidence", k): v for k, v in rubric.evidence.items()},
+    }
+    for (section, key), nodes in sorted(needed.items(), key=lambda kv: (_SECTIONS.index(kv[0][0]), kv[0][1])):
+        title = titles.get((section, key), "")
+        yield doc.problem(
+            (section,),
+            msg(
                 "missing-input",
-                Severity.WARNING,
-            )
+                where=f"{section}.{key}",
+                title=f"（{title}）" if title else "",
+                nodes="、".join(dict.fromkeys(nodes)),
+                section=section,
+            ),
+            "missing-input",
+            Severity.WARNING,
+        )
 
 
-def left_to_fill(data: DataBase, doc: Document) -> Iterator[Problem]:
-    """A warning at every value written ``~`` (still to fill): figures, facts, 文号 of evidence."""
+_SECTIONS = ["figures", "facts", "evidence", "judgements"]
+
+
+def label_of(node: Node) -> str:
+    """How a clerk finds a node: 第19项（开展社会救助知识培训）, （六）对象管理, or its title."""
+    n = node.number or ""
+    if n.isdigit():
+        return f"第{n}项（{node.title}）"
+    if n.startswith("（"):
+        return f"{n}{node.title}"
+    if n:
+        return f"{n}、{node.title}"
+    return f"“{node.title}”（{node.id}）"
+
+
+def unknown_node(key: str, ids: dict[str, Node]) -> Msg:
+    """「未知的节点“c99”；是否应为“c09”？」."""
+    return msg("unknown-node", id=key, hint=suggest_msg(key, ids))
+
+
+def left_to_fill(data: DataBase, doc: Document, rubric: RubricBase) -> Iterator[Problem]:
+    """A warning at every value written ``~`` (still to fill): figures, facts, evidence and its 文号."""
+
+    def named(key: str, title: str | None) -> str:
+        return f"{key}（{title}）" if title else key
+
     for name, fig in data.figures.items():
         if fig.value is None:
-            yield doc.problem(("figures", name), f"figures.{name}: still to fill (待填)", "to-fill", Severity.WARNING)
+            spec = rubric.figures.get(name)
+            where = named(f"figures.{name}", spec.title if spec else fig.title)
+            yield doc.problem(("figures", name), msg("to-fill", where=where), "to-fill", Severity.WARNING)
     for name, fact in data.facts.items():
         if fact.value is None:
-            yield doc.problem(
-                ("facts", name), f"facts.{name}: still to fill (待填：是/否)", "to-fill", Severity.WARNING
-            )
+            where = named(f"facts.{name}", rubric.facts.get(name))
+            yield doc.problem(("facts", name), msg("to-fill-fact", where=where), "to-fill", Severity.WARNING)
     raw = doc.data.get("evidence")
     for slot, docs in data.evidence.items():
         if isinstance(raw, dict) and raw.get(slot) is None:
-            yield doc.problem(("evidence", slot), f"evidence.{slot}: still to fill (待填)", "to-fill", Severity.WARNING)
-        for i, _ in enumerate(docs):
-            loc: Loc = (
-                ("evidence", slot, i)
-                if isinstance(raw, dict) and isinstance(raw.get(slot), list)
-                else ("evidence", slot)
-            )
-            if doc.has((*loc, "number")) and docs[i].number is None:
+            where = named(f"evidence.{slot}", rubric.evidence.get(slot))
+            yield doc.problem(("evidence", slot), msg("to-fill", where=where), "to-fill", Severity.WARNING)
+        for i, e in enumerate(docs):
+            listed = isinstance(raw, dict) and isinstance(raw.get(slot), list)
+            loc: Loc = ("evidence", slot, i) if listed else ("evidence", slot)
+            if e.pending:
                 yield doc.problem(
-                    (*loc, "number"), f"evidence.{slot}: 文号 still to fill (待填)", "to-fill", Severity.WARNING
+                    (*loc, "number"), msg("to-fill-number", where=f"evidence.{slot}"), "to-fill", Severity.WARNING
                 )

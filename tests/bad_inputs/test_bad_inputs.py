@@ -19,32 +19,32 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # file, exit code, "line:col" prefix expected after the path ("" when the input has no line), message part
 CASES = [
-    ("empty.yaml", 1, "1:1", "file is empty"),
-    ("syntax_error.yaml", 1, "5:11", "YAML syntax error"),
+    ("empty.yaml", 1, "1:1", "文件是空的"),
+    ("syntax_error.yaml", 1, "5:11", "YAML 格式错误"),
     ("tabs.yaml", 1, "4:1", "制表符 Tab"),
-    ("truncated.yaml", 1, "44:1", "could not find expected ':'"),
-    ("gbk.yaml", 1, "1:17", "not valid UTF-8: byte 0xb2 cannot be decoded; it looks like GBK"),
-    ("duplicate_keys.yaml", 1, "6:3", "duplicate key 'towns' (first at line 4)"),
-    ("list_not_mapping.yaml", 1, "3:1", "figures: Input should be a valid dictionary"),
-    ("bad_thousands.yaml", 1, "5:3", "cannot read '12,32,5户' as a number"),
-    ("wrong_unit.yaml", 1, "4:3", "unit '元' where the rubric expects '万元'"),
-    ("negative.yaml", 1, "5:3", "villages: -144 is negative"),
-    ("nan.yaml", 1, "4:3", "finite number"),
-    ("infinite.yaml", 1, "4:3", "finite number"),
-    ("bool_figure.yaml", 1, "4:3", "expected a number, got true/false"),
-    ("claim_too_high.yaml", 1, "4:3", "claimed 5 for c02.2, outside 0–1"),
-    ("unknown_node.yaml", 1, "4:3", "claim for unknown node 'c99'"),
-    ("unknown_key.yaml", 1, "3:1", "figurs: unknown key"),
-    ("alias_bomb.yaml", 1, "8:26", "alias bomb"),
-    ("deep_nesting.yaml", 1, "4:72", "nesting deeper than 64 levels"),
-    ("binary.yaml", 1, "", "binary file"),
+    ("truncated.yaml", 1, "44:1", "缺少冒号"),
+    ("gbk.yaml", 1, "1:17", "不是 UTF-8 编码：字节 0xb2 无法解码；看来是 GBK"),
+    ("duplicate_keys.yaml", 1, "6:3", "键名“towns”重复（第一次在第 4 行）"),
+    ("list_not_mapping.yaml", 1, "3:1", "figures: 应为键值对"),
+    ("bad_thousands.yaml", 1, "5:3", "无法把“12,32,5户”读作数字"),
+    ("wrong_unit.yaml", 1, "4:3", "单位是“元”，评分标准要求“万元”"),
+    ("negative.yaml", 1, "5:3", "villages 为 -144，这项数据不能为负数"),
+    ("nan.yaml", 1, "4:3", "须为有限数值"),
+    ("infinite.yaml", 1, "4:3", "须为有限数值"),
+    ("bool_figure.yaml", 1, "4:3", "应为数字，不是“是/否”"),
+    ("claim_too_high.yaml", 1, "4:3", "自评 5 分，超出 0 至 1 分"),
+    ("unknown_node.yaml", 1, "4:3", "未知的节点“c99”"),
+    ("unknown_key.yaml", 1, "3:1", "未知的键“figurs”；是否应为“figures”？"),
+    ("alias_bomb.yaml", 1, "8:26", "别名炸弹"),
+    ("deep_nesting.yaml", 1, "4:72", "嵌套超过 64 层"),
+    ("binary.yaml", 1, "", "二进制文件"),
     (
         "wrong_rubric_version.yaml",
         1,
         "2:1",
-        "version 1999.1 not found; bundled versions of ningxia-2020-county: 2020.1",
+        "找不到评分标准 ningxia-2020-county 版本 1999.1；自带的 ningxia-2020-county 版本有：2020.1",
     ),
-    ("rubric_not_found.yaml", 1, "2:1", "rubric shaanxi-2020-county version 1 not found"),
+    ("rubric_not_found.yaml", 1, "2:1", "找不到评分标准 shaanxi-2020-county 版本 1"),
 ]
 
 ACCEPTED = ["bom.yaml", "numbers_as_text.yaml"]
@@ -117,17 +117,17 @@ def test_oversize_file_refused(runner: Any, tmp_path: Path) -> None:
         fh.write(("  " + "平" * 100 + "\n") * 20_000)
     result = invoke(runner, tmp_path, "score", "big.yaml")
     assert result.exit_code == 1
-    assert result.stderr.startswith("big.yaml: error: file is") and "larger than" in result.stderr
+    assert result.stderr.startswith("big.yaml: error: 文件有") and "超过允许的" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["score", "audit", "report", "validate"])
 def test_missing_path_and_directory_are_usage_errors(runner: Any, tmp_path: Path, command: str) -> None:
     (tmp_path / "adir").mkdir()
     result = invoke(runner, tmp_path, command, "nope.yaml")
-    assert result.exit_code == 2 and "nope.yaml: no such file" in result.stderr
+    assert result.exit_code == 2 and "nope.yaml: 文件不存在" in result.stderr
     if command != "score" and command != "validate":  # a folder is a batch for score/validate
         result = invoke(runner, tmp_path, command, "adir")
-        assert result.exit_code == 2 and "adir: is a directory" in result.stderr
+        assert result.exit_code == 2 and "adir: 这是文件夹" in result.stderr
 
 
 def test_unknown_option_is_usage(runner: Any, tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_unknown_option_is_usage(runner: Any, tmp_path: Path) -> None:
 
 def test_output_folder_missing_or_unwritable(runner: Any, tmp_path: Path) -> None:
     result = invoke(runner, tmp_path, "report", "--out", "missing/report.md")
-    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert result.exit_code == 2 and "不存在" in result.stderr
     if os.geteuid() == 0:
         target = "/sys/selfeval-report.md"  # root can write anywhere but sysfs
     else:
@@ -145,7 +145,7 @@ def test_output_folder_missing_or_unwritable(runner: Any, tmp_path: Path) -> Non
         locked.mkdir(mode=0o500)
         target = str(locked / "report.md")
     result = runner.invoke(app, ["report", "--out", target])
-    assert result.exit_code == 2 and "cannot write" in result.stderr, result.output
+    assert result.exit_code == 2 and "无法" in result.stderr, result.output
     assert not Path(target).exists()
 
 
@@ -158,9 +158,7 @@ def test_wrong_rubric_given_explicitly(runner: Any, corpus: Path, tmp_path: Path
     )
     result = invoke(runner, corpus, "score", "bom.yaml", "--rubric", str(other))
     assert result.exit_code == 1
-    assert (
-        "data is for rubric ningxia-2020-county 2020.1, but scored against ningxia-2020-county 2021.1" in result.stderr
-    )
+    assert "数据文件对应评分标准 ningxia-2020-county 2020.1，却按 ningxia-2020-county 2021.1 评分" in result.stderr
 
 
 def test_debug_shows_the_traceback(runner: Any, corpus: Path) -> None:

@@ -70,7 +70,8 @@ def test_score_csv(runner: Any) -> None:
 def test_gaps(runner: Any) -> None:
     result = runner.invoke(app, ["score", str(DATA), "--gaps"])
     assert result.exit_code == 0
-    assert "c27" in result.stdout and "失1分" in result.stdout and "年终人均救助资金滚存结余" in result.stdout
+    assert "27. 年终人均救助资金滚存结余" in result.stdout and "失1分" in result.stdout and "c27" not in result.stdout
+    assert "[c27]" in runner.invoke(app, ["--ids", "score", str(DATA), "--gaps"]).stdout
     doc = json.loads(runner.invoke(app, ["score", str(DATA), "--gaps", "-f", "json"]).stdout)
     assert doc == [
         {
@@ -98,7 +99,7 @@ def test_gaps_orders_by_effect(runner: Any, tmp_path: Path) -> None:
 def test_fail_under(runner: Any) -> None:
     assert runner.invoke(app, ["score", str(DATA), "--fail-under", "104"]).exit_code == 0
     result = runner.invoke(app, ["score", str(DATA), "--fail-under", "104.5"])
-    assert result.exit_code == 1 and "below --fail-under" in result.stderr
+    assert result.exit_code == 1 and "总分 104 低于 --fail-under 104.5" in result.stderr
     assert runner.invoke(app, ["score", str(DATA), "--fail-under", "many"]).exit_code == 2
 
 
@@ -136,7 +137,7 @@ def test_batch_ranking(runner: Any, tmp_path: Path) -> None:
     # Renamed copies still carry 平罗县's letterhead, title, opening and list title: 5 more errors.
     assert [r["rank"] for r in rows] == [1, 2, None]
     assert rows[0]["total"] == 104 and rows[1]["total"] == 101 and rows[0]["audit_errors"] == 8 + 5
-    assert "YAML syntax error" in rows[2]["error"]
+    assert "YAML 格式错误" in rows[2]["error"]
     assert rows[2]["problems"][0]["line"] > 0
     assert "坏县.yaml:" in result.stderr
     csv_out = runner.invoke(app, ["score", str(tmp_path / "*.yaml"), "--format", "csv", "--sort", "name"]).stdout
@@ -203,9 +204,9 @@ def test_init_writes_a_blank_file_that_validates(runner: Any, tmp_path: Path) ->
     text = out.read_text(encoding="utf-8")
     assert '  name: "惠农区"' in text and "  towns: ~    # 乡镇个数（个）" in text
     checked = runner.invoke(app, ["validate", str(out)])
-    assert checked.exit_code == 0 and "0 errors" in checked.stderr
+    assert checked.exit_code == 0 and "（0 个错误，" in checked.stderr
     towns = text.splitlines().index("  towns: ~    # 乡镇个数（个）") + 1
-    assert f"{out}:{towns}:3: warning: figures.towns: still to fill" in checked.stdout
+    assert f"{out}:{towns}:3: warning: figures.towns（乡镇个数） 待填" in checked.stdout
     # Every item is outlined with its clauses and what each needs.
     assert (
         "      - text: ~    # 总结典型经验，乡镇设立举报箱并公开举报电话（1分），需要数据 {towns}、{town_report_boxes}"
@@ -217,7 +218,7 @@ def test_init_writes_a_blank_file_that_validates(runner: Any, tmp_path: Path) ->
     doc = json.loads(runner.invoke(app, ["score", str(out), "-f", "json"]).stdout)
     assert doc["subject"] == {"name": "惠农区", "year": 2021} and doc["total"] == 0
     again = runner.invoke(app, ["init", str(out)])
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 2 and "文件已存在；如要覆盖，请加 --force" in again.stderr
 
 
 def test_report_says_what_the_audit_found_and_which_scores_it_carries(runner: Any, tmp_path: Path) -> None:
@@ -249,7 +250,7 @@ def test_next_year_from_this_year(runner: Any, tmp_path: Path) -> None:
     # Every value left to fill is listed at its own line, and the narrative keeps its references.
     for key in ("care_agreements", "towns", "urban_dibao_funds"):
         row = next(i for i, line in enumerate(lines, 1) if line.startswith(f"  {key}: ~"))
-        assert any(line.startswith(f"{out}:{row}:3: warning: figures.{key}: still to fill") for line in listed)
+        assert any(line.startswith(f"{out}:{row}:3: warning: figures.{key}（") for line in listed)
     assert "  online_application: ~    # 疫情期间开通网络等线上低保申请渠道；去年 是" in lines
     assert '    - {title: "关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知", number: ~, issuer: ' in text
     assert "与{care_agreements}名分散供养特困人员" in text and "474" not in text.split("items:")[1]

@@ -28,7 +28,7 @@ def test_every_format_of_every_command_writes(runner: Any, tmp_path: Path, kind:
     out = tmp_path / "out.bin"
     result = runner.invoke(app, [*COMMANDS[kind], "--format", format.value, "--out", str(out)])
     assert result.exit_code in (0, 1), result.output  # audit exits 1: Pingluo has findings
-    assert f"wrote {out}" in result.stderr
+    assert f"已写出 {out}" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.strip()
     if format.value == "json":
@@ -93,7 +93,7 @@ def test_out_never_overwrites_without_force_nor_an_input(runner: Any, tmp_path: 
     data = changed_copy(tmp_path, "d.yaml")
     before = data.read_bytes()
     result = runner.invoke(app, ["report", str(data), "--out", str(data), "--force", "--format", "markdown"])
-    assert result.exit_code == 2 and "input" in result.stderr and data.read_bytes() == before
+    assert result.exit_code == 2 and "这是本命令读取的文件，绝不覆盖" in result.stderr and data.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.yaml", "s.json"]
 
 

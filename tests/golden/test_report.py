@@ -124,10 +124,10 @@ def test_user_template_strict_and_sandboxed(runner: Any, tmp_path: Path) -> None
     assert f"{tpl}:3:1:" in result.stderr and "totl" in result.stderr
     tpl.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
     result = report(runner, "--template", str(tpl))
-    assert result.exit_code == 1 and "sandbox" in result.stderr
+    assert result.exit_code == 1 and "沙箱不允许" in result.stderr
     tpl.write_text("{% for x in %}\n", encoding="utf-8")
     result = report(runner, "--template", str(tpl))
-    assert result.exit_code == 1 and f"{tpl}:1:1: template syntax error" in result.stderr
+    assert result.exit_code == 1 and f"{tpl}:1:1: 模板语法错误" in result.stderr
     tpl.write_text("{{ subject.name }} {{ totals.total }}\n", encoding="utf-8")
     result = report(runner, "--template", str(tpl))
     assert result.exit_code == 0 and result.stdout == "平罗县 104\n"

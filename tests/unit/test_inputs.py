@@ -23,7 +23,7 @@ def broken_rubric(tmp_path: Path, old: str, new: str) -> Path:
 def problems(path: Path) -> list[str]:
     with pytest.raises(InputError) as e:
         Library().load(path)
-    return [f"{p.line}: {p.message}" for p in e.value.problems]
+    return [f"{p.line}: {p.message_en}" for p in e.value.problems]
 
 
 def test_provenance_hashes_the_bytes_read() -> None:
@@ -57,7 +57,7 @@ def test_data_relation_may_not_reuse_a_rubric_relation_id(tmp_path: Path) -> Non
     )
     path = tmp_path / "d.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match="relation id 'care-agreements' is already the rubric's"):
+    with pytest.raises(InputError, match="关系编号“care-agreements”已被评分标准使用"):
         evaluate_file(path)
 
 

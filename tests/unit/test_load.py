@@ -12,7 +12,7 @@ from selfeval.load import MAX_BYTES, load_document, parse
 def problems(text: str) -> list[str]:
     with pytest.raises(InputError) as e:
         parse(text, "f.yaml")
-    return [f"{p.where}: {p.message}" for p in e.value.problems]
+    return [f"{p.where}: {p.message_en}" for p in e.value.problems]
 
 
 def test_floats_are_decimals_from_their_text() -> None:
@@ -60,7 +60,7 @@ def test_small_aliases_are_fine() -> None:
 def test_empty_and_scalar_roots() -> None:
     assert "empty" in problems("")[0]
     assert "empty" in problems("# only a comment\n")[0]
-    assert "expected a mapping at the top, found list" in problems("- 1\n- 2\n")[0]
+    assert "expected a mapping at the top, found a list" in problems("- 1\n- 2\n")[0]
 
 
 def test_locate_follows_the_path() -> None:
@@ -71,20 +71,20 @@ def test_locate_follows_the_path() -> None:
 
 
 def test_files(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no such file"):
+    with pytest.raises(UsageError, match="文件不存在"):
         load_document(tmp_path / "nope.yaml")
-    with pytest.raises(UsageError, match="is a directory"):
+    with pytest.raises(UsageError, match="这是文件夹"):
         load_document(tmp_path)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: 1\n" * (MAX_BYTES // 5 + 1))
-    with pytest.raises(InputError, match="larger than"):
+    with pytest.raises(InputError, match="超过允许"):
         load_document(big)
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
     assert load_document(bom).data == {"a": 1}
     gbk = tmp_path / "gbk.yaml"
     gbk.write_bytes("a: 平罗县\n".encode("gbk"))
-    with pytest.raises(InputError, match=r"gbk.yaml:1:\d+: not valid UTF-8.*GBK"):
+    with pytest.raises(InputError, match=r"gbk.yaml:1:\d+: 不是 UTF-8 编码.*GBK"):
         load_document(gbk)
 
 

@@ -56,7 +56,7 @@ def test_unknown_reference_is_an_error_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         evaluate_file(path)
     (p,) = e.value.problems
-    assert "unknown reference {care_agreement}" in p.message
+    assert "未知的引用 {care_agreement}" in p.message and "是否应为“care_agreements”" in p.message
     assert path.read_text(encoding="utf-8").splitlines()[p.line - 1].strip().startswith("- text: 与{care_agreement}")
 
 

@@ -74,7 +74,7 @@ def test_lower_subsidy_fails_the_standard_item(tmp_path: Path) -> None:
     r = score_file(_changed(tmp_path, "urban_dibao_funds", "600万元"))
     c05 = r.by_id()["c05"]
     assert c05.score == 0
-    assert "未达到" in c05.explanation
+    assert "未高于0元，不得分" in c05.explanation
     # (五) has 9 points of items capped at 8: losing item 5's 4 points costs 3.
     assert r.by_id()["i05"].score == 5
 

@@ -83,7 +83,7 @@ def test_threshold_against_metric_and_partial_points() -> None:
     assert one_leaf(rule, 4, figures={"ours": 5, "region": 4}).score == 3
     low = one_leaf(rule, 4, figures={"ours": 3, "region": 4})
     assert low.score == 1
-    assert "未达到" in low.explanation and low.gap
+    assert low.explanation == "ours为3个，未高于region4个，得1分" and low.gap == "需ours高于region4个，可得3分"
 
 
 def test_threshold_missing_figure_scores_zero_and_says_so() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from selfeval.expr import parse_expr
+from selfeval.i18n import Msg
 from selfeval.load import Document, Loc
 from selfeval.numbers import ZERO
 from selfeval.problems import Problem, Severity
@@ -31,14 +32,13 @@ class Audit:
         severity: Severity,
         code: str,
         subject: str,
-        message: str,
-        message_en: str,
+        message: Msg,
         values: Mapping[str, str],
         *at: Loc,
     ) -> Problem:
         """A finding placed at the first of ``at`` that is in the file (else the last, or the top)."""
         loc = next((x for x in at if self.doc.has(x)), at[-1] if at else ())
-        return self.doc.problem(loc, message, code, severity, subject=subject, message_en=message_en, values=values)
+        return self.doc.problem(loc, message, code, severity, subject=subject, values=values)
 
     def figure_at(self, *exprs: str) -> Loc:
         """Where the first figure that the expressions read is stated in the file."""

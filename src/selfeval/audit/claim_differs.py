@@ -1,10 +1,14 @@
-"""claim-differs: a claimed score differs from the score computed from the evidence."""
+"""claim-differs: 自评得分与按证据计算的得分不符。
+
+a claimed score differs from the score computed from the evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, label
+from selfeval.i18n import msg
+from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 
@@ -16,13 +20,12 @@ def check(audit: Audit) -> Iterator[Problem]:
     for r in result.walk():
         if not r.differs or r.claimed is None:
             continue
-        verb = "扣" if r.type.value == "deduction" else "得"
+        key = "claim-differs-deduction" if r.type is NodeType.DEDUCTION else "claim-differs"
         yield audit.finding(
             Severity.ERROR,
             ID,
             r.id,
-            f"{label(r)}自评{verb}{fmt(r.claimed)}分，按证据计算应{verb}{fmt(r.rounded)}分：{r.explanation}",
-            f"{r.id} claims {fmt(r.claimed)}, computed {fmt(r.rounded)}",
+            msg(key, node=label(r), claimed=fmt(r.claimed), computed=fmt(r.rounded), why=r.explanation),
             {"stated": fmt(r.claimed), "expected": fmt(r.rounded)},
             ("claims", r.id),
         )
@@ -31,8 +34,7 @@ def check(audit: Audit) -> Iterator[Problem]:
             Severity.ERROR,
             ID,
             "total",
-            f"自评总分{fmt(result.claimed_total)}分，按证据计算总分为{fmt(result.total)}分",
-            f"total claims {fmt(result.claimed_total)}, computed {fmt(result.total)}",
+            msg("claim-differs-total", claimed=fmt(result.claimed_total), computed=fmt(result.total)),
             {"stated": fmt(result.claimed_total), "expected": fmt(result.total)},
             ("claims", "total"),
         )

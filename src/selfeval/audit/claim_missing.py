@@ -1,10 +1,13 @@
-"""claim-missing: a numbered criterion states no claimed score, at its own level or below."""
+"""claim-missing: 编号的评分项（其本身及下级）都没有写自评得分。
+
+a numbered criterion states no claimed score, at its own level or below."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, effective_claim, label
+from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 
@@ -21,8 +24,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 Severity.WARNING,
                 ID,
                 r.id,
-                f"{label(r)}（{r.node.title}，{fmt(r.max)}分）未写自评得分",
-                f"{r.id} has no claimed score",
+                msg("claim-missing", node=label(r), title=r.node.title, points=fmt(r.max)),
                 {"points": fmt(r.max)},
                 ("items", r.id),
                 ("claims",),

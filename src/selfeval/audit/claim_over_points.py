@@ -1,4 +1,7 @@
-"""claim-over-points: the children's claimed scores add up to more than the node's points.
+"""claim-over-points: 其下各项自评得分之和超过本项分值。评分标准规定封顶（children_exceed）时，封顶说明的是得分而非
+自评，此时为警告。
+
+the children's claimed scores add up to more than the node's points.
 Where the rubric caps the children's sum (``children_exceed``) the cap explains the score, not
 the claim: the finding is then a warning."""
 
@@ -7,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, effective_claim, label
+from selfeval.i18n import msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 
@@ -21,13 +25,12 @@ def check(audit: Audit) -> Iterator[Problem]:
         total = sum(claims, ZERO)
         if total > r.max:
             capped = r.node.children_exceed
-            note = f"；评分标准按{fmt(r.max)}分封顶，所写得分仍多于分值" if capped else ""
+            note = msg("capped-note", points=fmt(r.max)) if capped else msg("nothing")
             yield audit.finding(
                 Severity.WARNING if capped else Severity.ERROR,
                 ID,
                 r.id,
-                f"{label(r)}下各项自评合计{fmt(total)}分，超过本项分值{fmt(r.max)}分{note}",
-                f"{r.id}: children claim {fmt(total)}, more than its {fmt(r.max)} points",
+                msg("claim-over-points", node=label(r), total=fmt(total), points=fmt(r.max), note=note),
                 {"stated": fmt(total), "expected": fmt(r.max)},
                 ("claims", r.id),
                 *(("claims", c.id) for c in r.children),

@@ -1,4 +1,7 @@
-"""claim-sum: a heading's claimed score differs from what its items' claims add up to
+"""claim-sum: 标题的自评得分与其下各项自评得分之和不符（评分标准封顶的，按封顶后比较）；自评总分与各部分（基本分＋加
+分－扣分）之和不符。
+
+a heading's claimed score differs from what its items' claims add up to
 (capped at the heading's points where the rubric caps it). The total claim is checked
 against the section headings (standard + bonus − deduction)."""
 
@@ -7,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, effective_claim, label
+from selfeval.i18n import msg
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
@@ -27,13 +31,12 @@ def check(audit: Audit) -> Iterator[Problem]:
         expected = min(parts, r.max) if r.node.children_exceed else parts
         if expected == r.claimed:
             continue
-        note = f"（{'、'.join(absent)}未写得分）" if absent else ""
+        note = msg("claims-absent", ids="、".join(absent)) if absent else msg("nothing")
         yield audit.finding(
             Severity.WARNING if absent else Severity.ERROR,
             ID,
             r.id,
-            f"{label(r)}自评{fmt(r.claimed)}分，但其下各项自评得分合计{fmt(expected)}分{note}",
-            f"{r.id} claims {fmt(r.claimed)} but its items' claims add up to {fmt(expected)}",
+            msg("claim-sum", node=label(r), claimed=fmt(r.claimed), parts=fmt(expected), note=note),
             {"stated": fmt(r.claimed), "expected": fmt(expected), "absent": ",".join(absent)},
             ("claims", r.id),
         )
@@ -54,8 +57,7 @@ def check(audit: Audit) -> Iterator[Problem]:
             Severity.ERROR,
             ID,
             "total",
-            f"自评总分{fmt(result.claimed_total)}分，但各部分自评得分合计{fmt(total)}分（{shown}）",
-            f"total claim {fmt(result.claimed_total)} but the sections' claims add up to {fmt(total)}",
+            msg("claim-sum-total", claimed=fmt(result.claimed_total), parts=fmt(total), terms=shown),
             {"stated": fmt(result.claimed_total), "expected": fmt(total)},
             ("claims", "total"),
         )

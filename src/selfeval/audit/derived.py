@@ -1,4 +1,7 @@
-"""derived-mismatch: a stated derived figure (per-capita amount, rate, share, "N% higher")
+"""derived-mismatch: 报告所写的派生数据（人均、比率、占比、“高出N%”）无法用同一文件中的基础数据复算出来（在关系或评
+分标准规定的容差之内，默认相对0.5%）。
+
+a stated derived figure (per-capita amount, rate, share, "N% higher")
 cannot be reproduced from the base figures in the same file, within the relation's
 tolerance or the rubric's (default a relative 0.5%)."""
 
@@ -7,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
+from selfeval.i18n import msg
 from selfeval.models.rubric import DerivedRelation
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
+from selfeval.wording import quote
 
 ID = "derived-mismatch"
 
@@ -36,13 +41,20 @@ def check(audit: Audit) -> Iterator[Problem]:
             continue
         title, unit = ctx.title(rel.figure)
         title = title.removesuffix("（报告所述）")
-        rel_pct = f"，相差{fmt(diff / abs(computed) * 100, 1)}%" if computed else ""
+        off = msg("relative-diff", pct=fmt(diff / abs(computed) * 100, 1)) if computed else msg("nothing")
         yield audit.finding(
             Severity.ERROR,
             ID,
             rel.id,
-            f"{title}报告为{fmt(stated)}{unit}，按“{rel.title}”复算为{fmt(computed)}{unit}{rel_pct}",
-            f"{rel.figure} is stated as {fmt(stated)} but {rel.expr} gives {fmt(computed)}",
+            msg(
+                "derived-mismatch",
+                title=title,
+                stated=fmt(stated),
+                unit=unit,
+                rule=quote(rel.title),
+                computed=fmt(computed),
+                off=off,
+            ),
             {"stated": fmt(stated), "expected": fmt(computed), "node": rel.node or ""},
             audit.figure_at(rel.figure),
         )

@@ -1,4 +1,7 @@
-"""document-number: a 文号 cited in the narrative is not in the standard form
+"""document-number: 文字中引用的文号不合“机关代字〔年份〕序号号”的标准格式，或所引文件既不在证明材料中也不在材料清单
+中。
+
+a 文号 cited in the narrative is not in the standard form
 机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
 list (材料清单) contains."""
 
@@ -9,6 +12,7 @@ from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
 from selfeval.forms.narrative.models import NarrativeData
+from selfeval.i18n import msg
 from selfeval.problems import Problem, Severity
 
 ID = "document-number"
@@ -41,9 +45,13 @@ def check(audit: Audit) -> Iterator[Problem]:
                     Severity.WARNING,
                     ID,
                     node_id,
-                    f"{label}文号“{m.group(0)}”年份与序号位置颠倒，应为“{standard}”"
-                    + ("（材料清单中有此文件）" if standard in known else ""),
-                    f"{m.group(0)} should read {standard}",
+                    msg(
+                        "doc-number-swapped",
+                        node=label,
+                        stated=m.group(0),
+                        standard=standard,
+                        listed=msg("doc-number-listed") if standard in known else msg("nothing"),
+                    ),
                     {"stated": m.group(0), "expected": standard},
                     at,
                 )
@@ -56,8 +64,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                         Severity.WARNING,
                         ID,
                         node_id,
-                        f"{label}文号“{m.group(0)}”应使用六角括号：“{standard}”",
-                        f"{m.group(0)} should read {standard}",
+                        msg("doc-number-brackets", node=label, stated=m.group(0), standard=standard),
                         {"stated": m.group(0), "expected": standard},
                         at,
                     )
@@ -67,8 +74,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                         Severity.WARNING,
                         ID,
                         node_id,
-                        f"{label}引用的“{standard}”不在证明材料和材料清单中",
-                        f"{standard} is cited but neither attached nor given as evidence",
+                        msg("doc-number-unlisted", node=label, standard=standard),
                         {"stated": standard},
                         at,
                     )

@@ -1,10 +1,13 @@
-"""evidence-missing: a rule needs a figure, fact, document or judgement the data lacks."""
+"""evidence-missing: 评分规则需要的数据、事实、证明材料或评审评定，数据文件中没有。
+
+a rule needs a figure, fact, document or judgement the data lacks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, label
+from selfeval.i18n import msg
 from selfeval.problems import Problem, Severity
 
 ID = "evidence-missing"
@@ -17,8 +20,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 Severity.WARNING,
                 ID,
                 r.id,
-                f"{label(r)}的评分规则需要“{name}”，数据文件中没有：{r.explanation}",
-                f"{r.id} needs {name}, which the data lacks",
+                msg("evidence-missing", node=label(r), name=name, why=r.explanation),
                 {"missing": name},
                 ("items", r.id),
                 ("figures",),

@@ -1,4 +1,8 @@
-"""narrative-number: a number written literally in an item's text contradicts a figure of the
+"""narrative-number: 文字中直接写出的数字与本项的数据相矛盾（单位相同，且上下文说的是同一件事），报告会说出与核对过
+的数据不同的话；未对应任何数据的数字列为提示（narrative-unchecked）。日期、序号、文号和所引文件标题不算数量；
+{key} 引用即数据本身。
+
+a number written literally in an item's text contradicts a figure of the
 same item (the same unit, and the text around it names the same thing), so the report would
 say what the checked figure does not. narrative-unchecked (a note): a literal number tied to
 no figure of its item, which nothing has checked. Dates, ordinals, 文号 and the titles of
@@ -15,6 +19,7 @@ from selfeval.expr import parse_expr
 from selfeval.forms.narrative.models import NarrativeData
 from selfeval.forms.narrative.text import REFERENCE, fill
 from selfeval.forms.narrative.view import resolver
+from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import NodeResult
@@ -108,9 +113,14 @@ def check(audit: Audit) -> Iterator[Problem]:
                         Severity.ERROR,
                         ID,
                         item_id,
-                        f"{label}文字写“{fill(raw[start:end], value_of).strip()}”，但数据中“{title}”为{fmt(v, 4)}{unit}"
-                        f"（请改为引用 {{{name}}}）",
-                        f"{item_id}: the text says {m.group(0)} where {name} is {fmt(v, 4)}",
+                        msg(
+                            "narrative-contradicts",
+                            node=label,
+                            text=fill(raw[start:end], value_of).strip(),
+                            title=title,
+                            value=f"{fmt(v, 4)}{unit}",
+                            name=name,
+                        ),
                         {"stated": m.group(0), "expected": fmt(v, 4), "figure": name},
                         at,
                     )
@@ -119,8 +129,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                         Severity.INFO,
                         UNCHECKED,
                         item_id,
-                        f"{label}文字中的“{shown}”未对应任何数据，未经核对",
-                        f"{item_id}: {m.group(0)} in the text is tied to no figure",
+                        msg("narrative-unchecked", node=label, shown=shown),
                         {"stated": m.group(0)},
                         at,
                     )

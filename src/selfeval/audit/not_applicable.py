@@ -1,10 +1,13 @@
-"""not-applicable: a node was declared not applicable; says how the score treated it."""
+"""not-applicable: 某项被声明为不适用；说明得分如何处理。
+
+a node was declared not applicable; says how the score treated it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, label
+from selfeval.i18n import msg
 from selfeval.problems import Problem, Severity
 
 ID = "not-applicable"
@@ -19,8 +22,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 Severity.INFO,
                 ID,
                 r.id,
-                f"{label(r)}{r.explanation}",
-                f"{r.id} is not applicable ({policy})",
+                msg("not-applicable", node=label(r), why=r.explanation),
                 {"policy": policy},
                 ("not_applicable", r.id),
             )

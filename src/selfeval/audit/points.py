@@ -1,4 +1,6 @@
-"""points-differ: the report states points (分值) for a heading or the total that differ from
+"""points-differ: 报告写的标题分值或自评标准总分与评分标准不符：报告按另一版本的标准写成，或抄错了。
+
+the report states points (分值) for a heading or the total that differ from
 the rubric's: the report was written against another version of the standard, or miscopied it."""
 
 from __future__ import annotations
@@ -6,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, label
+from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 
@@ -17,9 +20,9 @@ def check(audit: Audit) -> Iterator[Problem]:
     nodes = result.by_id()
     for key, stated in result.data.points.items():
         if key == "total":
-            what, points = "自评标准分值", result.standard_max
+            what, points = msg("standard-points"), result.standard_max
         elif key in nodes:
-            what, points = f"{label(nodes[key])}的指标分值", nodes[key].max
+            what, points = msg("node-points", node=label(nodes[key])), nodes[key].max
         else:
             continue  # loading refuses an unknown node
         if abs(stated) != points:
@@ -27,8 +30,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 Severity.ERROR,
                 ID,
                 key,
-                f"报告写{what}为{fmt(stated)}分，评分标准为{fmt(points)}分",
-                f"{key}: the report states {fmt(stated)} points, the rubric {fmt(points)}",
+                msg("points-differ", what=what, stated=fmt(stated), points=fmt(points)),
                 {"stated": fmt(stated), "expected": fmt(points)},
                 ("points", key),
             )

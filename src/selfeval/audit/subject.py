@@ -1,4 +1,7 @@
-"""subject-mismatch: the letterhead, title, opening or 文号 of the report do not match the
+"""subject-mismatch: 报告的发文机关、标题、开头或文号与数据文件的县（市、区）和年度不符（另一县的报告改名未改全，或
+沿用了去年的标题）。
+
+the letterhead, title, opening or 文号 of the report do not match the
 county and year the data file is for (a copy of another county's report not fully renamed,
 last year's title left in place)."""
 
@@ -11,6 +14,7 @@ from selfeval.audit.base import Audit
 from selfeval.forms.narrative.models import NarrativeData
 from selfeval.forms.narrative.text import fill
 from selfeval.forms.narrative.view import resolver
+from selfeval.i18n import Msg, msg
 from selfeval.problems import Problem, Severity
 
 ID = "subject-mismatch"
@@ -38,26 +42,18 @@ def check(audit: Audit) -> Iterator[Problem]:
     d, name, year = data.document, data.subject.name, data.subject.year
     value = resolver(audit.result)
 
-    def mismatch(loc: tuple[str | int, ...], message: str, stated: str) -> Problem:
-        return audit.finding(
-            Severity.ERROR,
-            ID,
-            str(loc[1]),
-            message,
-            f"{'.'.join(map(str, loc))} does not name {name} {year}",
-            {"stated": stated, "expected": name},
-            loc,
-        )
+    def mismatch(loc: tuple[str | int, ...], message: Msg, stated: str) -> Problem:
+        return audit.finding(Severity.ERROR, ID, str(loc[1]), message, {"stated": stated, "expected": name}, loc)
 
     for i, raw in enumerate(d.issuers):
         issuer = fill(raw, value)
         if not issuer.startswith(name):
-            yield mismatch(("document", "issuers", i), f"发文机关“{issuer}”不是本县（{name}）的机关", issuer)
+            yield mismatch(("document", "issuers", i), msg("issuer-mismatch", issuer=issuer, name=name), issuer)
     title = fill(d.title, value)
     if name not in title:
-        yield mismatch(("document", "title"), f"标题“{title}”未写本县名称“{name}”", title)
+        yield mismatch(("document", "title"), msg("title-without-name", title=title, name=name), title)
     if str(year) not in title:
-        yield mismatch(("document", "title"), f"标题“{title}”未写评价年度{year}年", title)
+        yield mismatch(("document", "title"), msg("title-without-year", title=title, year=year), title)
     for key in ("preamble", "attachments_title"):
         raw_text = getattr(d, key)
         if not raw_text:
@@ -67,9 +63,9 @@ def check(audit: Audit) -> Iterator[Problem]:
         lead = _LEADING_PLACE.match(text)
         if lead and not text.startswith(name) and lead.group(0) != "自治区":
             places.append(lead.group(0))
-        where = "开头" if key == "preamble" else "材料清单标题"
+        where = msg(f"where-{key}")
         for place in dict.fromkeys(places):
-            yield mismatch(("document", key), f"{where}写的是“{place}”，数据文件的县（市、区）为“{name}”", place)
+            yield mismatch(("document", key), msg("text-names-other", where=where, place=place, name=name), place)
     if d.number:
         m = _DOC_YEAR.search(d.number)
         if m and int(m.group(1)) != d.date.year:
@@ -77,8 +73,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 Severity.WARNING,
                 ID,
                 "number",
-                f"文号“{d.number}”的年份与成文日期{d.date.year}年不一致",
-                f"document number year {m.group(1)} differs from the date's {d.date.year}",
+                msg("number-year", number=d.number, year=d.date.year),
                 {"stated": m.group(1), "expected": str(d.date.year)},
                 ("document", "number"),
             )
@@ -87,8 +82,7 @@ def check(audit: Audit) -> Iterator[Problem]:
             Severity.WARNING,
             ID,
             "date",
-            f"成文日期{d.date.isoformat()}不在评价年度{year}年或其次年",
-            f"date {d.date.isoformat()} is not in {year} or {year + 1}",
+            msg("date-year", date=d.date.isoformat(), year=year),
             {"stated": str(d.date.year), "expected": f"{year}–{year + 1}"},
             ("document", "date"),
         )

@@ -1,4 +1,6 @@
-"""subset-exceeded: a part exceeds its whole (households in a subgroup, people served,
+"""subset-exceeded: 部分超过了整体（某类户数、救助人数、签订协议数等），评分标准或数据文件声明了两者的包含关系。
+
+a part exceeds its whole (households in a subgroup, people served,
 agreements signed) where the rubric or the data declares one a subset of the other."""
 
 from __future__ import annotations
@@ -6,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
+from selfeval.i18n import msg
 from selfeval.models.rubric import SubsetRelation
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
@@ -28,8 +31,7 @@ def check(audit: Audit) -> Iterator[Problem]:
             Severity.ERROR,
             ID,
             rel.id,
-            f"{rel.title}：{pt}{fmt(part)}{pu}，超过{wt}{fmt(whole)}{wu}",
-            f"{rel.part} = {fmt(part)} exceeds {rel.whole} = {fmt(whole)}",
+            msg("subset-exceeded", rule=rel.title, part=f"{pt}{fmt(part)}{pu}", whole=f"{wt}{fmt(whole)}{wu}"),
             {"stated": fmt(part), "expected": fmt(whole), "node": rel.node or ""},
             audit.figure_at(rel.part),
         )

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from selfeval.i18n import MsgError
 from selfeval.models.rubric import Relation, Strict
 from selfeval.numbers import check_finite, parse_quantity
 
@@ -16,7 +17,7 @@ def quantity(v: Any) -> Any:
     if v is None:
         return {"value": None}
     if isinstance(v, bool):
-        raise ValueError("expected a number, got true/false")
+        raise MsgError("number-not-bool")
     if isinstance(v, (int, Decimal)):
         return {"value": v}
     if isinstance(v, float):  # only from Python callers; YAML floats arrive as Decimal
@@ -27,8 +28,23 @@ def quantity(v: Any) -> Any:
     if isinstance(v, dict) and isinstance(v.get("value"), str):
         value, unit = parse_quantity(v["value"])
         if unit and v.get("unit") not in (None, unit):
-            raise ValueError(f"value says unit {unit!r} but unit is {v.get('unit')!r}")
+            raise MsgError("unit-disagrees", written=unit, unit=v.get("unit"))
         return {**v, "value": value, **({"unit": unit} if unit else {})}
+    return v
+
+
+YES_NO = {"是": True, "有": True, "否": False, "无": False}
+"""How a clerk writes yes and no, besides true and false."""
+
+
+def _fact(v: Any) -> Any:
+    """``true``, ``是``, ``~`` or ``{value: 否, note: …}`` for a fact."""
+    if isinstance(v, str) and v.strip() in YES_NO:
+        return {"value": YES_NO[v.strip()]}
+    if v is None or isinstance(v, bool):
+        return {"value": v}
+    if isinstance(v, dict) and isinstance(v.get("value"), str) and v["value"].strip() in YES_NO:
+        return {**v, "value": YES_NO[v["value"].strip()]}
     return v
 
 
@@ -132,7 +148,7 @@ class DataBase(Strict):
     @classmethod
     def _facts(cls, v: object) -> object:
         if isinstance(v, dict):
-            return {k: {"value": x} if x is None or isinstance(x, bool) else x for k, x in v.items()}
+            return {k: _fact(x) for k, x in v.items()}
         return v
 
     @field_validator("evidence", mode="before")

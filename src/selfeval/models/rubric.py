@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from selfeval.expr import checked, parse_expr
+from selfeval.i18n import MsgError
 from selfeval.numbers import ZERO
 from selfeval.rules import Rule
 
@@ -68,17 +69,17 @@ class Node(Strict):
     @classmethod
     def _not_reserved(cls, v: str) -> str:
         if v in RESERVED_IDS:
-            raise ValueError(f"{v!r} is reserved (claims.{v} is the overall claim); choose another id")
+            raise MsgError("reserved-id", id=v)
         return v
 
     @model_validator(mode="after")
     def _leaf_or_branch(self) -> Node:
         if self.rule is not None and self.children:
-            raise ValueError("a node has either a rule or children, not both")
+            raise MsgError("rule-and-children")
         if self.rule is None and not self.children:
-            raise ValueError("a leaf node needs a rule")
+            raise MsgError("leaf-without-rule")
         if self.assumed and not self.note:
-            raise ValueError("an assumed node needs a note saying what was assumed")
+            raise MsgError("assumed-without-note")
         return self
 
 
@@ -193,7 +194,7 @@ class Veto(Strict):
     @model_validator(mode="after")
     def _effect(self) -> Veto:
         if self.max_grade is None and self.max_total is None:
-            raise ValueError("a veto needs 'max_grade' or 'max_total'")
+            raise MsgError("veto-without-effect")
         return self
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from selfeval.choices import Format
 from selfeval.errors import UsageError
+from selfeval.i18n import msg
 from selfeval.outputs.base import Checked, Findings, Kind, Options, Report, Reporter
 from selfeval.outputs.csv import CsvReporter
 from selfeval.outputs.github import GithubReporter
@@ -40,11 +41,11 @@ def choose(kind: Kind, default: Format, format: Format | None = None, out: Path 
     if format is None and out is not None and out.suffix:
         by_suffix = [f for f in usable if out.suffix.lower() in REPORTERS[f].suffixes]
         if not by_suffix:
-            raise UsageError(f"{out}: cannot tell the format from {out.suffix!r}; use --format ({names})")
+            raise UsageError(msg("unknown-suffix", path=out, suffix=out.suffix, names=names))
         format = by_suffix[0]
     format = format or default
     if format not in usable:
-        raise UsageError(f"--format {format.value} cannot write this; use one of: {names}")
+        raise UsageError(msg("format-not-here", format=format.value, names=names))
     return REPORTERS[format]
 
 

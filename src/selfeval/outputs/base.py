@@ -15,6 +15,7 @@ from typing import IO, Any, ClassVar
 from selfeval.batch import Ranking
 from selfeval.choices import Format
 from selfeval.compare import Comparison
+from selfeval.explain import Explanation
 from selfeval.forms import ReportOptions
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
@@ -29,6 +30,7 @@ class Kind(str, Enum):
     FINDINGS = "findings"
     COMPARISON = "comparison"
     REPORT = "report"
+    EXPLANATION = "explanation"
 
 
 @dataclass
@@ -73,8 +75,10 @@ class Report:
 class Options:
     """How to write, beyond the format."""
 
-    width: int | None = None
-    """Terminal columns for tables (None: each table's own default)."""
+    width: int = 80
+    """Columns of the terminal tables are fitted to (a CJK character takes two)."""
+    ids: bool = False
+    """Show the internal ids of nodes, relations and findings (for rubric authors)."""
 
 
 class Reporter:
@@ -118,6 +122,10 @@ class Reporter:
 
     def report(self, report: Report, out: IO[bytes]) -> None:
         """The document a county files."""
+        raise NotImplementedError
+
+    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
+        """One node explained."""
         raise NotImplementedError
 
 

@@ -8,6 +8,7 @@ from typing import IO, Any
 from selfeval.batch import Ranking
 from selfeval.choices import Format
 from selfeval.compare import Comparison
+from selfeval.explain import Explanation
 from selfeval.outputs import records
 from selfeval.outputs.base import Findings, Reporter, write_text
 from selfeval.pipeline import Evaluation
@@ -42,3 +43,6 @@ class JsonReporter(Reporter):
     def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
         c = comparison
         write_text(out, dumps({"a": c.a.label, "b": c.b.label, "lines": records.comparison_rows(c)}))
+
+    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
+        write_text(out, dumps(records.explanation(explanation)))

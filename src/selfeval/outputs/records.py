@@ -10,6 +10,7 @@ from typing import Any
 
 from selfeval.batch import Ranking
 from selfeval.compare import Comparison
+from selfeval.explain import Explanation
 from selfeval.numbers import quantize
 from selfeval.outputs.base import Findings
 from selfeval.pipeline import Evaluation
@@ -165,3 +166,24 @@ def comparison_rows(c: Comparison) -> list[dict[str, Any]]:
         }
         for x in c.lines
     ]
+
+
+def explanation(e: Explanation) -> dict[str, Any]:
+    """One node explained."""
+    r = e.result
+    return {
+        "id": r.id,
+        "number": r.node.number,
+        "title": r.node.title,
+        "type": r.type.value,
+        "max": number(r.max, r.places),
+        "path": [a.id for a in e.path],
+        "rule": e.rule,
+        "note": r.node.note,
+        "assumed": r.node.assumed,
+        "inputs": [{"key": i.key, "title": i.title, "value": i.value, "line": i.line} for i in e.inputs],
+        "score": number(r.score, r.places),
+        "claimed": opt(r.claimed, r.places),
+        "explanation": r.explanation,
+        "recover": r.gap,
+    }

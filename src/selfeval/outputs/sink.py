@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from selfeval.errors import OutputError
+from selfeval.i18n import msg
 
 
 def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> Path:
@@ -24,14 +25,14 @@ def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()
     """
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name for the output")
+        raise OutputError(msg("out-is-directory", path=path))
     if not parent.is_dir():
-        raise OutputError(f"{path}: folder {parent} does not exist")
+        raise OutputError(msg("out-no-folder", path=path, folder=parent))
     if path.exists():
         if any(_same(path, p) for p in inputs):
-            raise OutputError(f"{path}: is an input of this command; it is never overwritten")
+            raise OutputError(msg("out-is-input", path=path))
         if not force:
-            raise OutputError(f"{path}: already exists; use --force to overwrite it")
+            raise OutputError(msg("out-exists", path=path))
     return parent
 
 
@@ -55,7 +56,7 @@ def opened(
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as e:
-        raise OutputError(f"{path}: cannot write in {parent} ({e.strerror})") from e
+        raise OutputError(msg("out-cannot-write-in", path=path, folder=parent, reason=e.strerror)) from e
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -68,9 +69,9 @@ def opened(
             # link() refuses to replace a file that appeared meanwhile; rename() would not.
             os.link(tmp, path)
     except FileExistsError as e:
-        raise OutputError(f"{path}: already exists; use --force to overwrite it") from e
+        raise OutputError(msg("out-exists", path=path)) from e
     except OSError as e:
-        raise OutputError(f"{path}: cannot write ({e.strerror})") from e
+        raise OutputError(msg("out-cannot-write", path=path, reason=e.strerror)) from e
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

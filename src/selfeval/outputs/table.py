@@ -1,60 +1,74 @@
 """Tables and text for people at a terminal (and in ``.txt`` files).
 
-Data text is escaped for rich's markup before it reaches a table, so a title containing
-``[red]`` is shown as written.
+Everything is fitted to the terminal's width (a CJK character takes two columns): long
+titles wrap, and a ranking keeps its least needed columns for wider screens. Internal ids
+are shown only with ``--ids``. Data text is handed to rich as plain text, never as markup.
 """
 
 from __future__ import annotations
 
 import io
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from selfeval.batch import Ranking
 from selfeval.choices import Format
 from selfeval.compare import Comparison
+from selfeval.explain import Explanation
+from selfeval.i18n import t
+from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt
 from selfeval.outputs.base import Findings, Reporter, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity
-from selfeval.scoring import gaps
+from selfeval.scoring import NodeResult, gaps
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.table import Table
 
-SEVERITY_WORDS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
-
-def _text(value: object) -> str:
-    """Data as rich shows it literally."""
-    from rich.markup import escape
-
-    return escape(str(value))
-
-
-def render(*parts: Table | str, width: int) -> str:
-    """Rich renderables (tables, lines) as plain text, without colour or terminal codes."""
+def render(*parts: RenderableType, width: int) -> str:
+    """Rich renderables and plain lines as text of at most ``width`` columns, without colour or codes."""
     from rich.console import Console
+    from rich.text import Text
 
     out = io.StringIO()
-    console = Console(file=out, width=width, force_terminal=False, color_system=None, markup=False, highlight=False)
+    console = Console(
+        file=out, width=width, force_terminal=False, color_system=None, markup=False, highlight=False, emoji=False
+    )
     for part in parts:
-        console.print(part)
+        console.print(Text(part, overflow="fold") if isinstance(part, str) else part)
     return out.getvalue()
 
 
-def _table(title: str, columns: list[tuple[str, str]]) -> Table:
+def _table(title: str, columns: list[tuple[str, str]], wrap: int = 1) -> Table:
+    """A table whose ``wrap``-th column takes the slack and folds long text."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=_text(title), header_style="bold")
-    for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = Table(title=title, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for i, (name, justify) in enumerate(columns):
+        wide = i == wrap
+        table.add_column(name, justify=justify, overflow="fold", ratio=1 if wide else None, no_wrap=not wide)  # type: ignore[arg-type]
     return table
 
 
-def _chg(v: Any) -> str:
+def label(r: NodeResult) -> str:
+    """A node as a report names it: 一、年度重点工作任务 ·（一）社会救助… · 27. 年终人均…"""
+    n = r.node.number or ""
+    if n.isdigit():
+        return f"{n}. {r.node.title}"
+    if n.startswith("（"):
+        return f"{n}{r.node.title}"
+    if n:
+        return f"{n}、{r.node.title}"
+    return r.node.title
+
+
+def _chg(v: object) -> str:
     if v is None:
         return "—"
-    return "" if v == 0 else (f"+{fmt(v)}" if v > 0 else fmt(v))
+    return "" if v == 0 else (f"+{fmt(v)}" if v > 0 else fmt(v))  # type: ignore[operator,arg-type]
 
 
 class TableReporter(Reporter):
@@ -63,141 +77,152 @@ class TableReporter(Reporter):
     format = Format.TABLE
     suffixes = (".txt",)
 
-    def _width(self, default: int) -> int:
-        return self.options.width or default
+    def _text(self, *parts: RenderableType) -> str:
+        return render(*parts, width=self.options.width)
 
     def score(self, ev: Evaluation, out: IO[bytes]) -> None:
         r = ev.result
         p = r.rubric.rounding.places
-        table = _table(
-            f"{ev.label} · {r.rubric.title}",
-            [
-                ("编号", "left"),
-                ("指标", "left"),
-                ("分值", "right"),
-                ("得分", "right"),
-                ("自评", "right"),
-                ("", "center"),
-            ],
-        )
+        ids = self.options.ids
+        columns = [(t("col-number"), "left"), (t("col-title"), "left")]
+        columns += [(t("col-id"), "left")] if ids else []
+        columns += [(t("col-points"), "right"), (t("col-score"), "right"), (t("col-claimed"), "right"), ("", "left")]
+        table = _table(f"{ev.label} · {r.rubric.title}", columns)
         for n in r.walk():
             title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "")
-            shown = fmt(n.score, p) if n.status == "scored" else "不适用"
-            if n.type.value == "deduction":
+            shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
+            if n.type is NodeType.DEDUCTION:
                 shown = f"-{shown}" if n.score else "0"
-            table.add_row(
-                _text(n.node.number or n.id),
-                _text(title),
-                fmt(n.max),
-                shown,
-                "" if n.claimed is None else fmt(n.claimed),
-                "≠" if n.differs else "",
-                style="bold" if n.depth == 0 else "",
-            )
+            row = [n.node.number or "", title, *([n.id] if ids else [])]
+            row += [fmt(n.max), shown, "" if n.claimed is None else fmt(n.claimed), "≠" if n.differs else ""]
+            table.add_row(*row, style="bold" if n.depth == 0 else "")
         errors = sum(1 for f in ev.findings if f.severity is Severity.ERROR)
-        claimed = "" if r.claimed_total is None else f"，自评 {fmt(r.claimed_total)}"
+        claimed = "" if r.claimed_total is None else t("score-claimed", claimed=fmt(r.claimed_total))
         lines = [
-            f"基本分 {fmt(r.standard, p)}/{fmt(r.standard_max)}  加分 {fmt(r.bonus, p)}/{fmt(r.bonus_max)}"
-            f"  扣分 {fmt(r.deduction, p)}/{fmt(r.deduction_max)}  总分 {fmt(r.total, p)}{claimed}  等次 {r.grade}"
+            t(
+                "score-summary",
+                standard=fmt(r.standard, p),
+                standard_max=fmt(r.standard_max),
+                bonus=fmt(r.bonus, p),
+                bonus_max=fmt(r.bonus_max),
+                deduction=fmt(r.deduction, p),
+                deduction_max=fmt(r.deduction_max),
+                total=fmt(r.total, p),
+                claimed=claimed,
+                grade=r.grade,
+            )
         ]
         if r.vetoes:
-            lines.append("一票否决：" + "；".join(v.title for v in r.vetoes))
-        lines.append(
-            f"* 规则为推定（assumed），见评分标准注释。审核发现：{errors} 个错误，"
-            f"{len(ev.findings) - errors} 个警告或提示（selfeval audit 查看）。"
-        )
-        write_text(out, render(table, *lines, width=self._width(110)))
+            lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
+        lines.append(t("score-footnote", errors=errors, others=len(ev.findings) - errors))
+        write_text(out, self._text(table, *lines))
 
     def gaps(self, ev: Evaluation, out: IO[bytes]) -> None:
         r = ev.result
         p = r.rubric.rounding.places
         found = gaps(r)
-        lines = [f"{ev.label}：总分 {fmt(r.total, p)}，失分 {len(found)} 处，按对总分的影响从大到小："]
+        lines = [t("gaps-head", who=ev.label, total=fmt(r.total, p), n=len(found))]
         if not found:
-            lines.append("  无失分项。")
+            lines.append(t("gaps-none"))
         for g in found:
             n = g.result
-            label = f"第{n.node.number}项 " if n.node.number else ""
-            where = " > ".join(a.node.title for a in g.path[1:]) or n.node.title
-            absorbed = "" if g.effect == g.lost else f"（因上级封顶，实际影响总分 {fmt(g.effect, p)} 分）"
-            verb = "扣" if n.type.value == "deduction" else "失"
-            lines.append(f"- {verb}{fmt(g.lost, p)}分{absorbed}  {n.id} {label}{n.node.title}  [{where}]")
-            lines.append(f"    原因：{n.explanation}")
+            absorbed = "" if g.effect == g.lost else t("gap-absorbed", effect=fmt(g.effect, p))
+            where = " › ".join(label(a) for a in g.path[1:])
+            node = label(n) + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
+            node += f"  [{n.id}]" if self.options.ids else ""
+            key = "gap-deducted" if n.type is NodeType.DEDUCTION else "gap-lost"
+            lines.append(t(key, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
+            lines.append(t("gap-why", why=n.explanation))
             if n.gap:
-                lines.append(f"    挽回：{n.gap}")
-        write_text(out, "\n".join(lines) + "\n")
+                lines.append(t("gap-fix", fix=n.gap))
+        write_text(out, self._text(*lines))
 
     def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        table = _table(
-            "排名",
-            [
-                ("名次", "right"),
-                ("县（市、区）", "left"),
-                ("年度", "right"),
-                ("基本分", "right"),
-                ("加分", "right"),
-                ("扣分", "right"),
-                ("总分", "right"),
-                ("等次", "center"),
-                ("自评", "right"),
-                ("审核错误", "right"),
-                ("文件", "left"),
-            ],
-        )
+        width = self.options.width
+        parts = width >= 100 or self.options.ids
+        files = width >= 120 or self.options.ids
+        columns = [(t("col-rank"), "right"), (t("col-county"), "left"), (t("col-year"), "right")]
+        if parts:
+            columns += [(t("col-standard"), "right"), (t("col-bonus"), "right"), (t("col-deduction"), "right")]
+        columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
+        columns += [(t("col-audit-errors"), "right")]
+        columns += [(t("col-file"), "left")] if files else []
+        table = _table(t("ranking-title"), columns)
+        failures = []
         for rank, row in ranking.ranked():
             if rank is None:
-                first = row.problems[0].message if row.problems else ""
-                table.add_row("—", "", "", "", "", "", "", "", "", "", _text(f"{row.path}: {first}"), style="red")
+                failures.append(f"{row.path}: {row.problems[0].message if row.problems else ''}")
                 continue
             p = row.places
-            table.add_row(
-                str(rank),
-                _text(row.name),
-                str(row.year),
-                *(fmt(v, p) if v is not None else "" for v in (row.standard, row.bonus, row.deduction, row.total)),
-                _text(row.grade),
-                "" if row.claimed_total is None else fmt(row.claimed_total, p),
-                str(row.audit_errors),
-                _text(row.path),
-            )
-        write_text(out, render(table, width=self._width(140)))
+            cells = [str(rank), row.name, str(row.year)]
+            if parts:
+                cells += [fmt(v, p) if v is not None else "" for v in (row.standard, row.bonus, row.deduction)]
+            cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
+            cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p), str(row.audit_errors)]
+            cells += [row.path] if files else []
+            table.add_row(*cells)
+        write_text(out, self._text(table, *failures))
 
     def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        lines = []
+        lines: list[str] = []
         for f in findings.files:
             if not f.problems:
-                lines.append(f"{f.label}：未发现问题。")
+                lines.append(t("findings-none", label=f.label))
                 continue
             c = f.counts()
             lines.append(
-                f"{f.label}：{c[Severity.ERROR]} 个错误，{c[Severity.WARNING]} 个警告，{c[Severity.INFO]} 条提示"
+                t(
+                    "findings-head",
+                    label=f.label,
+                    errors=c[Severity.ERROR],
+                    warnings=c[Severity.WARNING],
+                    notes=c[Severity.INFO],
+                )
             )
             for p in sorted(f.problems, key=Problem.severity_key):
-                at = f"第{p.line}行 " if p.line else ""
-                lines.append(f"[{SEVERITY_WORDS[p.severity]}] {at}{p.code} {p.subject}: {p.message}")
-        write_text(out, "\n".join(lines) + "\n")
+                at = t("finding-line", line=p.line) + " " if p.line else ""
+                code = f"{p.code} {p.subject}：" if self.options.ids else ""
+                lines.append(f"[{t('sev-' + p.severity.value)}] {at}{code}{p.message}")
+        write_text(out, self._text(*lines))
 
     def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
         c = comparison
-        table = _table(
-            f"{c.a.label} → {c.b.label}",
-            [
-                ("类别", "left"),
-                ("项目", "left"),
-                (c.a.label, "right"),
-                (c.b.label, "right"),
-                ("变化", "right"),
-                ("单位", "left"),
-            ],
-        )
-        words = {"node": "得分", "score": "合计", "figure": "数据"}
+        columns = [
+            (t("col-kind"), "left"),
+            (t("col-item"), "left"),
+            (c.a.label, "right"),
+            (c.b.label, "right"),
+            (t("col-change"), "right"),
+            (t("col-unit"), "left"),
+        ]
+        table = _table(f"{c.a.label} → {c.b.label}", columns)
         for x in c.lines:
-            table.add_row(
-                words[x.kind],
-                _text(x.title),
-                "—" if x.a is None else fmt(x.a),
-                "—" if x.b is None else fmt(x.b),
-                _chg(x.change),
-                _text(x.unit),
-            )
-        write_text(out, render(table, width=self._width(120)))
+            item = x.title + (f" [{x.id}]" if self.options.ids else "")
+            a = "—" if x.a is None else fmt(x.a)
+            b = "—" if x.b is None else fmt(x.b)
+            table.add_row(t(f"line-{x.kind}"), item, a, b, _chg(x.change), x.unit)
+        write_text(out, self._text(table))
+
+    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
+        e = explanation
+        r = e.result
+        key = "explain-deduction-points" if r.type is NodeType.DEDUCTION else "explain-points"
+        lines = [t(key, node=label(r) + (f"  [{r.id}]" if self.options.ids else ""), points=fmt(r.max))]
+        if e.path:
+            lines.append(t("explain-where", path=" › ".join(label(a) for a in e.path)))
+        lines.append(t("explain-rule", rule=e.rule))
+        if r.node.note:
+            lines.append(t("explain-note", note=r.node.note))
+        if r.node.assumed:
+            lines.append(t("explain-assumed"))
+        if e.inputs:
+            lines.append(t("explain-inputs"))
+            for i in e.inputs:
+                at = t("explain-line", line=i.line) if i.line else ""
+                lines.append(t("explain-input", title=i.title, key=i.key, line=at, value=i.value))
+        claimed = "" if r.claimed is None else t("explain-claimed", claimed=fmt(r.claimed))
+        shown = fmt(r.rounded) if r.status == "scored" else t("not-applicable-short")
+        lines += [t("explain-score", score=shown, claimed=claimed), t("explain-why", why=r.explanation)]
+        if r.gap:
+            lines.append(t("explain-fix", fix=r.gap))
+        write_text(out, self._text(*lines))

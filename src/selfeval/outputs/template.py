@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from selfeval.errors import TemplateError
+from selfeval.i18n import msg
 
 
 def render(source: str, name: str, context: dict[str, Any]) -> str:
@@ -30,15 +31,16 @@ def render(source: str, name: str, context: dict[str, Any]) -> str:
         tmpl.name = name
         return tmpl.render(context)
     except jinja2.TemplateSyntaxError as e:
-        raise TemplateError(f"{name}:{e.lineno}:1: template syntax error: {e.message}") from e
+        raise TemplateError(msg("template-syntax", where=f"{name}:{e.lineno}:1", detail=e.message)) from e
     except jinja2.UndefinedError as e:
-        raise TemplateError(f"{name}:{_line(e)}:1: {e.message} (StrictUndefined)") from e
+        raise TemplateError(msg("template-undefined", where=f"{name}:{_line(e)}:1", detail=e.message)) from e
     except jinja2.exceptions.SecurityError as e:
-        raise TemplateError(f"{name}:{_line(e)}:1: not allowed in the sandbox: {e}") from e
+        raise TemplateError(msg("template-sandbox", where=f"{name}:{_line(e)}:1", detail=str(e))) from e
     except jinja2.TemplateError as e:
-        raise TemplateError(f"{name}:{_line(e)}:1: template error: {e}") from e
+        raise TemplateError(msg("template-error", where=f"{name}:{_line(e)}:1", detail=str(e))) from e
     except (TypeError, ValueError, ArithmeticError, LookupError) as e:
-        raise TemplateError(f"{name}:{_line(e)}:1: template error: {type(e).__name__}: {e}") from e
+        detail = f"{type(e).__name__}: {e}"
+        raise TemplateError(msg("template-error", where=f"{name}:{_line(e)}:1", detail=detail)) from e
 
 
 def _line(exc: BaseException) -> int:

@@ -15,7 +15,9 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict
 
 from selfeval.expr import MissingValue, Undefined, parse_expr
+from selfeval.i18n import Msg
 from selfeval.numbers import ZERO
+from selfeval.wording import points, quote
 
 
 class Context(Protocol):
@@ -24,8 +26,8 @@ class Context(Protocol):
     def value(self, expr: str) -> Decimal:
         """Evaluate an expression over figures and metrics (raises MissingValue/Undefined)."""
 
-    def describe(self, expr: str, value: Decimal) -> str:
-        """``标题为值单位`` for an expression, for explanations."""
+    def amount(self, expr: str, value: Decimal) -> str:
+        """A value with its unit (``80%``, ``50万元``), for explanations."""
 
     def label(self, expr: str) -> str:
         """The title of a figure or metric, or the expression itself."""
@@ -34,10 +36,13 @@ class Context(Protocol):
         """The unit of a figure or metric, or ``""``."""
 
     def has_evidence(self, slot: str) -> bool:
-        """Whether the data file names evidence for this slot."""
+        """Whether the data file names evidence for this slot (a document whose 文号 is ``~`` does not count)."""
 
     def evidence_label(self, slot: str) -> str:
-        """How to name the evidence of a slot in an explanation."""
+        """The documents the data names for a slot (《title》（文号）), or the slot's name in quotes."""
+
+    def slot_title(self, slot: str) -> str:
+        """The rubric's name for an evidence slot, in quotes."""
 
     def fact(self, name: str) -> bool | None:
         """A yes/no fact, or None when the data does not state it."""
@@ -93,7 +98,7 @@ class RuleBase(BaseModel):
         """Facts this rule reads."""
         return set()
 
-    def check(self, points: Decimal) -> list[str]:
+    def check(self, points: Decimal) -> list[Msg]:
         """Problems with the rule itself, given its node's points."""
         return []
 
@@ -102,12 +107,18 @@ class RuleBase(BaseModel):
         try:
             return self.score(ctx, clause)
         except MissingValue as e:
-            return Outcome(ZERO, f"缺少数据：{e.name}，无法计分", missing=[e.name], gap=f"在数据文件中填报 {e.name}")
-        except Undefined as e:
-            return Outcome(ZERO, f"无法计算（{e}），不得分", gap="核对相关数据")
+            what = f"{quote(ctx.label(e.name))}（figures.{e.name}）"
+            nothing = points(ZERO, clause.deduction)
+            return Outcome(ZERO, f"缺少数据{what}，{nothing}", missing=[e.name], gap=f"在数据文件中填写{what}")
+        except Undefined:
+            return Outcome(ZERO, f"除数为0，无法计算，{points(ZERO, clause.deduction)}", gap="核对相关数据")
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         """What the kind gives for the clause (each kind implements this)."""
+        raise NotImplementedError
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        """The rule in words, as a rubric would write it (each kind implements this)."""
         raise NotImplementedError
 
 

@@ -6,12 +6,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from selfeval.i18n import MsgError
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase
 
 
 class EvidenceRule(RuleBase):
-    """Evidence present: full points when the data names every document or record in
+    """提供证明材料即得分：数据文件列出 requires 中的每一项（以及 any_of 中的至少一项）得满分，否则不得分。评分标准
+    中写作「印发文件得2分」。
+
+    Evidence present: full points when the data names every document or record in
     ``requires`` (and at least one of ``any_of``, when given); otherwise none.
     Written in rubrics as 「印发文件得2分」."""
 
@@ -22,20 +26,27 @@ class EvidenceRule(RuleBase):
     @model_validator(mode="after")
     def _something(self) -> EvidenceRule:
         if not self.requires and not self.any_of:
-            raise ValueError("an evidence rule needs 'requires' or 'any_of'")
+            raise MsgError("evidence-rule-empty")
         return self
 
     def slots(self) -> set[str]:
         return set(self.requires) | set(self.any_of)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
-        lacking = [s for s in self.requires if not ctx.has_evidence(s)]
         order = [*self.requires, *self.any_of]
         have = sorted((s for s in self.slots() if ctx.has_evidence(s)), key=order.index)
+        lacking = [ctx.slot_title(s) for s in self.requires if not ctx.has_evidence(s)]
         if self.any_of and not any(ctx.has_evidence(s) for s in self.any_of):
-            lacking.append(" 或 ".join(self.any_of))
+            lacking.append("或".join(ctx.slot_title(s) for s in self.any_of))
         if not lacking:
             shown = "、".join(ctx.evidence_label(s) for s in have)
             return Outcome(clause.points, f"已提供{shown}，得{fmt(clause.points)}分", used=have)
-        miss = "、".join(ctx.evidence_label(s) if s in self.slots() else s for s in lacking)
-        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=lacking, gap=f"提供{miss}")
+        missing = [s for s in order if not ctx.has_evidence(s)]
+        miss = "、".join(lacking)
+        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=missing, gap=f"提供{miss}")
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        parts = ["、".join(ctx.slot_title(s) for s in self.requires)] if self.requires else []
+        if self.any_of:
+            parts.append("或".join(ctx.slot_title(s) for s in self.any_of))
+        return f"提供{'，并提供'.join(parts)}得{fmt(clause.points)}分，否则不得分"

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from selfeval.i18n import Msg, msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase
 
@@ -21,7 +22,10 @@ class Tier(BaseModel):
 
 
 class EvidenceTiersRule(RuleBase):
-    """Evidence-dependent tiers: the first tier (highest first) whose ``requires`` are all
+    """按证明材料分档：从最高档起，第一个 requires 全部具备的档给出其分数；一档都不满足不得分。写作「有机制且有文件
+    得2分；有机制无文件得1分；否则不得分」。
+
+    Evidence-dependent tiers: the first tier (highest first) whose ``requires`` are all
     present gives its points; no tier met gives none.
     Written as 「有机制且有文件得2分；有机制无文件得1分；否则不得分」."""
 
@@ -31,32 +35,33 @@ class EvidenceTiersRule(RuleBase):
     def slots(self) -> set[str]:
         return {s for t in self.tiers for s in t.requires}
 
-    def check(self, points: Decimal) -> list[str]:
+    def check(self, points: Decimal) -> list[Msg]:
         out = [
-            f"tier {i + 1} gives {fmt(t.points)} points, more than the node's {fmt(points)}"
+            msg("tier-too-many", n=i + 1, got=fmt(t.points), points=fmt(points))
             for i, t in enumerate(self.tiers)
             if t.points > points
         ]
         if all(t.points < points for t in self.tiers):
-            out.append(f"no tier reaches the node's {fmt(points)} points")
+            out.append(msg("tier-unreachable", points=fmt(points)))
         if any(a.points < b.points for a, b in pairwise(self.tiers)):
-            out.append("tiers must be listed from the highest points down")
+            out.append(msg("tier-order"))
         return out
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         for i, tier in enumerate(self.tiers):
             if all(ctx.has_evidence(s) for s in tier.requires):
                 names = "、".join(ctx.evidence_label(s) for s in tier.requires)
+                got = min(tier.points, clause.points)
                 gap = None
-                if tier.points < clause.points:
+                if got < clause.points:
                     need = [s for s in self.tiers[0].requires if not ctx.has_evidence(s)]
-                    gap = "提供" + "、".join(ctx.evidence_label(s) for s in need)
-                return Outcome(
-                    min(tier.points, clause.points),
-                    f"满足第{i + 1}档（{names}），得{fmt(tier.points)}分",
-                    used=list(tier.requires),
-                    gap=gap,
-                )
+                    gap = "提供" + "、".join(ctx.slot_title(s) for s in need)
+                text = f"已提供{names}，达到第{i + 1}档，得{fmt(got)}分"
+                return Outcome(got, text, used=list(tier.requires), gap=gap)
         need = [s for s in self.tiers[-1].requires if not ctx.has_evidence(s)]
-        label = "、".join(ctx.evidence_label(s) for s in need)
-        return Outcome(ZERO, f"任何一档均不满足（缺少{label}），不得分", missing=need, gap=f"提供{label}")
+        label = "、".join(ctx.slot_title(s) for s in need)
+        return Outcome(ZERO, f"缺少{label}，未达到任何一档，不得分", missing=need, gap=f"提供{label}")
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        tiers = [f"有{'和'.join(ctx.slot_title(s) for s in t.requires)}得{fmt(t.points)}分" for t in self.tiers]
+        return "；".join(tiers) + "；否则不得分"

@@ -6,10 +6,14 @@ from typing import Literal
 
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase
+from selfeval.wording import points, quote
 
 
 class FactRule(RuleBase):
-    """A yes/no fact: on a standard or bonus node, full points when the fact is ``expect``
+    """是/否事实：基本分或加分项中，事实为 expect（默认“是”）得满分；扣分项中为“是”则扣满分。数据未说明的事实不得分
+    也不扣分，并列为缺少。
+
+    A yes/no fact: on a standard or bonus node, full points when the fact is ``expect``
     (default true); on a deduction node, the full deduction when it is. A fact the data does
     not state earns nothing and deducts nothing, and is reported as missing."""
 
@@ -26,20 +30,22 @@ class FactRule(RuleBase):
         if value is None:
             return Outcome(
                 ZERO,
-                f"数据未说明“{title}”，" + ("不扣分" if clause.deduction else "不得分"),
+                f"数据未说明是否{quote(title)}，{points(ZERO, clause.deduction)}",
                 missing=[self.fact],
-                gap=f"在数据文件中说明“{title}”",
+                gap=f"在数据文件 facts 下说明是否{quote(title)}（facts.{self.fact}）",
             )
-        said = "是" if value else "否"
         hit = value is self.expect
         amount = clause.points if hit else ZERO
-        if clause.deduction:
-            return Outcome(
-                amount, f"“{title}”：{said}，" + (f"扣{fmt(amount)}分" if hit else "不扣分"), used=[self.fact]
-            )
         return Outcome(
             amount,
-            f"“{title}”：{said}，" + (f"得{fmt(amount)}分" if hit else "不得分"),
+            f"{title}：{'是' if value else '否'}，{points(amount, clause.deduction)}",
             used=[self.fact],
-            gap=None if hit else f"需“{title}”为{'是' if self.expect else '否'}",
+            gap=None if hit or clause.deduction else f"需{quote(title)}为{'是' if self.expect else '否'}",
         )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        title = quote(ctx.fact_title(self.fact))
+        when = "是" if self.expect else "否"
+        if clause.deduction:
+            return f"{title}为{when}则扣{fmt(clause.points)}分"
+        return f"{title}为{when}得{fmt(clause.points)}分，否则不得分"

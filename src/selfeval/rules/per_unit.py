@@ -11,10 +11,14 @@ from pydantic import Field, field_validator
 from selfeval.expr import checked
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import points
 
 
 class PerUnitRule(RuleBase):
-    """Points per unit with a cap: ``per`` points for every ``unit`` of the metric
+    """按数量计分并封顶：指标每达到 unit 个单位得 per 分（只计整数个单位），最高为本项分值。写作「1个部门0.5分，满分
+    2分」。
+
+    Points per unit with a cap: ``per`` points for every ``unit`` of the metric
     (whole units only), capped at the node's points. Written as 「1个部门0.5分，满分2分」."""
 
     kind: Literal["per_unit"]
@@ -27,16 +31,22 @@ class PerUnitRule(RuleBase):
     def names(self) -> set[str]:
         return names_in(self.metric)
 
+    def _each(self, ctx: Context) -> str:
+        unit = ctx.unit(self.metric) or "个"
+        return f"每{unit}" if self.unit == 1 else f"每{fmt(self.unit)}{unit}"
+
     def score(self, ctx: Context, clause: Clause) -> Outcome:
-        points = clause.points
         x = ctx.value(self.metric)
         units = max(ZERO, (x / self.unit).to_integral_value(rounding=ROUND_FLOOR))
-        got = min(units * self.per, points)
-        need = math.ceil(points / self.per) * self.unit
+        got = min(units * self.per, clause.points)
+        need = Decimal(math.ceil(clause.points / self.per)) * self.unit
         return Outcome(
             got,
-            f"{ctx.describe(self.metric, x)}，每{fmt(self.unit)}计{fmt(self.per)}分，"
-            f"最高{fmt(points)}分，得{fmt(got)}分",
+            f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}，{self._each(ctx)}得{fmt(self.per)}分，"
+            f"最高{fmt(clause.points)}分，{points(got)}",
             used=sorted(self.names()),
-            gap=None if got >= points else f"需 {ctx.label(self.metric)} 达到 {fmt(Decimal(need))}（当前 {fmt(x)}）",
+            gap=None if got >= clause.points else f"需{ctx.label(self.metric)}达到{ctx.amount(self.metric, need)}",
         )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        return f"{ctx.label(self.metric)}{self._each(ctx)}得{fmt(self.per)}分，最高{fmt(clause.points)}分"

@@ -9,10 +9,13 @@ from pydantic import field_validator
 from selfeval.expr import Undefined, checked
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import points
 
 
 class RatioRule(RuleBase):
-    """A ratio times the points: ``numerator / denominator × points``, kept within
+    """按比例计分：numerator ÷ denominator × 本项分值，限在0到本项分值之间。写作「完成数/应完成数×2」。
+
+    A ratio times the points: ``numerator / denominator × points``, kept within
     ``[0, points]``. Written as 「完成数/应完成数×2」."""
 
     kind: Literal["ratio"]
@@ -25,15 +28,21 @@ class RatioRule(RuleBase):
         return names_in(self.numerator, self.denominator)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
-        points = clause.points
         n = ctx.value(self.numerator)
         d = ctx.value(self.denominator)
         if d == 0:
             raise Undefined(f"{self.denominator} = 0")
-        got = max(ZERO, min(points, n / d * points))
+        got = max(ZERO, min(clause.points, n / d * clause.points))
+        share = fmt(n / d * 100, 1)
         return Outcome(
             got,
-            f"{ctx.describe(self.numerator, n)} ÷ {ctx.describe(self.denominator, d)} × {fmt(points)}，得{fmt(got)}分",
+            f"{ctx.label(self.numerator)}{ctx.amount(self.numerator, n)}，为{ctx.label(self.denominator)}"
+            f"{ctx.amount(self.denominator, d)}的{share}%，按比例{points(got)}",
             used=sorted(self.names()),
-            gap=None if got >= points else f"需 {ctx.label(self.numerator)} 达到 {fmt(d)}（当前 {fmt(n)}）",
+            gap=None if got >= clause.points else f"需{ctx.label(self.numerator)}达到{ctx.amount(self.numerator, d)}",
+        )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        return (
+            f"按{ctx.label(self.numerator)}占{ctx.label(self.denominator)}的比例计分，全部完成得{fmt(clause.points)}分"
         )

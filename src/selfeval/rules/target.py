@@ -10,10 +10,14 @@ from pydantic import field_validator
 from selfeval.expr import checked
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import points
 
 
 class TargetRule(RuleBase):
-    """A target: full points when the metric reaches ``target`` (a number or an expression);
+    """目标值：指标达到 target（数字或表达式）得满分；未达到时按完成比例计分（partial: proportional）或不得分（parti
+    al: none）。
+
+    A target: full points when the metric reaches ``target`` (a number or an expression);
     below it, points in proportion to completion (``partial: proportional``) or none
     (``partial: none``)."""
 
@@ -33,18 +37,19 @@ class TargetRule(RuleBase):
         return names_in(self.metric, self.target)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
-        points = clause.points
         x = ctx.value(self.metric)
         t = ctx.value(self.target)
-        desc = ctx.describe(self.metric, x)
+        said = f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}"
+        goal = ctx.amount(self.metric, t)
         used = sorted(self.names())
         if x >= t:
-            return Outcome(points, f"{desc}，达到目标 {fmt(t)}，得{fmt(points)}分", used=used)
-        got = ZERO if self.partial == "none" or t <= 0 else max(ZERO, points * x / t)
-        how = "按完成比例" if self.partial == "proportional" else "未完成"
-        return Outcome(
-            got,
-            f"{desc}，未达到目标 {fmt(t)}，{how}得{fmt(got)}分",
-            used=used,
-            gap=f"需 {ctx.label(self.metric)} 达到 {fmt(t)}（当前 {fmt(x)}）",
-        )
+            return Outcome(clause.points, f"{said}，达到目标{goal}，得{fmt(clause.points)}分", used=used)
+        got = ZERO if self.partial == "none" or t <= 0 else max(ZERO, clause.points * x / t)
+        how = f"按完成比例{points(got)}" if self.partial == "proportional" else "不得分"
+        gap = f"需{ctx.label(self.metric)}达到{goal}"
+        return Outcome(got, f"{said}，未达到目标{goal}，{how}", used=used, gap=gap)
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        goal = ctx.amount(self.metric, ctx.value(self.target)) if not names_in(self.target) else ctx.label(self.target)
+        rest = "未达到按完成比例计分" if self.partial == "proportional" else "未达到不得分"
+        return f"{ctx.label(self.metric)}达到{goal}得{fmt(clause.points)}分，{rest}"

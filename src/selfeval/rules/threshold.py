@@ -10,8 +10,10 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from selfeval.expr import checked
+from selfeval.i18n import Msg, MsgError, msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import points as verdict
 
 
 class Op(str, Enum):
@@ -31,11 +33,21 @@ OPS: dict[Op, Callable[[Decimal, Decimal], bool]] = {
     Op.LT: lambda a, b: a < b,
     Op.EQ: lambda a, b: a == b,
 }
-OP_WORDS = {Op.GE: "≥", Op.GT: ">", Op.LE: "≤", Op.LT: "<", Op.EQ: "="}
+WORDS = {
+    Op.GE: ("不低于", "低于"),
+    Op.GT: ("高于", "未高于"),
+    Op.LE: ("不高于", "高于"),
+    Op.LT: ("低于", "未低于"),
+    Op.EQ: ("等于", "不等于"),
+}
+"""Each operator in words: when the condition holds, and when it does not."""
 
 
 class ThresholdRule(RuleBase):
-    """A threshold on a metric: ``metric op value`` (or ``metric op against``, another
+    """达标得分：metric 与 value（或另一指标 against）比较（≥ > ≤ < ==），满足得 points（默认本项分值），否则得 else
+    _points（默认0）。写作「高于自治区标准得4分」。
+
+    A threshold on a metric: ``metric op value`` (or ``metric op against``, another
     expression) gives ``points`` (default: the node's), otherwise ``else_points`` (default 0).
     Written as 「高于自治区标准得4分」."""
 
@@ -52,44 +64,57 @@ class ThresholdRule(RuleBase):
     @model_validator(mode="after")
     def _one_bound(self) -> ThresholdRule:
         if (self.value is None) == (self.against is None):
-            raise ValueError("a threshold needs exactly one of 'value' or 'against'")
+            raise MsgError("threshold-bound")
         return self
 
     def names(self) -> set[str]:
         return names_in(self.metric, self.against)
 
-    def check(self, points: Decimal) -> list[str]:
+    def check(self, points: Decimal) -> list[Msg]:
         got = self.points if self.points is not None else points
         out = []
         if got > points:
-            out.append(f"threshold gives {fmt(got)} points, more than the node's {fmt(points)}")
+            out.append(msg("threshold-too-many", got=fmt(got), points=fmt(points)))
         if got <= 0 or got <= self.else_points:
-            out.append("threshold has no reachable points: meeting it gives nothing more")
+            out.append(msg("threshold-unreachable"))
         if self.else_points > points:
-            out.append("else_points exceed the node's points")
+            out.append(msg("threshold-else-too-many", points=fmt(points)))
         return out
+
+    def _bound(self, ctx: Context) -> tuple[Decimal, str]:
+        if self.against is not None:
+            bound = ctx.value(self.against)
+            return bound, f"{ctx.label(self.against)}{ctx.amount(self.against, bound)}"
+        bound = self.value if self.value is not None else ZERO
+        return bound, ctx.amount(self.metric, bound)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         points = clause.points
         got = min(self.points if self.points is not None else points, points)
         x = ctx.value(self.metric)
-        if self.against is not None:
-            bound = ctx.value(self.against)
-            bound_text = ctx.describe(self.against, bound)
-        else:
-            bound = self.value if self.value is not None else ZERO
-            bound_text = fmt(bound)
-        desc = ctx.describe(self.metric, x)
-        sym = OP_WORDS[self.op]
+        bound, bound_text = self._bound(ctx)
+        met, unmet = WORDS[self.op]
+        said = f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}"
         used = sorted(self.names())
         if OPS[self.op](x, bound):
-            return Outcome(got, f"{desc}，满足 {sym} {bound_text}，{clause.verb}{fmt(got)}分", used=used)
+            return Outcome(got, f"{said}，{met}{bound_text}，{verdict(got, clause.deduction)}", used=used)
         amount = min(self.else_points, points)
         return Outcome(
             amount,
-            f"{desc}，未达到 {sym} {bound_text}，{clause.verb}{fmt(amount)}分",
+            f"{said}，{unmet}{bound_text}，{verdict(amount, clause.deduction)}",
             used=used,
-            gap=None
-            if clause.deduction
-            else f"需 {ctx.label(self.metric)} {sym} {bound_text}（当前 {fmt(x)}）可得{fmt(got)}分",
+            gap=None if clause.deduction else f"需{ctx.label(self.metric)}{met}{bound_text}，可得{fmt(got)}分",
         )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        got = min(self.points if self.points is not None else clause.points, clause.points)
+        if self.against is not None:
+            bound_text = ctx.label(self.against)
+        else:
+            bound_text = ctx.amount(self.metric, self.value if self.value is not None else ZERO)
+        verb = "扣" if clause.deduction else "得"
+        if self.else_points:
+            other = f"，否则{verb}{fmt(self.else_points)}分"
+        else:
+            other = "" if clause.deduction else "，否则不得分"
+        return f"{ctx.label(self.metric)}{WORDS[self.op][0]}{bound_text}{verb}{fmt(got)}分{other}"

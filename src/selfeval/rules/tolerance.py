@@ -8,12 +8,17 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from selfeval.expr import checked
+from selfeval.i18n import MsgError
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import difference_unit, points
 
 
 class ToleranceRule(RuleBase):
-    """A tolerance band with a deduction per step outside it and a floor of zero: inside
+    """容差扣分：指标在 [min, max] 之内得满分；超出部分每 step 扣 deduct 分（不足一个 step 按一个计，除非 partial_st
+    ep: false），扣完为止。写作「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」。
+
+    A tolerance band with a deduction per step outside it and a floor of zero: inside
     ``[min, max]`` full points; every ``step`` beyond takes ``deduct`` off (a started step
     counts unless ``partial_step: false``), down to nothing. Written as
     「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」."""
@@ -31,43 +36,56 @@ class ToleranceRule(RuleBase):
     @model_validator(mode="after")
     def _bounds(self) -> ToleranceRule:
         if self.min is None and self.max is None:
-            raise ValueError("a tolerance needs 'min' or 'max' (or both)")
+            raise MsgError("tolerance-bounds")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("tolerance 'min' is above 'max'")
+            raise MsgError("tolerance-order")
         return self
 
     def names(self) -> set[str]:
         return names_in(self.metric)
 
+    def _band(self, unit: str) -> str:
+        if self.min is not None and self.max is not None:
+            return f"在{fmt(self.min)}{unit}至{fmt(self.max)}{unit}之间"
+        if self.max is not None:
+            return f"不高于{fmt(self.max)}{unit}"
+        return f"不低于{fmt(self.min or ZERO)}{unit}"
+
+    def _steps(self, unit: str, above: bool) -> str:
+        d = difference_unit(unit)
+        more = "超" if above else "低"
+        partial = f"（不足{fmt(self.step)}{d}按{fmt(self.step)}{d}计）" if self.partial_step else ""
+        return f"每{more}{fmt(self.step)}{d}扣{fmt(self.deduct)}分{partial}"
+
     def score(self, ctx: Context, clause: Clause) -> Outcome:
-        points = clause.points
         x = ctx.value(self.metric)
-        desc = ctx.describe(self.metric, x)
-        above = False
-        excess = ZERO
+        unit = ctx.unit(self.metric)
+        said = f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}"
+        above, excess = False, ZERO
         if self.max is not None and x > self.max:
             above, excess = True, x - self.max
         elif self.min is not None and x < self.min:
             excess = self.min - x
-        u = ctx.unit(self.metric)
-        if self.min is not None and self.max is not None:
-            band = f"{fmt(self.min)}{u}至{fmt(self.max)}{u}之间"
-        elif self.max is not None:
-            band = f"不高于{fmt(self.max)}{u}"
-        else:
-            band = f"不低于{fmt(self.min or ZERO)}{u}"
         used = sorted(self.names())
         if excess == 0:
-            return Outcome(points, f"{desc}，{band}，得{fmt(points)}分", used=used)
+            return Outcome(clause.points, f"{said}，{self._band(unit)}，得{fmt(clause.points)}分", used=used)
         steps = (excess / self.step).to_integral_value(rounding=ROUND_CEILING if self.partial_step else ROUND_FLOOR)
-        taken = min(points, steps * self.deduct)
-        got = points - taken
-        side = f"高于上限{fmt(self.max or ZERO)}{u}" if above else f"低于下限{fmt(self.min or ZERO)}{u}"
-        partial = f"（不足{fmt(self.step)}{u}按{fmt(self.step)}{u}计）" if self.partial_step else ""
+        taken = min(clause.points, steps * self.deduct)
+        got = clause.points - taken
+        bound = self.max if above else self.min
+        side = f"高于{fmt(bound or ZERO)}{unit}的上限" if above else f"低于{fmt(bound or ZERO)}{unit}的下限"
+        floor = "（扣完为止）" if taken < steps * self.deduct else ""
         return Outcome(
             got,
-            f"{desc}，{side}，相差{fmt(excess)}{u}；每{fmt(self.step)}{u}扣{fmt(self.deduct)}分{partial}，"
-            f"扣{fmt(taken)}分，得{fmt(got)}分",
+            f"{said}，{side}{fmt(excess)}{difference_unit(unit)}，{self._steps(unit, above)}，"
+            f"扣{fmt(taken)}分{floor}，{points(got)}",
             used=used,
-            gap=f"需 {ctx.label(self.metric)} {band}（当前 {fmt(x)}{u}）",
+            gap=f"需{ctx.label(self.metric)}{self._band(unit)}",
+        )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        unit = ctx.unit(self.metric)
+        above = self.max is not None
+        return (
+            f"{ctx.label(self.metric)}{self._band(unit)}得{fmt(clause.points)}分，{self._steps(unit, above)}，扣完为止"
         )

@@ -14,11 +14,13 @@ from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
 from selfeval.forms.narrative.text import SUBJECT_REFERENCES, references
 from selfeval.forms.narrative.view import texts, view_model
+from selfeval.i18n import msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
 from selfeval.problems import Problem, Severity
+from selfeval.schema import suggest_msg
 from selfeval.scoring import ScoreResult
-from selfeval.validate import check_tree
+from selfeval.validate import check_tree, unknown_node
 
 
 class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
@@ -40,35 +42,35 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
         return check_tree(rubric.walked, rubric.sections, rubric, doc)
 
     def check_data(self, data: NarrativeData, doc: Document, rubric: NarrativeRubric) -> Iterator[Problem]:
-        ids = {n.id for n, _, _ in rubric.walked}
+        ids = {n.id: n for n, _, _ in rubric.walked}
         known = {*SUBJECT_REFERENCES, *data.figures, *rubric.figures, *rubric.metrics}
         for loc, text in texts(data):
             for ref in references(text):
                 if ref.name not in known:
-                    yield doc.problem(loc, f"unknown reference {{{ref.name}}}: no figure has that key", "reference")
+                    hint = suggest_msg(ref.name, known)
+                    yield doc.problem(loc, msg("unknown-reference", name=ref.name, hint=hint), "reference")
         for key, item in data.items.items():
             if key not in ids:
-                yield doc.problem(("items", key), f"unknown node {key!r}", "unknown-node")
+                yield doc.problem(("items", key), unknown_node(key, ids), "unknown-node")
             for i, seg in enumerate(item.narrative):
                 if seg.score is not None and seg.score not in ids:
-                    yield doc.problem(
-                        ("items", key, "narrative", i, "score"), f"unknown node {seg.score!r}", "unknown-node"
-                    )
+                    at = ("items", key, "narrative", i, "score")
+                    yield doc.problem(at, unknown_node(seg.score, ids), "unknown-node")
 
     def left_to_fill(self, data: NarrativeData, doc: Document) -> Iterator[Problem]:
         d = data.document
         if d is not None:
             if d.number is None and doc.has(("document", "number")):
-                yield _to_fill(doc, ("document", "number"), "document.number: 发文字号")
+                yield _to_fill(doc, ("document", "number"), "document.number")
             if d.preamble is None:
-                yield _to_fill(doc, ("document", "preamble"), "document.preamble: 开头")
+                yield _to_fill(doc, ("document", "preamble"), "document.preamble")
         for key, item in data.items.items():
             for i, seg in enumerate(item.narrative):
                 if seg.text is None:
-                    yield _to_fill(doc, ("items", key, "narrative", i, "text"), f"items.{key}: 文字")
+                    yield _to_fill(doc, ("items", key, "narrative", i, "text"), f"items.{key}.narrative[{i + 1}].text")
         for i, a in enumerate(data.attachments):
             if a.number is None and doc.has(("attachments", i, "number")):
-                yield _to_fill(doc, ("attachments", i, "number"), f"attachments[{i + 1}]: 文号")
+                yield _to_fill(doc, ("attachments", i, "number"), f"attachments[{i + 1}].number")
 
     def view_model(
         self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
@@ -80,4 +82,4 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
 
 
 def _to_fill(doc: Document, loc: Loc, what: str) -> Problem:
-    return doc.problem(loc, f"{what} still to fill (待填)", "to-fill", Severity.WARNING)
+    return doc.problem(loc, msg("to-fill", where=what), "to-fill", Severity.WARNING)

@@ -1,0 +1,98 @@
+"""One node explained: what it is worth, its rule in words, the inputs it reads with the
+county's values, and the score with the reason. ``selfeval explain`` prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfeval.errors import UsageError
+from selfeval.expr import MissingValue, Undefined
+from selfeval.i18n import msg
+from selfeval.models.rubric import NodeType
+from selfeval.pipeline import Evaluation
+from selfeval.rules import Clause
+from selfeval.schema import suggest_msg
+from selfeval.scoring import NodeResult
+
+
+@dataclass
+class Input:
+    """One figure, fact, document or judgement a rule reads, as the data file gives it."""
+
+    key: str
+    """Where it lives in the data file: ``figures.trainings``."""
+    title: str
+    value: str
+    """As the county gave it, or ``待填`` / ``缺`` when it does not."""
+    line: int
+    """The data file's line, 0 when the file lacks it."""
+
+
+@dataclass
+class Explanation:
+    """A node of one evaluation, explained."""
+
+    evaluation: Evaluation
+    result: NodeResult
+    path: list[NodeResult]
+    """The node's ancestors, top first."""
+    rule: str
+    """The rule in words, or how the children add up."""
+    inputs: list[Input]
+
+
+def find(ev: Evaluation, key: str) -> tuple[NodeResult, list[NodeResult]]:
+    """A node by id (``c27``) or by the number a report gives it (``27``, ``（九）``, ``二``)."""
+    wanted = key.strip().removeprefix("第").removesuffix("项")
+    for section in ev.result.sections:
+        stack: list[tuple[NodeResult, list[NodeResult]]] = [(section, [])]
+        while stack:
+            r, above = stack.pop()
+            number = (r.node.number or "").strip("（）()、.")
+            if r.id == wanted or (number and number == wanted.strip("（）()、.")):
+                return r, above
+            stack.extend((c, [*above, r]) for c in reversed(r.children))
+    ids = [r.id for r in ev.result.walk()]
+    raise UsageError(msg("no-such-node", key=key, hint=suggest_msg(key, ids)))
+
+
+def explain(ev: Evaluation, key: str) -> Explanation:
+    """Everything about one node of ``ev``."""
+    r, path = find(ev, key)
+    rubric, data, ctx = ev.result.rubric, ev.result.data, ev.result.context
+    doc = ev.data.doc
+    rule = r.node.rule
+    if rule is None:
+        text = msg("explain-children", n=len(r.children)).text()
+        if r.node.children_exceed:
+            text += msg("explain-capped").text()
+        return Explanation(ev, r, path, text, [])
+    clause = Clause(r.id, r.max, r.type is NodeType.DEDUCTION)
+    try:
+        text = rule.describe(ctx, clause)
+    except (MissingValue, Undefined):  # a target read from figures the data lacks
+        text = type(rule).__name__
+    inputs: list[Input] = []
+
+    def at(*loc: str) -> int:
+        return doc.locate(loc)[0] if doc.has(loc) else 0
+
+    for name in sorted({f for n in rule.names() for f in rubric.figures_read(n)}):
+        fig = data.figures.get(name)
+        shown = "缺" if fig is None else "待填" if fig.value is None else ctx.amount(name, fig.value)
+        inputs.append(Input(f"figures.{name}", ctx.label(name), shown, at("figures", name)))
+    for name in sorted(rule.names() & set(rubric.metrics)):
+        value = ctx.try_value(name)
+        inputs.append(Input(f"metrics.{name}", ctx.label(name), "—" if value is None else ctx.amount(name, value), 0))
+    for slot in sorted(rule.slots()):
+        have = ctx.has_evidence(slot)
+        shown = ctx.evidence_label(slot) if have else "缺"
+        inputs.append(Input(f"evidence.{slot}", ctx.slot_title(slot), shown, at("evidence", slot)))
+    for fact in sorted(rule.facts()):
+        said = ctx.fact(fact)
+        shown = "缺" if fact not in data.facts else "待填" if said is None else ("是" if said else "否")
+        inputs.append(Input(f"facts.{fact}", ctx.fact_title(fact), shown, at("facts", fact)))
+    if r.id in data.judgements:
+        j = data.judgements[r.id]
+        inputs.append(Input(f"judgements.{r.id}", "评审评定", f"{j.points}分：{j.reason}", at("judgements", r.id)))
+    return Explanation(ev, r, path, text, inputs)

@@ -1,0 +1,81 @@
+"""What selfeval says to people, in Chinese first and in English on request.
+
+Every message a person reads is a :class:`Msg`: a key into :data:`MESSAGES` and the values
+it names. It is rendered in the language chosen for the run (``--lang`` or the
+``SELFEVAL_LANG`` environment variable; Chinese by default) and, for machine outputs, in
+English as well. Codes and JSON keys stay English whatever the language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from selfeval.messages import MESSAGES
+
+
+class Lang(str, Enum):
+    """The languages selfeval speaks."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+ENV = "SELFEVAL_LANG"
+
+
+def from_env() -> Lang:
+    """The language the environment asks for (``SELFEVAL_LANG``), Chinese when it asks for none."""
+    value = os.environ.get(ENV, "").lower()
+    return Lang.EN if value.startswith("en") else Lang.ZH
+
+
+_current = [from_env()]
+
+
+def use(lang: Lang) -> None:
+    """Speak ``lang`` from now on (the CLI calls this once, before any work)."""
+    _current[0] = lang
+
+
+def current() -> Lang:
+    """The language of this run."""
+    return _current[0]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message: its key in the catalogue and the values it names."""
+
+    key: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang | None = None) -> str:
+        """The message in ``lang`` (default: the run's language)."""
+        lang = lang or current()
+        zh, en = MESSAGES[self.key]
+        args = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.args.items()}
+        return (en if lang is Lang.EN else zh).format(**args)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def t(key: str, /, **args: object) -> str:
+    """The message ``key`` in the run's language."""
+    return Msg(key, args).text()
+
+
+def msg(key: str, /, **args: object) -> Msg:
+    """A message to render later (a problem keeps both languages)."""
+    return Msg(key, args)
+
+
+class MsgError(ValueError):
+    """A validator's complaint, carried through pydantic with its catalogue key."""
+
+    def __init__(self, key: str, /, **args: object) -> None:
+        self.msg = Msg(key, args)
+        super().__init__(self.msg.text(Lang.EN))

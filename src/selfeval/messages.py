@@ -1,0 +1,704 @@
+# ruff: noqa: E501 - a catalogue reads best one message to a line
+"""The message catalogue: every text selfeval shows a person, in Chinese and in English.
+
+Keys are stable; values are ``str.format`` templates with named fields. Keep the two
+languages saying the same thing. A test checks that both name the same fields.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "nothing": ("", ""),
+    # ---------------------------------------------------------------- files
+    "no-such-file": ("{path}: 文件不存在", "{path}: no such file"),
+    "is-directory": ("{path}: 这是文件夹，应为 YAML 文件", "{path}: is a directory, expected a YAML file"),
+    "permission-denied": ("{path}: 没有读取权限", "{path}: permission denied"),
+    "too-large": (
+        "文件有 {size} 字节，超过允许的 {limit} 字节",
+        "file is {size} bytes, larger than the {limit} accepted",
+    ),
+    "utf16": ("文件是 UTF-16 编码，请另存为 UTF-8", "file is UTF-16; save it as UTF-8"),
+    "binary": ("这是二进制文件，不是 YAML 文本", "this is a binary file, not YAML text"),
+    "gbk": (
+        "不是 UTF-8 编码：字节 {byte} 无法解码；看来是 GBK/GB18030（常见于 Windows 中文系统），请另存为 UTF-8",
+        "not valid UTF-8: byte {byte} cannot be decoded; it looks like GBK/GB18030, save it as UTF-8",
+    ),
+    "not-utf8": ("不是 UTF-8 编码：字节 {byte} 无法解码", "not valid UTF-8: byte {byte} cannot be decoded"),
+    "empty-file": ("文件是空的；应为 YAML 键值对", "file is empty; expected a YAML mapping"),
+    "top-not-mapping": ("文件最外层应为键值对，实为{found}", "expected a mapping at the top, found {found}"),
+    "kind-list": ("列表", "a list"),
+    "kind-scalar": ("单个值", "a single value"),
+    # ---------------------------------------------------------------- YAML
+    "yaml-syntax": ("YAML 格式错误：{detail}{hint}", "YAML syntax error: {detail}{hint}"),
+    "yaml-hint-colon": ("（可能缺少冒号“:”，或冒号后缺少空格）", " (a ':' is missing, or the space after it)"),
+    "yaml-hint-colon-in-value": (
+        "（值中含有“: ”时须整段加引号）",
+        " (a value containing ': ' must be quoted)",
+    ),
+    "yaml-hint-indent": ("（缩进不对齐，或一行中多了内容）", " (the indentation is off, or a line has extra text)"),
+    "yaml-hint-character": (
+        "（出现了不能开头的字符，如 @、`、%；含这些字符的值须加引号）",
+        " (a value starting with @, ` or % must be quoted)",
+    ),
+    "yaml-hint-quote": ("（引号没有闭合）", " (a quotation mark is not closed)"),
+    "yaml-hint-bracket": ("（方括号 [ ] 没有闭合）", " (a [ is not closed)"),
+    "yaml-hint-brace": ("（花括号 {{ }} 没有闭合）", " (a {{ is not closed)"),
+    "yaml-hint-alias": ("（引用了未定义的锚点 *名称）", " (an *alias names no anchor)"),
+    "yaml-hint-tab": ("（YAML 不允许用制表符 Tab 缩进，请改用空格）", " (YAML does not allow tabs for indentation)"),
+    "yaml-hint-reference": (
+        "（以 {{引用}} 开头的文字须整段加引号，如 text: '{{towns}}个乡镇…'）",
+        " (a text that starts with a {{reference}} must be quoted: text: '{{towns}}…')",
+    ),
+    "yaml-tag": ("不允许使用 YAML 标签 {tag}", "YAML tag {tag} is not allowed here"),
+    "alias-bomb": (
+        "展开后超过 {limit} 个值（别名炸弹？），拒绝读取",
+        "expands to more than {limit} values (an alias bomb?); refused",
+    ),
+    "complex-key": ("键名须是简单的文字或数字", "a mapping key must be a plain value"),
+    "bad-merge": ("合并（<<）须引用键值对或键值对的列表", "a merge (<<) needs a mapping or a list of mappings"),
+    "duplicate-key": (
+        "键名“{key}”重复（第一次在第 {line} 行）；YAML 只会保留后一个",
+        "duplicate key '{key}' (first at line {line}); YAML would keep only the last",
+    ),
+    "too-deep": ("嵌套超过 {depth} 层", "nesting deeper than {depth} levels"),
+    "bad-alias": ("别名 *{anchor} 没有对应的锚点", "alias *{anchor} refers to no finished anchor"),
+    "many-documents": ("一个文件只能有一个 YAML 文档（不要用 ---）", "only one YAML document per file is allowed"),
+    # ---------------------------------------------------------------- schema
+    "at-key": ("{where}: {what}", "{where}: {what}"),
+    "did-you-mean": ("；是否应为“{suggestion}”？", "; did you mean '{suggestion}'?"),
+    "unknown-key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
+    "missing-key": ("缺少必填项“{key}”", "required key '{key}' is missing"),
+    "expect-mapping": ("应为键值对（键: 值）", "expected a mapping (key: value)"),
+    "expect-list": ("应为列表（每项以“- ”开头）", "expected a list (items starting with '- ')"),
+    "expect-text": ("应为文字", "expected text"),
+    "expect-number": ("应为数字", "expected a number"),
+    "expect-integer": ("应为整数", "expected a whole number"),
+    "expect-bool": ("应为“是”或“否”（true / false）", "expected yes or no (true / false)"),
+    "expect-date": ("应为日期，如 2021-03-29", "expected a date such as 2021-03-29"),
+    "expect-nonempty": ("不能为空", "must not be empty"),
+    "expect-id": (
+        "只能用英文字母、数字、点、横线和下划线，并以字母开头",
+        "use letters, digits, '.', '-' and '_', starting with a letter",
+    ),
+    "expect-finite": ("须为有限数值", "must be a finite number"),
+    "expect-greater-than": ("应大于 {bound}", "must be greater than {bound}"),
+    "expect-greater-than-equal": ("应不小于 {bound}", "must be at least {bound}"),
+    "expect-less-than": ("应小于 {bound}", "must be less than {bound}"),
+    "expect-less-than-equal": ("应不大于 {bound}", "must be at most {bound}"),
+    "expect-at-least": ("至少需要 {n} 项", "needs at least {n} entries"),
+    "expect-one-of": ("应为以下之一：{choices}", "expected one of: {choices}"),
+    "unknown-kind": ("未知的类型“{tag}”；可用：{choices}", "unknown kind '{tag}'; known: {choices}"),
+    "schema-other": ("{detail}", "{detail}"),
+}
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ values
+        "bad-number": (
+            "无法把“{text}”读作数字（千分位须三位一组，如 12,325；可带单位，如 910.38万元）",
+            "cannot read '{text}' as a number (group thousands by three: 12,325; a unit may follow: 910.38万元)",
+        ),
+        "number-not-bool": ("应为数字，不是“是/否”", "expected a number, not yes/no"),
+        "unit-disagrees": (
+            "数值写的单位是“{written}”，unit 却是“{unit}”",
+            "the value says unit '{written}' but unit is '{unit}'",
+        ),
+        "bad-expression": (
+            "表达式“{text}”有误：{detail}（第 {pos} 个字符）",
+            "invalid expression '{text}': {detail} (at character {pos})",
+        ),
+        # ------------------------------------------------------------ rubric models
+        "reserved-id": (
+            "“{id}”是保留名称（claims.{id} 表示总分），请换一个编号",
+            "'{id}' is reserved; choose another id",
+        ),
+        "rule-and-children": (
+            "一个节点要么有评分规则（rule），要么有下级（children），不能两者都有",
+            "a node has either a rule or children, not both",
+        ),
+        "leaf-without-rule": ("没有下级的节点须有评分规则（rule）", "a leaf node needs a rule"),
+        "assumed-without-note": (
+            "推定（assumed）的节点须用 note 写明推定了什么",
+            "an assumed node needs a note saying what was assumed",
+        ),
+        "veto-without-effect": ("一票否决须写 max_grade 或 max_total", "a veto needs 'max_grade' or 'max_total'"),
+        "evidence-rule-empty": (
+            "evidence 规则须写 requires 或 any_of",
+            "an evidence rule needs 'requires' or 'any_of'",
+        ),
+        "threshold-bound": (
+            "threshold 规则须写 value 或 against 之一（只能一个）",
+            "a threshold needs exactly one of 'value' or 'against'",
+        ),
+        "tolerance-bounds": ("tolerance 规则须写 min 或 max（或两者）", "a tolerance needs 'min' or 'max' (or both)"),
+        "tolerance-order": ("tolerance 规则的 min 大于 max", "tolerance 'min' is above 'max'"),
+    }
+)
+MESSAGES.update(
+    {
+        "expr-character": ("不认识的字符“{char}”", "unexpected character '{char}'"),
+        "expr-expected": ("此处应为“{want}”，却是“{found}”", "expected '{want}', found '{found}'"),
+        "expr-function": ("未知函数“{name}”（可用 min、max、round、abs）", "unknown function '{name}'"),
+        "expr-arity": ("{name}() 需要 {lo} 到 {hi} 个参数", "{name}() takes {lo} to {hi} arguments"),
+        "expr-unexpected": ("此处不应出现“{found}”", "unexpected '{found}'"),
+        "expr-end": ("表达式结尾", "end of expression"),
+        "expr-empty": ("表达式为空", "empty expression"),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ rules, for rubric authors
+        "band-empty": ("第{n}档下限 {min} 不小于上限 {max}", "band {n}: min {min} is not below max {max}"),
+        "band-too-many": (
+            "第{n}档给 {got} 分，超过本项分值 {points} 分",
+            "band {n} gives {got} points, more than the node's {points}",
+        ),
+        "band-order": (
+            "各档须按界限从低到高或从高到低排列",
+            "bands are out of order: list them by their bounds, rising or falling",
+        ),
+        "band-overlap": ("两档重叠：{a} 与 {b}", "bands overlap: {a} and {b}"),
+        "band-unreachable": ("没有一档能得到本项分值 {points} 分", "no band reaches the node's {points} points"),
+        "tier-too-many": (
+            "第{n}档给 {got} 分，超过本项分值 {points} 分",
+            "tier {n} gives {got} points, more than the node's {points}",
+        ),
+        "tier-unreachable": ("没有一档能得到本项分值 {points} 分", "no tier reaches the node's {points} points"),
+        "tier-order": ("各档须按分数从高到低排列", "tiers must be listed from the highest points down"),
+        "threshold-too-many": (
+            "达标给 {got} 分，超过本项分值 {points} 分",
+            "threshold gives {got} points, more than the node's {points}",
+        ),
+        "threshold-unreachable": (
+            "达标并不多得分：规则无意义",
+            "threshold has no reachable points: meeting it gives nothing more",
+        ),
+        "threshold-else-too-many": (
+            "else_points 超过本项分值 {points} 分",
+            "else_points exceed the node's {points} points",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ rubric checks
+        "what-node": ("节点", "node"),
+        "what-relation": ("关系", "relation"),
+        "what-veto": ("一票否决", "veto"),
+        "type-standard": ("基本分", "standard"),
+        "type-bonus": ("加分", "bonus"),
+        "type-deduction": ("扣分", "deduction"),
+        "duplicate-id": (
+            "{what}编号“{id}”重复（第一次在第 {line} 行）",
+            "duplicate {what} id '{id}' (first at line {line})",
+        ),
+        "metric-is-figure": ("计算指标“{name}”与数据同名", "metric '{name}' has the name of a figure"),
+        "unknown-fact": ("未知的事实“{name}”{hint}", "unknown fact '{name}'{hint}"),
+        "unknown-grade": ("未知的等次“{name}”", "unknown grade '{name}'"),
+        "unknown-slot": ("未知的证明材料项“{name}”{hint}", "unknown evidence slot '{name}'{hint}"),
+        "grades-order": (
+            "等次须按下限从高到低排列，且不能重复",
+            "grades must be listed from the highest minimum down, without repeats",
+        ),
+        "grades-floor": (
+            "最低等次的下限须为 0，使每个总分都有等次",
+            "the lowest grade must start at 0 so that every total has a grade",
+        ),
+        "rule-unknown-figure": (
+            "{id} 的评分规则用到未知的数据或指标“{name}”{hint}",
+            "rule of '{id}' reads unknown figure or metric '{name}'{hint}",
+        ),
+        "rule-unknown-evidence": (
+            "{id} 的评分规则用到未知的证明材料项“{name}”{hint}",
+            "rule of '{id}' names unknown evidence '{name}'{hint}",
+        ),
+        "rule-unknown-fact": (
+            "{id} 的评分规则用到未知的事实“{name}”{hint}",
+            "rule of '{id}' names unknown fact '{name}'{hint}",
+        ),
+        "relation-unknown": (
+            "关系用到未知的数据或指标“{name}”{hint}",
+            "relation reads unknown figure or metric '{name}'{hint}",
+        ),
+        "relation-id-taken": ("关系编号“{id}”已被评分标准使用", "relation id '{id}' is already the rubric's"),
+        "type-inside": ("{id} 标为{type}，却在{parent}节点之下", "{id} is {type} inside a {parent} node"),
+        "exceed-not-exceeded": (
+            "{id}：写了 children_exceed，但下级合计 {total} 分，并未超过 {points} 分",
+            "{id}: children_exceed is set but the children add up to {total}, not more than {points}",
+        ),
+        "children-sum": (
+            "{id}：下级合计 {total} 分，与本项分值 {points} 分不符{hint}",
+            "{id}: children add up to {total}, not the node's {points}{hint}",
+        ),
+        "sum-hint-exceed": (
+            "（若下级之和本应封顶，请写 children_exceed: true）",
+            " (set children_exceed: true if the sum is meant to be capped)",
+        ),
+        "sections-sum": (
+            "{type}部分合计 {total} 分，但 {key} 为 {want}",
+            "{type} sections add up to {total}, but {key} is {want}",
+        ),
+        "metric-unknown": (
+            "计算指标“{metric}”用到未知的数据或指标“{name}”{hint}",
+            "metric '{metric}' reads unknown figure or metric '{name}'{hint}",
+        ),
+        "metric-cycle": ("计算指标循环引用：{cycle}", "metrics form a cycle: {cycle}"),
+        # ------------------------------------------------------------ data checks
+        "rubric-mismatch": (
+            "数据文件对应评分标准 {id} {version}，却按 {rid} {rv} 评分",
+            "data is for rubric {id} {version}, but scored against {rid} {rv}",
+        ),
+        "unknown-node": ("未知的节点“{id}”{hint}", "unknown node '{id}'{hint}"),
+        "claim-range": (
+            "{node}自评 {claimed} 分，超出 0 至 {points} 分",
+            "claimed {claimed} for {node}, outside 0–{points}",
+        ),
+        "judged-too-many": (
+            "{node}评定 {given} 分，超过本项分值 {points} 分",
+            "judged {given} for {node}, more than its {points} points",
+        ),
+        "judged-not-judged": (
+            "{node}按规则计分，不由评审评定；这里的评定不会起作用，请删去（调整分数请用评审调整表）",
+            "{node} is scored by its rule, not judged; this judgement would do nothing",
+        ),
+        "figure-is-metric": (
+            "“{name}”是评分标准计算的指标，不能作为数据填写",
+            "'{name}' is a metric the rubric computes; it cannot be given as a figure",
+        ),
+        "figure-unit": (
+            "{name} 的单位是“{unit}”，评分标准要求“{expected}”",
+            "{name}: unit '{unit}' where the rubric expects '{expected}'",
+        ),
+        "figure-negative": (
+            "{name} 为 {value}，这项数据不能为负数",
+            "{name}: {value} is negative; this figure cannot be below zero",
+        ),
+        "figure-unknown": (
+            "数据“{name}”不在评分标准中{hint}（若是另加的数据，请写 title 说明它是什么）",
+            "figure '{name}' is not in the rubric{hint} (a figure of your own needs a title)",
+        ),
+        "missing-input": (
+            "缺少 {where}{title}：{nodes}的评分需要它，请在 {section}: 下填写",
+            "{where}{title} is missing: {nodes} needs it; add it under {section}:",
+        ),
+        "to-fill": ("{where} 待填", "{where}: still to fill"),
+        "to-fill-fact": ("{where} 待填（是 / 否）", "{where}: still to fill (yes / no)"),
+        "to-fill-number": (
+            "{where} 的文号待填（未填前不计为证明材料）",
+            "{where}: 文号 still to fill (not evidence until it is)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ finding inputs
+        "unknown-form": (
+            "未知的文书类型（form）“{name}”；可用：{known}",
+            "unknown form '{name}'; known forms: {known}",
+        ),
+        "choose-rubric": (
+            "自带多个评分标准，请用 --rubric 指定一个",
+            "several rubrics are bundled; choose one with --rubric",
+        ),
+        "bundled-versions": ("；自带的 {id} 版本有：{versions}", "; bundled versions of {id}: {versions}"),
+        "looked-beside": ("（也在数据文件旁找过 {path}）", " (looked for {path} next to the data file too)"),
+        "rubric-not-found": (
+            "找不到评分标准 {id} 版本 {version}{where}{hint}；请用 --rubric 指定",
+            "rubric {id} version {version} not found{where}{hint}; give it with --rubric",
+        ),
+        "empty-folder": ("{path}: 文件夹里没有 .yaml 文件", "{path}: folder has no .yaml files"),
+        "no-match": ("{pattern}: 没有匹配的文件", "{pattern}: no files match"),
+        "neither-rubric-nor-data": (
+            "既不是评分标准（没有 sections）也不是数据文件（没有 subject）",
+            "neither a rubric (no 'sections') nor a data file (no 'subject')",
+        ),
+        "unknown-reference": (
+            "未知的引用 {{{name}}}：没有这个键的数据{hint}",
+            "unknown reference {{{name}}}: no figure has that key{hint}",
+        ),
+        # ------------------------------------------------------------ outputs
+        "unknown-suffix": (
+            "{path}: 无法从后缀“{suffix}”判断格式；请用 --format 指定（{names}）",
+            "{path}: cannot tell the format from '{suffix}'; use --format ({names})",
+        ),
+        "format-not-here": (
+            "这里不能用 --format {format}；可用：{names}",
+            "--format {format} cannot write this; use one of: {names}",
+        ),
+        "out-is-directory": (
+            "{path}: 这是文件夹；请给出输出文件名",
+            "{path}: is a directory; give a file name for the output",
+        ),
+        "out-no-folder": ("{path}: 文件夹 {folder} 不存在", "{path}: folder {folder} does not exist"),
+        "out-is-input": (
+            "{path}: 这是本命令读取的文件，绝不覆盖",
+            "{path}: is an input of this command; it is never overwritten",
+        ),
+        "out-exists": (
+            "{path}: 文件已存在；如要覆盖，请加 --force",
+            "{path}: already exists; use --force to overwrite it",
+        ),
+        "out-cannot-write-in": (
+            "{path}: 无法在 {folder} 中写入（{reason}）",
+            "{path}: cannot write in {folder} ({reason})",
+        ),
+        "out-cannot-write": ("{path}: 无法写入（{reason}）", "{path}: cannot write ({reason})"),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ audit findings
+        "claims-absent": ("（{ids}未写得分）", " ({ids} state no score)"),
+        "claim-sum": (
+            "{node}自评{claimed}分，但其下各项自评得分合计{parts}分{note}",
+            "{node} claims {claimed} but its items' claims add up to {parts}{note}",
+        ),
+        "claim-sum-total": (
+            "自评总分{claimed}分，但各部分自评得分合计{parts}分（{terms}）",
+            "the total claim is {claimed} but the sections' claims add up to {parts} ({terms})",
+        ),
+        "capped-note": (
+            "；评分标准按{points}分封顶，所写得分仍多于分值",
+            "; the rubric caps them at {points}, the claims still exceed it",
+        ),
+        "claim-over-points": (
+            "{node}下各项自评合计{total}分，超过本项分值{points}分{note}",
+            "{node}: its items claim {total}, more than its {points} points{note}",
+        ),
+        "claim-differs": (
+            "{node}自评得{claimed}分，按证据计算应得{computed}分：{why}",
+            "{node} claims {claimed}, the evidence gives {computed}: {why}",
+        ),
+        "claim-differs-deduction": (
+            "{node}自评扣{claimed}分，按证据计算应扣{computed}分：{why}",
+            "{node} claims {claimed} off, the evidence gives {computed}: {why}",
+        ),
+        "claim-differs-total": (
+            "自评总分{claimed}分，按证据计算总分为{computed}分",
+            "the total claim is {claimed}, the evidence gives {computed}",
+        ),
+        "claim-missing": (
+            "{node}（{title}，{points}分）未写自评得分",
+            "{node} ({title}, {points} points) states no score",
+        ),
+        "evidence-missing": (
+            "{node}的评分需要“{name}”，数据文件中没有：{why}",
+            "{node} needs {name}, which the data lacks: {why}",
+        ),
+        "relative-diff": ("，相差{pct}%", ", {pct}% off"),
+        "derived-mismatch": (
+            "{title}报告为{stated}{unit}，按{rule}复算为{computed}{unit}{off}",
+            "{title} is stated as {stated}{unit}; {rule} gives {computed}{unit}{off}",
+        ),
+        "subset-exceeded": ("{rule}：{part}，超过{whole}", "{rule}: {part} exceeds {whole}"),
+        "standard-points": ("自评标准分值", "the standard total"),
+        "node-points": ("{node}的指标分值", "the points of {node}"),
+        "points-differ": (
+            "报告写{what}为{stated}分，评分标准为{points}分",
+            "the report states {what} as {stated}, the rubric {points}",
+        ),
+        "doc-number-listed": ("（材料清单中有此文件）", " (the attachment list has it)"),
+        "doc-number-swapped": (
+            "{node}文号“{stated}”年份与序号位置颠倒，应为“{standard}”{listed}",
+            "{node}: 文号 '{stated}' has year and serial swapped; it should read '{standard}'{listed}",
+        ),
+        "doc-number-brackets": (
+            "{node}文号“{stated}”应使用六角括号：“{standard}”",
+            "{node}: 文号 '{stated}' should read '{standard}'",
+        ),
+        "doc-number-unlisted": (
+            "{node}引用的“{standard}”不在证明材料和材料清单中",
+            "{node} cites '{standard}', which is neither evidence nor attached",
+        ),
+        "veto-grade": ("等次最高为{grade}", "the grade is at most {grade}"),
+        "veto-total": ("总分最高{total}分", "the total is at most {total}"),
+        "veto": ("一票否决：{title}（{effect}）", "one-vote veto: {title} ({effect})"),
+        "not-applicable": ("{node}{why}", "{node}: {why}"),
+        "issuer-mismatch": ("发文机关“{issuer}”不是本县（{name}）的机关", "the issuer '{issuer}' is not {name}'s"),
+        "title-without-name": ("标题“{title}”未写本县名称“{name}”", "the title '{title}' does not name {name}"),
+        "title-without-year": (
+            "标题“{title}”未写评价年度{year}年",
+            "the title '{title}' does not name the year {year}",
+        ),
+        "where-preamble": ("开头", "The opening"),
+        "where-attachments_title": ("材料清单标题", "The attachment list's title"),
+        "text-names-other": (
+            "{where}写的是“{place}”，数据文件的县（市、区）为“{name}”",
+            "{where} names '{place}'; the data file is for {name}",
+        ),
+        "number-year": (
+            "文号“{number}”的年份与成文日期{year}年不一致",
+            "the year of '{number}' differs from the date's {year}",
+        ),
+        "date-year": (
+            "成文日期{date}不在评价年度{year}年或其次年",
+            "the date {date} is not in {year} or the year after",
+        ),
+        "narrative-contradicts": (
+            "{node}文字写“{text}”，但数据中“{title}”为{value}（请改为引用 {{{name}}}）",
+            "{node}: the text says '{text}' where '{title}' is {value} (write {{{name}}} instead)",
+        ),
+        "narrative-unchecked": (
+            "{node}文字中的“{shown}”未对应任何数据，未经核对",
+            "{node}: '{shown}' in the text is tied to no figure; nothing checked it",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "template-syntax": ("{where}: 模板语法错误：{detail}", "{where}: template syntax error: {detail}"),
+        "template-undefined": ("{where}: {detail}（模板用到了不存在的名称）", "{where}: {detail} (StrictUndefined)"),
+        "template-sandbox": ("{where}: 沙箱不允许：{detail}", "{where}: not allowed in the sandbox: {detail}"),
+        "template-error": ("{where}: 模板错误：{detail}", "{where}: template error: {detail}"),
+    }
+)
+MESSAGES.update(
+    {
+        "no-such-node": ("没有编号为“{key}”的指标{hint}", "no node '{key}'{hint}"),
+        "explain-children": ("由其下 {n} 项相加", "the sum of its {n} items"),
+        "explain-capped": ("，超过本项分值的部分不计（封顶）", ", capped at its points"),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ commands
+        "wrote": ("已写出 {path}", "wrote {path}"),
+        "validate-summary": (
+            "检查了 {files} 个文件，{bad} 个有问题（{errors} 个错误，{warnings} 个警告）",
+            "{files} file(s) checked, {bad} with problems ({errors} errors, {warnings} warnings)",
+        ),
+        "scored-against": ("{path}: 按评分标准 {id} {version} 评分", "{path}: scored against {id} {version}"),
+        "below-fail-under": ("总分 {total} 低于 --fail-under {limit}", "total {total} is below --fail-under {limit}"),
+        "gaps-one-file": (
+            "--gaps 只解释一个县的失分；请只给一个数据文件",
+            "--gaps explains one county; give a single data file",
+        ),
+        "files-failed": ("{files} 个文件中有 {failed} 个无法评分", "{failed} of {files} file(s) could not be scored"),
+        "totals-below": ("{n} 个县的总分低于 --fail-under {limit}", "{n} county total(s) below --fail-under {limit}"),
+        "audit-summary": (
+            "审核发现 {errors} 个错误、{warnings} 个警告、{notes} 条提示（selfeval audit {path} 查看）",
+            "the audit finds {errors} errors, {warnings} warnings and {notes} notes (selfeval audit {path} lists them)",
+        ),
+        "report-refused": (
+            "{summary}；按 --fail-on {level}，未写出报告",
+            "{summary}; with --fail-on {level}, no report was written",
+        ),
+        "scores-computed": ("按证据计算的得分", "the scores the evidence gives"),
+        "scores-claimed": ("自评得分（报告所写）", "the county's own scores (as its report states them)"),
+        "report-written": (
+            "{who}：报告载{scores}，总分 {total}；{summary}",
+            "{who}: the report carries {scores}, total {total}; {summary}",
+        ),
+        "init-example": ("自带的平罗县2020年示例", "the bundled Pingluo 2020 example"),
+        "init-other-form": (
+            "{path} 是 {form} 类文件；--rubric 指定的是 {other} 类",
+            "{path} is a {form} file; --rubric is for {other}",
+        ),
+        "init-from": (
+            "由 {path} 生成的{year}年度数据文件，各项数字、是否、文号均待重新填写",
+            "{year} from {path}, every figure, fact and 文号 to fill in again",
+        ),
+        "init-blank": ("评分标准 {id} {version} 的空白数据文件", "a blank data file for {id} {version}"),
+        "init-wrote": (
+            "已写出 {path}：{what}；填写后运行 selfeval validate {path} 查看还缺什么",
+            "wrote {path}: {what}; then run selfeval validate {path} to see what is left",
+        ),
+        "rules-heading": ("评分规则类型（rule.kind）：", "Rule kinds (rule.kind):"),
+        "checks-heading": ("审核检查（发现代码）：", "Audit checks (finding codes):"),
+        "internal-error": (
+            "selfeval：内部错误：{detail}（加 --debug 查看详情）",
+            "selfeval: internal error: {detail} (run with --debug for details)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ tables
+        "col-number": ("编号", "No."),
+        "col-id": ("ID", "ID"),
+        "col-title": ("指标", "Indicator"),
+        "col-points": ("分值", "Points"),
+        "col-score": ("得分", "Score"),
+        "col-claimed": ("自评", "Claimed"),
+        "col-rank": ("名次", "Rank"),
+        "col-county": ("县（市、区）", "County"),
+        "col-year": ("年度", "Year"),
+        "col-standard": ("基本分", "Standard"),
+        "col-bonus": ("加分", "Bonus"),
+        "col-deduction": ("扣分", "Deduction"),
+        "col-total": ("总分", "Total"),
+        "col-grade": ("等次", "Grade"),
+        "col-audit-errors": ("审核错误", "Audit errors"),
+        "col-file": ("文件", "File"),
+        "col-kind": ("类别", "Kind"),
+        "col-item": ("项目", "Item"),
+        "col-change": ("变化", "Change"),
+        "col-unit": ("单位", "Unit"),
+        "line-node": ("得分", "score"),
+        "line-score": ("合计", "total"),
+        "line-figure": ("数据", "figure"),
+        "sev-error": ("错误", "error"),
+        "sev-warning": ("警告", "warning"),
+        "sev-info": ("提示", "note"),
+        "not-applicable-short": ("不适用", "n/a"),
+        "ranking-title": ("排名", "Ranking"),
+        "score-summary": (
+            "基本分 {standard}/{standard_max}  加分 {bonus}/{bonus_max}  扣分 {deduction}/{deduction_max}  总分 {total}{claimed}  等次 {grade}",
+            "standard {standard}/{standard_max}  bonus {bonus}/{bonus_max}  deduction {deduction}/{deduction_max}  total {total}{claimed}  grade {grade}",
+        ),
+        "score-claimed": ("，自评 {claimed}", ", claimed {claimed}"),
+        "score-vetoes": ("一票否决：{titles}", "one-vote veto: {titles}"),
+        "score-footnote": (
+            "* 规则为推定，“selfeval explain 编号”查看依据。审核发现 {errors} 个错误、{others} 个警告或提示（selfeval audit 查看）。",
+            "* an inferred rule: 'selfeval explain NUMBER' shows its basis. The audit finds {errors} errors and {others} warnings or notes (selfeval audit).",
+        ),
+        "findings-none": ("{label}：未发现问题。", "{label}: no findings."),
+        "findings-head": (
+            "{label}：{errors} 个错误，{warnings} 个警告，{notes} 条提示",
+            "{label}: {errors} errors, {warnings} warnings, {notes} notes",
+        ),
+        "finding-line": ("第{line}行", "line {line}"),
+        "gaps-head": (
+            "{who}：总分 {total}，失分 {n} 处，按对总分的影响从大到小：",
+            "{who}: total {total}; {n} places lost points, largest effect on the total first:",
+        ),
+        "gaps-none": ("  无失分项。", "  No points lost."),
+        "gap-lost": ("- 失{lost}分{absorbed}  {node}", "- {lost} lost{absorbed}  {node}"),
+        "gap-deducted": ("- 扣{lost}分{absorbed}  {node}", "- {lost} taken off{absorbed}  {node}"),
+        "gap-absorbed": (
+            "（因上级封顶，实际影响总分 {effect} 分）",
+            " (a cap above absorbs some: {effect} on the total)",
+        ),
+        "gap-why": ("    原因：{why}", "    why: {why}"),
+        "gap-fix": ("    挽回：{fix}", "    to recover: {fix}"),
+        "explain-points": ("{node}（分值{points}分）", "{node} ({points} points)"),
+        "explain-deduction-points": ("{node}（最多扣{points}分）", "{node} (at most {points} off)"),
+        "explain-where": ("所属：{path}", "under: {path}"),
+        "explain-rule": ("评分规则：{rule}", "rule: {rule}"),
+        "explain-note": ("评分标准注释：{note}", "rubric note: {note}"),
+        "explain-assumed": (
+            "（此规则为推定：评分标准原文未写明，据自评报告推断）",
+            "(an inferred rule: the standard's text does not state it; read from the report)",
+        ),
+        "explain-inputs": ("所用数据：", "inputs:"),
+        "explain-input": ("  {title}（{key}{line}）：{value}", "  {title} ({key}{line}): {value}"),
+        "explain-line": ("，第{line}行", ", line {line}"),
+        "explain-score": ("得分：{score}分{claimed}", "score: {score}{claimed}"),
+        "explain-claimed": ("（自评{claimed}分）", " (claimed {claimed})"),
+        "explain-why": ("理由：{why}", "why: {why}"),
+        "explain-fix": ("挽回：{fix}", "to recover: {fix}"),
+    }
+)
+MESSAGES.update(
+    {
+        # ------------------------------------------------------------ command-line help
+        "help-app": (
+            "按 YAML 评分标准为困难群众救助工作绩效自评打分，核对自评所述是否有据，生成自评报告。",
+            "Score a county's social-assistance self-evaluation against a YAML rubric, "
+            "audit its claims, and render the Chinese report.",
+        ),
+        "help-rubric": (
+            "评分标准文件（默认：数据文件所写的那个）",
+            "Rubric file to score against (default: the one the data names).",
+        ),
+        "help-out": (
+            "把结果写入此文件（原子写入；默认打印到屏幕）",
+            "Write the result to this file, atomically (default: print it).",
+        ),
+        "help-force": ("覆盖已存在的 --out 文件", "Overwrite an existing --out file."),
+        "help-format": (
+            "输出格式：{formats}（默认按 --out 的后缀判断）",
+            "Output format: {formats} (default: from --out's suffix).",
+        ),
+        "help-lang": (
+            "界面语言：zh（中文，默认）或 en（也可设环境变量 SELFEVAL_LANG）",
+            "Language: zh (default) or en (or set SELFEVAL_LANG).",
+        ),
+        "help-quiet": ("只输出结果和错误", "Print only results and errors."),
+        "help-verbose": ("多说一些（如所用的评分标准）", "Say more (such as the rubric used)."),
+        "help-ids": (
+            "显示内部编号（节点、关系、发现代码），供编写评分标准时用",
+            "Show internal ids (nodes, relations, finding codes).",
+        ),
+        "help-debug": ("出错时显示程序调用栈", "Show tracebacks for errors."),
+        "help-version": ("显示版本", "Print the version."),
+        "help-validate": (
+            "检查评分标准和数据文件；每个问题输出为 路径:行:列: 级别: 说明",
+            "Check rubric and data files; print path:line:col: severity: message for every problem.",
+        ),
+        "help-files-any": (
+            "评分标准或数据文件、文件夹或通配符（- 表示标准输入）",
+            "Rubric or data files, folders or globs (- for standard input).",
+        ),
+        "help-files-data": (
+            "数据文件、文件夹或通配符（- 表示标准输入）",
+            "Data files, folders or globs (- for standard input).",
+        ),
+        "help-file-data": ("一个县的数据文件（- 表示标准输入）", "A county data file (- for standard input)."),
+        "help-file-example": (
+            "数据文件（默认：自带的平罗县示例）",
+            "County data file (default: the bundled Pingluo example).",
+        ),
+        "help-score": (
+            "评分：一个文件给出明细，多个文件给出排名",
+            "Score county data: one file in detail, several as a ranking.",
+        ),
+        "help-fail-under": ("总分低于此值时以 1 退出", "Exit 1 when a total is below this."),
+        "help-gaps": ("列出失分项及挽回办法", "List the points lost and how to recover them."),
+        "help-sort": ("排名顺序", "Ranking order."),
+        "help-jobs": ("大批量时用的进程数（0：自动）", "Processes for large batches (0: automatic)."),
+        "help-audit": (
+            "列出自评所述中与其证据不符之处",
+            "List every claim in a report that its own evidence does not support.",
+        ),
+        "help-fail-on": ("有此级别或更严重的发现时以 1 退出", "Exit 1 on findings at this level or worse."),
+        "help-report": (
+            "生成自评报告；审核摘要输出到标准错误",
+            "Render the self-evaluation report; the audit's summary goes to stderr.",
+        ),
+        "help-template": ("自定义 Jinja2 模板（在沙箱中渲染）", "Your own Jinja2 template (rendered sandboxed)."),
+        "help-with-audit": ("在报告后附审核发现", "Append the audit findings."),
+        "help-scores": (
+            "computed：按证据计算的得分（默认）；claimed：报告所写的自评得分",
+            "computed: the scores the evidence gives (default); claimed: the county's own.",
+        ),
+        "help-report-fail-on": (
+            "审核有此级别或更严重的发现时不写报告",
+            "Write nothing when the audit finds problems at this level or worse.",
+        ),
+        "help-init": (
+            "写出一个待填写的数据文件：空白的，或由去年的文件生成（--from）",
+            "Write a data file to fill in: blank, or next year's started from this year's (--from).",
+        ),
+        "help-init-out": ("要创建的数据文件", "The data file to create."),
+        "help-from": (
+            "去年的数据文件：保留县名、证明材料清单和各项文字",
+            "Last year's data file: keep the county, evidence list and text.",
+        ),
+        "help-name": ("县（市、区）名称", "County name."),
+        "help-year": (
+            "评价年度（默认：--from 的次年，否则去年）",
+            "Year evaluated (default: the one after --from's, else last year).",
+        ),
+        "help-example": ("改为写出自带的平罗县示例", "Write the bundled Pingluo example instead."),
+        "help-compare": (
+            "逐项对比两个数据文件的得分和数据",
+            "Compare two data files node by node, with the key figures and their change.",
+        ),
+        "help-compare-a": ("第一个数据文件（如去年）", "First data file (e.g. last year)."),
+        "help-compare-b": ("第二个数据文件（如今年）", "Second data file (e.g. this year)."),
+        "help-explain": (
+            "解释一项指标：分值、规则、所用数据、得分及理由",
+            "Explain one indicator: its points, rule, the inputs it reads and the score.",
+        ),
+        "help-node": (
+            "指标编号（如 27、（九）、二）或 ID（如 c27）",
+            "The indicator's number (27, （九）, 二) or id (c27).",
+        ),
+        "help-rules": (
+            "列出评分标准可用的规则类型和审核检查",
+            "List the rule kinds a rubric can use, and the audit checks.",
+        ),
+        "not-a-number": ("“{value}”不是数字", "'{value}' is not a number"),
+    }
+)
+MESSAGES.update({"progress-scoring": ("评分中", "scoring")})
