@@ -18,6 +18,8 @@ class Format(str, Enum):
     PARSABLE = "parsable"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    DOCX = "docx"
+    XLSX = "xlsx"
 
 
 class Sort(str, Enum):

@@ -60,9 +60,9 @@ ForceOpt = Annotated[bool, typer.Option("--force", help=t("help-force"))]
 
 FORMAT_HELP = {
     "validate": "table, json, csv, parsable, github",
-    "score": "table, json, csv",
+    "score": "table, json, csv, xlsx",
     "audit": "table, json, csv, parsable, github",
-    "report": "markdown",
+    "report": "markdown, docx",
     "compare": "table, json, csv",
     "explain": "table, json",
 }

@@ -12,7 +12,7 @@ import datetime as dt
 import inspect
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -71,7 +71,8 @@ class Output:
 
     def prepare(self, kind: Kind, default: Format, inputs: Iterable[Path] = ()) -> Reporter:
         """The reporter, after checking that the output may be written (before any work is done)."""
-        reporter = choose(kind, default, self.format, self.out)(self.options)
+        options = replace(self.options, to_file=self.out is not None)
+        reporter = choose(kind, default, self.format, self.out)(options)
         if self.out is not None:
             check_target(self.out, force=self.force, inputs=inputs)
         return reporter
@@ -221,8 +222,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
         say.problem_lines([msg("report-refused", summary=summary, level=s.fail_on.value).text()])
         return 1
-    template = s.template or ev.rubric.template()
-    report = Report(ev, template, s.options)
+    report = Report(ev, s.template, s.options)
     s.output.write(reporter, Kind.REPORT, report, stdout, say, [*inputs, ev.rubric.path])
     claimed = s.options.scores is Scores.CLAIMED
     total = ev.result.claimed_total if claimed else ev.result.total

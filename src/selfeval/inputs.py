@@ -36,11 +36,13 @@ class RubricFile:
     rubric: RubricBase
     form: Form[Any, Any]
 
-    def template(self) -> Path:
-        """The report template: the rubric's own (next to it, or bundled), else its form's."""
-        name = self.rubric.template or self.form.default_template
+    def template(self, kind: str) -> Path:
+        """A report template (``markdown``, ``docx``, ``docx-reference``): the rubric's own, next to it
+        or bundled, else its form's."""
+        named = self.rubric.templates.get(kind) or (self.rubric.template if kind == "markdown" else None)
+        name = named or self.form.templates[kind]
         beside = self.path.parent / name
-        return beside if self.rubric.template and beside.is_file() else resources.TEMPLATES / name
+        return beside if named and beside.is_file() else resources.TEMPLATES / name
 
 
 @dataclass

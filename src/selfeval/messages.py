@@ -702,3 +702,60 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"progress-scoring": ("评分中", "scoring")})
+MESSAGES.update(
+    {
+        "docx-line": (
+            "{where}: Word 模板的每一行须以“@样式名 ”开头",
+            "{where}: each line of a Word template must start with '@style '",
+        ),
+        "docx-style": (
+            "{where}: 参考文档中没有样式“{style}”",
+            "{where}: the reference document has no style '{style}'",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "csv-id": ("编号（ID）", "ID"),
+        "csv-number": ("编号", "No."),
+        "csv-title": ("指标", "Indicator"),
+        "csv-type": ("类型", "Type"),
+        "csv-depth": ("层级", "Depth"),
+        "csv-max": ("分值", "Points"),
+        "csv-score": ("得分", "Score"),
+        "csv-claimed": ("自评", "Claimed"),
+        "csv-differs": ("不一致", "Differs"),
+        "csv-assumed": ("推定规则", "Inferred rule"),
+        "csv-status": ("状态", "Status"),
+        "csv-explanation": ("说明", "Explanation"),
+        "csv-rank": ("名次", "Rank"),
+        "csv-name": ("县（市、区）", "County"),
+        "csv-year": ("年度", "Year"),
+        "csv-standard": ("基本分", "Standard"),
+        "csv-bonus": ("加分", "Bonus"),
+        "csv-deduction": ("扣分", "Deduction"),
+        "csv-total": ("总分", "Total"),
+        "csv-grade": ("等次", "Grade"),
+        "csv-claimed_total": ("自评总分", "Claimed total"),
+        "csv-audit_errors": ("审核错误", "Audit errors"),
+        "csv-path": ("文件", "File"),
+        "csv-error": ("错误", "Error"),
+        "csv-file": ("文件", "File"),
+        "csv-line": ("行", "Line"),
+        "csv-col": ("列", "Column"),
+        "csv-severity": ("级别", "Severity"),
+        "csv-code": ("代码", "Code"),
+        "csv-subject": ("对象", "Subject"),
+        "csv-message": ("说明", "Message"),
+        "csv-stated": ("报告所述", "Stated"),
+        "csv-expected": ("核算结果", "Expected"),
+        "csv-kind": ("类别", "Kind"),
+        "csv-a": ("甲", "A"),
+        "csv-b": ("乙", "B"),
+        "csv-change": ("变化", "Change"),
+        "csv-unit": ("单位", "Unit"),
+        "col-differs": ("差异", "Difference"),
+        "col-explanation": ("说明", "Explanation"),
+        "sheet-score": ("评分表", "Scores"),
+    }
+)

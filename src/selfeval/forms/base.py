@@ -53,8 +53,8 @@ class Form(ABC, Generic[R, D]):
     """What the document is called, for people (自评报告)."""
     rubric_model: type[R]
     data_model: type[D]
-    default_template: ClassVar[str]
-    """The bundled template the report is rendered with unless the rubric names another."""
+    templates: ClassVar[dict[str, str]]
+    """The bundled templates the report is rendered with, by kind, unless the rubric names others."""
 
     @abstractmethod
     def tree(self, rubric: R, data: D) -> list[Node]:

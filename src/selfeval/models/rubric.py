@@ -210,7 +210,9 @@ class RubricBase(Strict):
     form: str
     """The document family (:mod:`selfeval.forms`) this rubric is for."""
     template: str | None = None
-    """The report template: a file next to the rubric or a bundled one (default: the form's)."""
+    """The Markdown report template: a file next to the rubric or a bundled one (default: the form's)."""
+    templates: dict[str, str] = Field(default_factory=dict)
+    """Templates by kind (``markdown``, ``docx``, ``docx-reference``), as ``template`` is for Markdown."""
     id: str = Field(pattern=ID_PATTERN)
     version: str = Field(min_length=1)
     title: str

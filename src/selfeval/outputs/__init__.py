@@ -13,11 +13,13 @@ from selfeval.errors import UsageError
 from selfeval.i18n import msg
 from selfeval.outputs.base import Checked, Findings, Kind, Options, Report, Reporter
 from selfeval.outputs.csv import CsvReporter
+from selfeval.outputs.docx import DocxReporter
 from selfeval.outputs.github import GithubReporter
 from selfeval.outputs.json import JsonReporter
 from selfeval.outputs.markdown import MarkdownReporter
 from selfeval.outputs.parsable import ParsableReporter
 from selfeval.outputs.table import TableReporter
+from selfeval.outputs.xlsx import XlsxReporter
 
 REPORTERS: dict[Format, type[Reporter]] = {
     Format.TABLE: TableReporter,
@@ -26,6 +28,8 @@ REPORTERS: dict[Format, type[Reporter]] = {
     Format.PARSABLE: ParsableReporter,
     Format.GITHUB: GithubReporter,
     Format.MARKDOWN: MarkdownReporter,
+    Format.DOCX: DocxReporter,
+    Format.XLSX: XlsxReporter,
 }
 
 

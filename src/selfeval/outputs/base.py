@@ -67,7 +67,8 @@ class Report:
     """A county's report document, rendered with a template."""
 
     evaluation: Evaluation
-    template: Path
+    template: Path | None = None
+    """The user's own template (``--template``), else the rubric's for the format."""
     options: ReportOptions = field(default_factory=ReportOptions)
 
 
@@ -79,6 +80,8 @@ class Options:
     """Columns of the terminal tables are fitted to (a CJK character takes two)."""
     ids: bool = False
     """Show the internal ids of nodes, relations and findings (for rubric authors)."""
+    to_file: bool = False
+    """The result goes to a file (``--out``), for people to open, rather than to a program's pipe."""
 
 
 class Reporter:

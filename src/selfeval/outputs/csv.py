@@ -10,6 +10,7 @@ from typing import IO, Any
 from selfeval.batch import Ranking
 from selfeval.choices import Format
 from selfeval.compare import Comparison
+from selfeval.i18n import t
 from selfeval.numbers import fmt
 from selfeval.outputs import records
 from selfeval.outputs.base import Findings, Reporter, write_text
@@ -33,13 +34,8 @@ SCORE_FIELDS = [
 FINDING_FIELDS = ["file", "line", "col", "severity", "code", "subject", "message", "stated", "expected"]
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(header)
-    for row in rows:
-        w.writerow(["" if v is None else v for v in row])
-    return out.getvalue()
+BOM = "\ufeff"
+"""Excel on a Chinese Windows reads a CSV as GBK unless it starts with this."""
 
 
 def _compared(p: Problem) -> tuple[str, str]:
@@ -47,10 +43,20 @@ def _compared(p: Problem) -> tuple[str, str]:
 
 
 class CsvReporter(Reporter):
-    """Comma-separated values, a header row first."""
+    """Comma-separated values, a header row first. On standard output the header is the stable
+    field names, for programs; in a file (``--out``) it is in the run's language and the file
+    starts with a byte-order mark, so Excel opens it as UTF-8."""
 
     format = Format.CSV
     suffixes = (".csv",)
+
+    def _table(self, fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\r\n" if self.options.to_file else "\n")
+        w.writerow([t(f"csv-{f}") for f in fields] if self.options.to_file else fields)
+        for row in rows:
+            w.writerow(["" if v is None else v for v in row])
+        return (BOM if self.options.to_file else "") + out.getvalue()
 
     def score(self, ev: Evaluation, out: IO[bytes]) -> None:
         r = ev.result
@@ -74,20 +80,20 @@ class CsvReporter(Reporter):
         ]
         claimed = None if r.claimed_total is None else fmt(r.claimed_total)
         rows.append(["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), claimed, "", "", "", r.grade])
-        write_text(out, _table(SCORE_FIELDS, rows))
+        write_text(out, self._table(SCORE_FIELDS, rows))
 
     def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
         fields = records.RANK_FIELDS
-        write_text(out, _table(fields, ([row[k] for k in fields] for row in records.ranking_rows(ranking))))
+        write_text(out, self._table(fields, ([row[k] for k in fields] for row in records.ranking_rows(ranking))))
 
     def findings(self, findings: Findings, out: IO[bytes]) -> None:
         rows = (
             [p.path, p.line, p.col, p.severity.value, p.code, p.subject, p.message, *_compared(p)]
             for p in findings.problems
         )
-        write_text(out, _table(FINDING_FIELDS, rows))
+        write_text(out, self._table(FINDING_FIELDS, rows))
 
     def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
         fields = records.COMPARE_FIELDS
         rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
-        write_text(out, _table(fields, rows))
+        write_text(out, self._table(fields, rows))

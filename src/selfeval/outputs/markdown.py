@@ -52,6 +52,6 @@ class MarkdownReporter(Reporter):
 
     def report(self, report: Report, out: IO[bytes]) -> None:
         ev = report.evaluation
-        source = read_text(report.template)
+        path = report.template or ev.rubric.template("markdown")
         view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        write_text(out, template.render(source, str(report.template), escape_all(view)))
+        write_text(out, template.render(read_text(path), str(path), escape_all(view)))

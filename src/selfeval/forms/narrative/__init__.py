@@ -7,7 +7,7 @@ claims, and the text of each numbered item with the place of each score clause.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from selfeval.forms.base import Form, Provenance, ReportOptions
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
@@ -30,7 +30,11 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
     title = "自评报告"
     rubric_model = NarrativeRubric
     data_model = NarrativeData
-    default_template = "report.md.j2"
+    templates: ClassVar[dict[str, str]] = {
+        "markdown": "report.md.j2",
+        "docx": "report.docx.j2",
+        "docx-reference": "report.docx",
+    }
 
     def tree(self, rubric: NarrativeRubric, data: NarrativeData) -> list[Node]:
         return rubric.sections
