@@ -37,6 +37,11 @@ class MissingValue(LookupError):
         self.name = name
 
 
+class UnknownValue(MissingValue):
+    """A name whose value the data marks unknown (a cut-off source, a cell left blank): the score
+    that reads it is a range, not a zero."""
+
+
 class Undefined(ArithmeticError):
     """The expression has no value (division by zero)."""
 

@@ -265,8 +265,8 @@ MESSAGES.update(
             "'{name}' is a metric the rubric computes; it cannot be given as a figure",
         ),
         "figure-unit": (
-            "{name} 的单位是“{unit}”，评分标准要求“{expected}”",
-            "{name}: unit '{unit}' where the rubric expects '{expected}'",
+            "{name} 的单位是“{unit}”，评分标准按“{expected}”计，两者不是同一类量",
+            "{name}: unit '{unit}' where the rubric counts in '{expected}', a different kind",
         ),
         "figure-negative": (
             "{name} 为 {value}，这项数据不能为负数",
@@ -757,5 +757,21 @@ MESSAGES.update(
         "col-differs": ("差异", "Difference"),
         "col-explanation": ("说明", "Explanation"),
         "sheet-score": ("评分表", "Scores"),
+    }
+)
+MESSAGES.update(
+    {
+        "unit-kinds": (
+            "单位“{unit}”与“{to}”不是同一类量，不能换算",
+            "'{unit}' and '{to}' measure different things and do not convert",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "reference-unit": (
+            "{node}文字在 {{{name}}} 后写“{written}”，但这项数据按“{unit}”填写，报告会印出错误的数额",
+            "{node}: the text writes '{written}' after {{{name}}}, whose value is in '{unit}'; the report would print a wrong amount",
+        ),
     }
 )

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from selfeval.expr import MissingValue, Undefined, parse_expr
+from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto
 from selfeval.numbers import ZERO, fmt, quantize
 from selfeval.rules import Clause
+from selfeval.units import convert
 from selfeval.wording import book, quote
 
 Status = Literal["scored", "not_applicable"]
@@ -50,6 +51,8 @@ class NodeResult:
     children: list[NodeResult] = field(default_factory=list)
     raw: Decimal | None = None
     """For a parent: the children's (rescaled) sum before the cap."""
+    high: Decimal | None = None
+    """The highest the score could be when an input is unknown (``score`` is then the lowest)."""
     scale: Decimal = Decimal(1)
     """For a parent: the factor that rescales its children for not-applicable ones."""
 
@@ -61,6 +64,16 @@ class NodeResult:
     def rounded(self) -> Decimal:
         """The score as the rubric rounds it: what a claim is compared with."""
         return quantize(self.score, self.places)
+
+    @property
+    def top(self) -> Decimal:
+        """The highest the score could be (the score itself unless an input is unknown)."""
+        return self.score if self.high is None else self.high
+
+    @property
+    def ranged(self) -> bool:
+        """Whether an unknown input leaves the score a range."""
+        return self.high is not None and self.high != self.score
 
     @property
     def differs(self) -> bool:
@@ -102,6 +115,9 @@ class ScoreResult:
     vetoes: list[Veto]
     claimed_total: Decimal | None
     context: DataContext
+    total_high: Decimal = ZERO
+    """The highest the total could be when inputs are unknown (``total`` is then the lowest)."""
+    grade_high: str = ""
     """The figures and metrics the rules read, for the audit to reuse."""
     _flat: list[NodeResult] | None = field(default=None, repr=False)
 
@@ -119,6 +135,11 @@ class ScoreResult:
     def by_id(self) -> dict[str, NodeResult]:
         """Node results by id."""
         return {r.id: r for r in self.walk()}
+
+    @property
+    def ranged(self) -> bool:
+        """Whether unknown inputs leave the total a range."""
+        return self.total_high != self.total
 
     @property
     def total_differs(self) -> bool:
@@ -140,9 +161,13 @@ class DataContext:
         """The value of a figure or metric."""
         fig = self.data.figures.get(name)
         if fig is not None:
+            if fig.unknown:
+                raise UnknownValue(name)
             if fig.value is None:  # still to fill
                 raise MissingValue(name)
-            return fig.value
+            spec = self.rubric.figures.get(name)
+            # In the rubric's unit: 50000元 where it counts 万元 is read as 5 (units of one kind convert exactly).
+            return convert(fig.value, fig.unit, spec.unit) if spec is not None and spec.unit else fig.value
         if name in self._metrics:
             return self._metrics[name]
         spec = self.rubric.metrics.get(name)
@@ -262,9 +287,11 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reas
             used=out.used,
             missing=out.missing,
             gap=out.gap,
+            high=out.high,
         )
     children = [_score_node(c, c.type or child_kind, depth + 1, ev, None) for c in node.children]
     c = combine(children, node.points, child_kind)
+    high = combine(children, node.points, child_kind, top=True).score if any(x.ranged for x in children) else None
     return NodeResult(
         node,
         child_kind,
@@ -279,6 +306,7 @@ def _score_node(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reas
         children=children,
         raw=c.raw,
         scale=c.scale,
+        high=high,
     )
 
 
@@ -297,12 +325,13 @@ def _counted(c: NodeResult) -> bool:
     return not (c.status == "not_applicable" and c.na_policy is NAPolicy.RESCALE)
 
 
-def combine(children: list[NodeResult], points: Decimal, kind: NodeType) -> Combined:
-    """A parent's score: the children's sum, rescaled for not-applicable ones, capped at ``points``."""
+def combine(children: list[NodeResult], points: Decimal, kind: NodeType, *, top: bool = False) -> Combined:
+    """A parent's score: the children's sum, rescaled for not-applicable ones, capped at ``points``
+    (with ``top``, from the highest the children could score)."""
     counted = [c for c in children if _counted(c)]
     if not counted:
         return Combined(ZERO, "各子项均不适用，本项不适用", "not_applicable", ZERO, Decimal(1))
-    raw = sum((c.score for c in counted), ZERO)
+    raw = sum((c.top if top else c.score for c in counted), ZERO)
     full = sum((c.max for c in children), ZERO)
     available = sum((c.max for c in counted), ZERO)
     verb = "扣" if kind is NodeType.DEDUCTION else "得"
@@ -323,16 +352,27 @@ def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
     every node, the parts, the total and the grade."""
     ev = DataContext(rubric, data)
     sections = [_score_node(s, s.type or NodeType.STANDARD, 0, ev, None) for s in tree]
-    std = [s for s in sections if s.type is NodeType.STANDARD]
-    standard = combine(std, rubric.total, NodeType.STANDARD).score if std else ZERO
-    bonus = min(sum((s.score for s in sections if s.type is NodeType.BONUS), ZERO), rubric.bonus_cap)
-    deduction = min(sum((s.score for s in sections if s.type is NodeType.DEDUCTION), ZERO), rubric.deduction_cap)
-    total_exact = standard + bonus - deduction
     vetoes = [v for v in rubric.vetoes if ev.fact(v.fact)]
-    for v in vetoes:
-        if v.max_total is not None:
-            total_exact = min(total_exact, v.max_total)
+
+    def parts(top: bool) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        """Standard, bonus, deduction and total, from the lowest scores (or with ``top`` the highest)."""
+        std = [s for s in sections if s.type is NodeType.STANDARD]
+        standard = combine(std, rubric.total, NodeType.STANDARD, top=top).score if std else ZERO
+        bonus = min(
+            sum((s.top if top else s.score for s in sections if s.type is NodeType.BONUS), ZERO), rubric.bonus_cap
+        )
+        # The lowest total takes the most off, the highest the least.
+        taken = sum((s.score if top else s.top for s in sections if s.type is NodeType.DEDUCTION), ZERO)
+        deduction = min(taken, rubric.deduction_cap)
+        total = standard + bonus - deduction
+        for v in vetoes:
+            if v.max_total is not None:
+                total = min(total, v.max_total)
+        return standard, bonus, deduction, total
+
+    standard, bonus, deduction, total_exact = parts(top=False)
     total = quantize(max(total_exact, ZERO), rubric.rounding.places)
+    total_high = quantize(max(parts(top=True)[3], ZERO), rubric.rounding.places)
     grade = grade_for(rubric, total, vetoes)
     return ScoreResult(
         rubric,
@@ -350,6 +390,8 @@ def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
         vetoes,
         data.claims.get("total"),
         ev,
+        total_high,
+        grade_for(rubric, total_high, vetoes),
     )
 
 

@@ -19,6 +19,7 @@ from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 from selfeval.rules import JudgedRule
 from selfeval.schema import suggest_msg
+from selfeval.units import same_kind
 
 
 def duplicate_ids(ids: Iterable[tuple[str, Loc]], doc: Document, what: str) -> Iterator[Problem]:
@@ -197,7 +198,7 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
         spec = rubric.figures.get(name)
         if name in rubric.metrics:
             yield doc.problem(("figures", name), msg("figure-is-metric", name=name), "unknown-name")
-        if spec is not None and spec.unit and fig.unit and fig.unit != spec.unit:
+        if spec is not None and not same_kind(fig.unit, spec.unit):
             yield doc.problem(
                 ("figures", name, "value"), msg("figure-unit", name=name, unit=fig.unit, expected=spec.unit), "unit"
             )
@@ -288,7 +289,7 @@ def left_to_fill(data: DataBase, doc: Document, rubric: RubricBase) -> Iterator[
         return f"{key}（{title}）" if title else key
 
     for name, fig in data.figures.items():
-        if fig.value is None:
+        if fig.value is None and not fig.unknown:
             spec = rubric.figures.get(name)
             where = named(f"figures.{name}", spec.title if spec else fig.title)
             yield doc.problem(("figures", name), msg("to-fill", where=where), "to-fill", Severity.WARNING)

@@ -27,7 +27,7 @@ CASES = [
     ("duplicate_keys.yaml", 1, "6:3", "键名“towns”重复（第一次在第 4 行）"),
     ("list_not_mapping.yaml", 1, "3:1", "figures: 应为键值对"),
     ("bad_thousands.yaml", 1, "5:3", "无法把“12,32,5户”读作数字"),
-    ("wrong_unit.yaml", 1, "4:3", "单位是“元”，评分标准要求“万元”"),
+    ("wrong_unit.yaml", 1, "4:3", "单位是“人”，评分标准按“万元”计，两者不是同一类量"),
     ("negative.yaml", 1, "5:3", "villages 为 -144，这项数据不能为负数"),
     ("nan.yaml", 1, "4:3", "须为有限数值"),
     ("infinite.yaml", 1, "4:3", "须为有限数值"),

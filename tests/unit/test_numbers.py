@@ -1,6 +1,7 @@
 """Numbers as clerks write them: read correctly, or refused clearly."""
 
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 
@@ -44,3 +45,23 @@ def test_finite() -> None:
 )
 def test_fmt(value: D, text: str) -> None:
     assert fmt(value) == text
+
+
+def test_units_of_one_kind_convert_exactly() -> None:
+    from selfeval.units import convert, same_kind
+
+    assert convert(D("9103800"), "元", "万元") == D("910.38")
+    assert convert(D("1.5"), "万人", "人") == 15000
+    assert convert(D(3), "个百分点", "%") == 3 and same_kind("名", "人")
+    with pytest.raises(ValueError, match="measure different things"):
+        convert(D(1), "人", "元")
+
+
+def test_a_figure_in_yuan_is_read_in_wan_yuan(tmp_path: Any) -> None:
+    import yaml
+
+    from helpers import DATA, score_file, write_yaml
+
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data["figures"]["urban_dibao_funds"] = "9103800元"
+    assert score_file(write_yaml(tmp_path / "d.yaml", data)).total == score_file().total

@@ -23,9 +23,11 @@ from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import NodeResult
+from selfeval.units import split
 
 ID = "narrative-number"
 UNCHECKED = "narrative-unchecked"
+UNIT = "reference-unit"
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _NOT_QUANTITY_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|-\d|—\d|〔|〕)")
@@ -71,6 +73,31 @@ def _item_figures(audit: Audit, r: NodeResult, texts: list[str]) -> dict[str, tu
     return out
 
 
+def _reference_units(audit: Audit, item_id: str, label: str, i: int, text: str) -> Iterator[Problem]:
+    """``{funds}万元`` where the figure was entered in 元: the report would print the wrong amount."""
+    data = audit.result.data
+    for m in REFERENCE.finditer(text):
+        fig = data.figures.get(m["name"])
+        spec = audit.result.rubric.figures.get(m["name"])
+        unit = (fig.unit if fig else None) or (spec.unit if spec else None)
+        after = text[m.end() : m.end() + 4]
+        if not unit or after.startswith(unit):
+            continue
+        base, factor = split(unit)
+        written = next((after[:n] for n in range(4, 0, -1) if split(after[:n])[0] == base), None)
+        if written and split(written)[1] == factor:
+            continue  # 名 for 人: another word for the same amount
+        if written:
+            yield audit.finding(
+                Severity.WARNING,
+                UNIT,
+                item_id,
+                msg("reference-unit", node=label, name=m["name"], written=written, unit=unit),
+                {"stated": written, "expected": unit},
+                ("items", item_id, "narrative", i, "text"),
+            )
+
+
 def check(audit: Audit) -> Iterator[Problem]:
     data = audit.result.data
     if not isinstance(data, NarrativeData):
@@ -85,6 +112,7 @@ def check(audit: Audit) -> Iterator[Problem]:
         figures = _item_figures(audit, r, texts)
         label = f"第{r.node.number}项" if r.node.number else r.node.title
         for i, raw in enumerate(texts):
+            yield from _reference_units(audit, item_id, label, i, raw)
             masked = _mask(raw)
             for m in _NUMBER.finditer(masked):
                 after, before = masked[m.end() :], masked[: m.start()]

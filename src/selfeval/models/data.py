@@ -16,6 +16,10 @@ def quantity(v: Any) -> Any:
     """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure (``~``: still to fill)."""
     if v is None:
         return {"value": None}
+    if isinstance(v, str) and v.strip().lower() in UNKNOWN:
+        return {"value": None, "unknown": True}
+    if isinstance(v, dict) and isinstance(v.get("value"), str) and v["value"].strip().lower() in UNKNOWN:
+        return {**v, "value": None, "unknown": True}
     if isinstance(v, bool):
         raise MsgError("number-not-bool")
     if isinstance(v, (int, Decimal)):
@@ -48,10 +52,16 @@ def _fact(v: Any) -> Any:
     return v
 
 
+UNKNOWN = frozenset({"unknown", "未知", "不详", "?", "？"})
+"""How a value the source does not show is written: the score that reads it becomes a range."""
+
+
 class Figure(Strict):
-    """A figure from the county's report, with its unit. A value of ``~`` is still to fill."""
+    """A figure from the county's report, with its unit. A value of ``~`` is still to fill; one
+    written ``未知`` (or ``unknown``) is not shown by the source, and what reads it scores a range."""
 
     value: Decimal | None
+    unknown: bool = False
     unit: str | None = None
     title: str | None = None
     approx: bool = False

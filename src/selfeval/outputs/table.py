@@ -91,8 +91,10 @@ class TableReporter(Reporter):
         for n in r.walk():
             title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "")
             shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
+            if n.ranged:
+                shown = f"{fmt(n.score, p)}–{fmt(n.top, p)}"
             if n.type is NodeType.DEDUCTION:
-                shown = f"-{shown}" if n.score else "0"
+                shown = f"-{shown}" if n.score or n.ranged else "0"
             row = [n.node.number or "", title, *([n.id] if ids else [])]
             row += [fmt(n.max), shown, "" if n.claimed is None else fmt(n.claimed), "≠" if n.differs else ""]
             table.add_row(*row, style="bold" if n.depth == 0 else "")
@@ -107,9 +109,9 @@ class TableReporter(Reporter):
                 bonus_max=fmt(r.bonus_max),
                 deduction=fmt(r.deduction, p),
                 deduction_max=fmt(r.deduction_max),
-                total=fmt(r.total, p),
+                total=f"{fmt(r.total, p)}–{fmt(r.total_high, p)}" if r.ranged else fmt(r.total, p),
                 claimed=claimed,
-                grade=r.grade,
+                grade=f"{r.grade}–{r.grade_high}" if r.ranged and r.grade != r.grade_high else r.grade,
             )
         ]
         if r.vetoes:

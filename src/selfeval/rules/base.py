@@ -14,9 +14,9 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from selfeval.expr import MissingValue, Undefined, parse_expr
+from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
 from selfeval.i18n import Msg
-from selfeval.numbers import ZERO
+from selfeval.numbers import ZERO, fmt
 from selfeval.wording import points, quote
 
 
@@ -77,6 +77,8 @@ class Outcome:
     used: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     gap: str | None = None
+    high: Decimal | None = None
+    """The highest the amount could be, when an input is unknown (``amount`` is then the lowest)."""
 
 
 class RuleBase(BaseModel):
@@ -106,6 +108,14 @@ class RuleBase(BaseModel):
         """Score the clause; a figure the data lacks, or arithmetic without a value, scores nothing."""
         try:
             return self.score(ctx, clause)
+        except UnknownValue as e:
+            what = quote(ctx.label(e.name))
+            return Outcome(
+                ZERO,
+                f"{what}未知，本项{'扣分' if clause.deduction else '得分'}在0至{fmt(clause.points)}分之间",
+                used=[e.name],
+                high=clause.points,
+            )
         except MissingValue as e:
             what = f"{quote(ctx.label(e.name))}（figures.{e.name}）"
             nothing = points(ZERO, clause.deduction)

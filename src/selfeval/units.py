@@ -1,0 +1,45 @@
+"""Units of measure: the same kind converts exactly (元 ↔ 万元, 人 ↔ 万人, % ↔ 个百分点), and
+different kinds never compare.
+
+A unit is a base (元, 人, 户, %, 次, …) with an optional 千/万/亿 in front; 名 counts people
+like 人, and a percentage point is a percentage. Any other unit is a kind of its own and
+converts only to itself and its 万- or 亿- multiples.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from selfeval.i18n import MsgError
+
+_MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%"}
+
+
+def split(unit: str) -> tuple[str, Decimal]:
+    """The base of a unit and how many of the base one of it is: 万元 → (元, 10000)."""
+    unit = unit.strip()
+    unit = _ALIASES.get(unit, unit)
+    factor = Decimal(1)
+    while len(unit) > 1 and unit[0] in _MULTIPLIERS:
+        factor *= _MULTIPLIERS[unit[0]]
+        unit = _ALIASES.get(unit[1:], unit[1:])
+    return unit, factor
+
+
+def same_kind(a: str | None, b: str | None) -> bool:
+    """Whether two units measure the same thing (a missing unit goes with any)."""
+    if not a or not b:
+        return True
+    return split(a)[0] == split(b)[0]
+
+
+def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal:
+    """``value`` in ``unit`` expressed in ``to``, exactly; a ``MsgError`` for units of different kinds."""
+    if not unit or not to or unit == to:
+        return value
+    base, factor = split(unit)
+    to_base, to_factor = split(to)
+    if base != to_base:
+        raise MsgError("unit-kinds", unit=unit, to=to)
+    return value * factor / to_factor
