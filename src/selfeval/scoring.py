@@ -165,9 +165,9 @@ class DataContext:
                 raise UnknownValue(name)
             if fig.value is None:  # still to fill
                 raise MissingValue(name)
-            spec = self.rubric.figures.get(name)
+            known = self.rubric.figures.get(name)
             # In the rubric's unit: 50000元 where it counts 万元 is read as 5 (units of one kind convert exactly).
-            return convert(fig.value, fig.unit, spec.unit) if spec is not None and spec.unit else fig.value
+            return convert(fig.value, fig.unit, known.unit) if known is not None and known.unit else fig.value
         if name in self._metrics:
             return self._metrics[name]
         spec = self.rubric.metrics.get(name)
