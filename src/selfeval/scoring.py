@@ -16,7 +16,7 @@ from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto
 from selfeval.numbers import ZERO, fmt, quantize
-from selfeval.rules import Clause
+from selfeval.rules import Clause, Judged
 from selfeval.units import convert
 from selfeval.wording import book, quote
 
@@ -246,9 +246,9 @@ class DataContext:
     def fact_title(self, name: str) -> str:
         return self.rubric.facts.get(name, name)
 
-    def judgement(self, node_id: str) -> tuple[Decimal, str] | None:
+    def judgement(self, node_id: str) -> Judged | None:
         j = self.data.judgements.get(node_id)
-        return None if j is None else (j.points, j.reason)
+        return None if j is None else Judged(j.points, j.tier, j.reason)
 
 
 def _score_node(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason: str | None) -> NodeResult:

@@ -17,7 +17,6 @@ from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, NodeType, Relation, RubricBase, Walked
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
-from selfeval.rules import JudgedRule
 from selfeval.schema import suggest_msg
 from selfeval.units import same_kind
 
@@ -165,61 +164,68 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
     ids = {n.id: n for n, _, _ in walked}
     if data.rubric.id != rubric.id or data.rubric.version != rubric.version:
         yield doc.problem(
-            ("rubric",),
+            data.where(("rubric",)),
             msg("rubric-mismatch", id=data.rubric.id, version=data.rubric.version, rid=rubric.id, rv=rubric.version),
             "rubric",
         )
     for key, value in data.claims.items():
         if key != "total" and key not in ids:
-            yield doc.problem(("claims", key), unknown_node(key, ids), "unknown-node")
+            yield doc.problem(data.where(("claims", key)), unknown_node(key, ids), "unknown-node")
         elif key in ids and not 0 <= value <= ids[key].points:
             yield doc.problem(
-                ("claims", key),
+                data.where(("claims", key)),
                 msg("claim-range", claimed=fmt(value), node=label_of(ids[key]), points=fmt(ids[key].points)),
                 "claim-range",
             )
     for key in data.points:
         if key != "total" and key not in ids:
-            yield doc.problem(("points", key), unknown_node(key, ids), "unknown-node")
+            yield doc.problem(data.where(("points", key)), unknown_node(key, ids), "unknown-node")
     for section in ("judgements", "not_applicable"):
         for key in getattr(data, section):
             if key not in ids:
-                yield doc.problem((section, key), unknown_node(key, ids), "unknown-node")
+                yield doc.problem(data.where((section, key)), unknown_node(key, ids), "unknown-node")
     for key, j in data.judgements.items():
-        if key in ids and j.points > ids[key].points:
+        if key in ids and j.points is not None and j.points > ids[key].points:
             yield doc.problem(
-                ("judgements", key, "points"),
+                data.where(("judgements", key, "points")),
                 msg("judged-too-many", given=fmt(j.points), node=label_of(ids[key]), points=fmt(ids[key].points)),
                 "claim-range",
             )
-        if key in ids and not isinstance(ids[key].rule, JudgedRule):
-            yield doc.problem(("judgements", key), msg("judged-not-judged", node=label_of(ids[key])), "not-judged")
+        rule = ids[key].rule if key in ids else None
+        if key in ids and not (rule is not None and rule.reads_judgement):
+            yield doc.problem(
+                data.where(("judgements", key)), msg("judged-not-judged", node=label_of(ids[key])), "not-judged"
+            )
     for name, fig in data.figures.items():
         spec = rubric.figures.get(name)
         if name in rubric.metrics:
-            yield doc.problem(("figures", name), msg("figure-is-metric", name=name), "unknown-name")
+            yield doc.problem(data.where(("figures", name)), msg("figure-is-metric", name=name), "unknown-name")
         if spec is not None and not same_kind(fig.unit, spec.unit):
             yield doc.problem(
-                ("figures", name, "value"), msg("figure-unit", name=name, unit=fig.unit, expected=spec.unit), "unit"
+                data.where(("figures", name, "value")),
+                msg("figure-unit", name=name, unit=fig.unit, expected=spec.unit),
+                "unit",
             )
         if fig.value is not None and fig.value < 0 and not (spec is not None and spec.signed):
             negative = msg("figure-negative", name=name, value=fmt(fig.value))
-            yield doc.problem(("figures", name, "value"), negative, "range")
+            yield doc.problem(data.where(("figures", name, "value")), negative, "range")
         if spec is None and not fig.title:
             hint = suggest_msg(name, rubric.figures)
-            yield doc.problem(("figures", name), msg("figure-unknown", name=name, hint=hint), "unknown-name")
+            yield doc.problem(
+                data.where(("figures", name)), msg("figure-unknown", name=name, hint=hint), "unknown-name"
+            )
     for key in data.facts:
         if key not in rubric.facts:
             hint = suggest_msg(key, rubric.facts)
-            yield doc.problem(("facts", key), msg("unknown-fact", name=key, hint=hint), "unknown-name")
+            yield doc.problem(data.where(("facts", key)), msg("unknown-fact", name=key, hint=hint), "unknown-name")
     for key in data.evidence:
         if key not in rubric.evidence:
             hint = suggest_msg(key, rubric.evidence)
-            yield doc.problem(("evidence", key), msg("unknown-slot", name=key, hint=hint), "unknown-name")
+            yield doc.problem(data.where(("evidence", key)), msg("unknown-slot", name=key, hint=hint), "unknown-name")
     ours = {r.id for r in rubric.relations}
     for i, rel in enumerate(data.relations):
         if rel.id in ours:
-            yield doc.problem(("relations", i, "id"), msg("relation-id-taken", id=rel.id), "duplicate-id")
+            yield doc.problem(data.where(("relations", i, "id")), msg("relation-id-taken", id=rel.id), "duplicate-id")
     yield from check_relations(data.relations, rubric.known_names | set(data.figures), doc, ("relations",))
 
 
@@ -237,7 +243,7 @@ def missing_inputs(data: DataBase, doc: Document, rubric: RubricBase, walked: Wa
         wants = [("figures", f) for n in node.rule.names() for f in rubric.figures_read(n) if f not in data.figures]
         wants += [("evidence", s) for s in node.rule.slots() if s not in data.evidence]
         wants += [("facts", f) for f in node.rule.facts() if f not in data.facts]
-        if isinstance(node.rule, JudgedRule) and node.id not in data.judgements:
+        if node.rule.reads_judgement and node.id not in data.judgements:
             wants.append(("judgements", node.id))
         for want in wants:
             needed.setdefault(want, []).append(label_of(node))
@@ -292,16 +298,18 @@ def left_to_fill(data: DataBase, doc: Document, rubric: RubricBase) -> Iterator[
         if fig.value is None and not fig.unknown:
             spec = rubric.figures.get(name)
             where = named(f"figures.{name}", spec.title if spec else fig.title)
-            yield doc.problem(("figures", name), msg("to-fill", where=where), "to-fill", Severity.WARNING)
+            yield doc.problem(data.where(("figures", name)), msg("to-fill", where=where), "to-fill", Severity.WARNING)
     for name, fact in data.facts.items():
         if fact.value is None:
             where = named(f"facts.{name}", rubric.facts.get(name))
-            yield doc.problem(("facts", name), msg("to-fill-fact", where=where), "to-fill", Severity.WARNING)
+            yield doc.problem(
+                data.where(("facts", name)), msg("to-fill-fact", where=where), "to-fill", Severity.WARNING
+            )
     raw = doc.data.get("evidence")
     for slot, docs in data.evidence.items():
         if isinstance(raw, dict) and raw.get(slot) is None:
             where = named(f"evidence.{slot}", rubric.evidence.get(slot))
-            yield doc.problem(("evidence", slot), msg("to-fill", where=where), "to-fill", Severity.WARNING)
+            yield doc.problem(data.where(("evidence", slot)), msg("to-fill", where=where), "to-fill", Severity.WARNING)
         for i, e in enumerate(docs):
             listed = isinstance(raw, dict) and isinstance(raw.get(slot), list)
             loc: Loc = ("evidence", slot, i) if listed else ("evidence", slot)

@@ -78,6 +78,20 @@ def _judged(draw: Any, fig: str, points: D) -> dict[str, Any]:
     return {"kind": "judged", "guidance": "评审"}
 
 
+def _indicator(draw: Any, fig: str, points: D) -> dict[str, Any]:
+    return {
+        "kind": "indicator",
+        "actual": fig,
+        "target": draw(st.sampled_from(FIGS)),
+        "comparator": draw(st.sampled_from([">=", "<=", "="])),
+    }
+
+
+def _tiers(draw: Any, fig: str, points: D) -> dict[str, Any]:
+    tiers = [("达成", "0.8", "1"), ("部分达成", "0.6", "0.8"), ("未达成", "0", "0.6")]
+    return {"kind": "tiers", "tiers": [{"name": n, "low": lo, "high": hi} for n, lo, hi in tiers]}
+
+
 BUILDERS = {
     "fact": _fact,
     "evidence": _evidence,
@@ -90,6 +104,8 @@ BUILDERS = {
     "tolerance": _tolerance,
     "per_occurrence": _per_occurrence,
     "judged": _judged,
+    "indicator": _indicator,
+    "tiers": _tiers,
 }
 """How to draw a rule of each kind; a test checks that every registered kind has one."""
 
@@ -165,7 +181,8 @@ def case(draw: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
     for s in sections:
         collect(s)
-    figures = {f: str(draw(st.decimals(min_value=0, max_value=200, places=2))) for f in FIGS if draw(st.booleans())}
+    value = st.one_of(st.decimals(min_value=0, max_value=200, places=2).map(str), st.just("未知"))
+    figures = {f: draw(value) for f in FIGS if draw(st.booleans())}
     data = {
         "subject": {"name": "x", "year": 2020},
         "rubric": {"id": "p", "version": "1"},
@@ -174,7 +191,11 @@ def case(draw: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         "evidence": {k: {"title": "文件"} for k in ["doc", "doc2"] if draw(st.booleans())},
         "not_applicable": {i: "无" for i in draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))},
         "judgements": {
-            i: {"points": str(draw(st.integers(0, 50))), "reason": "评审意见"}
+            i: {
+                "points": str(draw(st.integers(0, 50))),
+                "reason": "评审意见",
+                "tier": draw(st.sampled_from([None, "达成", "部分达成", "未达成"])),
+            }
             for i in draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
         },
     }
@@ -195,4 +216,6 @@ def test_scores_stay_within_their_bounds(c: tuple[dict[str, Any], dict[str, Any]
     assert 0 <= result.standard <= rubric.total
     assert 0 <= result.bonus <= rubric.bonus_cap
     assert 0 <= result.deduction <= rubric.deduction_cap
-    assert 0 <= result.total <= rubric.total + rubric.bonus_cap
+    assert 0 <= result.total <= result.total_high <= rubric.total + rubric.bonus_cap
+    for r in result.walk():
+        assert r.score <= r.top <= r.max, (r.id, r.score, r.top)

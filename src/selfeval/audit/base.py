@@ -37,7 +37,9 @@ class Audit:
         *at: Loc,
     ) -> Problem:
         """A finding placed at the first of ``at`` that is in the file (else the last, or the top)."""
-        loc = next((x for x in at if self.doc.has(x)), at[-1] if at else ())
+        data = self.result.data
+        places = [data.where(x) for x in at]
+        loc = next((x for x in places if self.doc.has(x)), places[-1] if places else ())
         return self.doc.problem(loc, message, code, severity, subject=subject, values=values)
 
     def figure_at(self, *exprs: str) -> Loc:

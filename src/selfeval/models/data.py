@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from selfeval.i18n import MsgError
-from selfeval.models.rubric import Relation, Strict
+from selfeval.models.rubric import Loc, Relation, Strict
 from selfeval.numbers import check_finite, parse_quantity
 
 
@@ -100,9 +100,10 @@ class Fact(Strict):
 
 
 class Judgement(Strict):
-    """An assessor's judged points for a node, with the reason in writing."""
+    """An assessor's judgement of a node: points, or a tier of achievement (定性指标), and the reason in writing."""
 
-    points: Decimal = Field(ge=0)
+    points: Decimal | None = Field(default=None, ge=0)
+    tier: str | None = None
     reason: str = Field(min_length=2)
     by: str | None = None
 
@@ -140,6 +141,17 @@ class DataBase(Strict):
     """The points (分值) the report states for a node, where it states them (a deduction's may be
     written negative); ``total`` for the standard total. Compared with the rubric's by the audit."""
     relations: list[Relation] = Field(default_factory=list)
+
+    _origins: dict[Loc, Loc] = PrivateAttr(default_factory=dict)
+    """Where a value a form derives (a row's claim, its target) is written in the file."""
+
+    def where(self, loc: Loc) -> Loc:
+        """The place in the file of the value at ``loc`` (``("claims", "r1")`` → the row's 得分 cell)."""
+        for n in (2, 1):
+            origin = self._origins.get(loc[:n])
+            if origin is not None:
+                return (*origin, *loc[n:])
+        return loc
 
     @model_validator(mode="before")
     @classmethod

@@ -12,16 +12,18 @@ from typing import Annotated, get_args
 from pydantic import Field
 
 from selfeval.rules.bands import BandsRule
-from selfeval.rules.base import Clause, Context, Outcome, RuleBase
+from selfeval.rules.base import Clause, Context, Judged, Outcome, RuleBase
 from selfeval.rules.evidence import EvidenceRule
 from selfeval.rules.evidence_tiers import EvidenceTiersRule
 from selfeval.rules.fact import FactRule
+from selfeval.rules.indicator import IndicatorRule
 from selfeval.rules.judged import JudgedRule
 from selfeval.rules.per_occurrence import PerOccurrenceRule
 from selfeval.rules.per_unit import PerUnitRule
 from selfeval.rules.ratio import RatioRule
 from selfeval.rules.target import TargetRule
 from selfeval.rules.threshold import ThresholdRule
+from selfeval.rules.tiers import TiersRule
 from selfeval.rules.tolerance import ToleranceRule
 
 Rule = Annotated[
@@ -35,7 +37,9 @@ Rule = Annotated[
     | TargetRule
     | ToleranceRule
     | PerOccurrenceRule
-    | JudgedRule,
+    | JudgedRule
+    | IndicatorRule
+    | TiersRule,
     Field(discriminator="kind"),
 ]
 
@@ -49,4 +53,4 @@ def kind_of(cls: type[RuleBase]) -> str:
 RULES: dict[str, type[RuleBase]] = {kind_of(c): c for c in get_args(get_args(Rule)[0])}
 """Every rule kind, by the ``kind`` value that selects it, in the order above."""
 
-__all__ = ["RULES", "Clause", "Context", "JudgedRule", "Outcome", "Rule", "RuleBase", "kind_of"]
+__all__ = ["RULES", "Clause", "Context", "Judged", "JudgedRule", "Outcome", "Rule", "RuleBase", "kind_of"]

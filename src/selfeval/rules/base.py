@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -50,8 +50,17 @@ class Context(Protocol):
     def fact_title(self, name: str) -> str:
         """The title of a fact."""
 
-    def judgement(self, node_id: str) -> tuple[Decimal, str] | None:
-        """An assessor's judged points and reason for a node."""
+    def judgement(self, node_id: str) -> Judged | None:
+        """An assessor's judgement of a node."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An assessor's judgement: points, or a tier of achievement, or both, and the reason."""
+
+    points: Decimal | None
+    tier: str | None
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,9 @@ class RuleBase(BaseModel):
     """Base of every rule kind."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reads_judgement: ClassVar[bool] = False
+    """Whether the kind takes its points from an assessor's ``judgements`` entry."""
 
     note: str | None = None
 

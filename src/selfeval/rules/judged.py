@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -19,21 +19,22 @@ class JudgedRule(RuleBase):
     the node, which must give a written reason. Without a judgement the node scores nothing
     and is reported as missing. ``guidance`` tells the assessor what to look at."""
 
+    reads_judgement: ClassVar[bool] = True
+
     kind: Literal["judged"]
     guidance: str = Field(min_length=1)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         j = ctx.judgement(clause.id)
-        if j is None:
+        if j is None or j.points is None:
             return Outcome(
                 ZERO,
                 f"须由评审人员按{quote(self.guidance)}评定，尚未评定，暂{points(ZERO, clause.deduction)}",
                 missing=[f"judgements.{clause.id}"],
                 gap="由评审人员评定并写明理由",
             )
-        given, reason = j
-        got = min(max(given, ZERO), clause.points)
-        return Outcome(got, f"评审评定{points(got, clause.deduction)}：{reason}", used=[f"judgements.{clause.id}"])
+        got = min(max(j.points, ZERO), clause.points)
+        return Outcome(got, f"评审评定{points(got, clause.deduction)}：{j.reason}", used=[f"judgements.{clause.id}"])
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         return f"由评审人员按{quote(self.guidance)}评定，最高{fmt(clause.points)}分，须写明理由"

@@ -1,0 +1,69 @@
+"""The ``indicator`` rule kind."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from selfeval.expr import checked
+from selfeval.numbers import ZERO, fmt
+from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.wording import points
+
+_WORDS = {">=": "不低于", "<=": "不高于", "=": "等于"}
+
+
+class IndicatorRule(RuleBase):
+    """绩效指标：实际完成值对照年度指标值。达到（≥ 不低于、≤ 不高于、= 在容差之内）得满分；未达到按比例：
+    ≥ 为实际 ÷ 指标，≤（如成本上限）为指标 ÷ 实际，= 为两者中较小者 ÷ 较大者；partial: none 则不得分。
+
+    A performance indicator: the actual value against the year's target. Met (``>=`` at
+    least, ``<=`` at most, ``=`` within ``tolerance``) scores full; missed scores in
+    proportion: actual ÷ target for ``>=``, target ÷ actual for ``<=`` (cost ceilings), the
+    smaller over the larger for ``=``; none with ``partial: none``."""
+
+    kind: Literal["indicator"]
+    actual: str
+    target: str
+    comparator: Literal[">=", "<=", "="] = ">="
+    tolerance: Decimal = Field(default=ZERO, ge=0)
+    partial: Literal["proportional", "none"] = "proportional"
+
+    _v = field_validator("actual", "target")(lambda cls, v: checked(v))
+
+    def names(self) -> set[str]:
+        return names_in(self.actual, self.target)
+
+    def _met(self, a: Decimal, t: Decimal) -> bool:
+        if self.comparator == ">=":
+            return a >= t
+        if self.comparator == "<=":
+            return a <= t
+        return abs(a - t) <= self.tolerance
+
+    def _share(self, a: Decimal, t: Decimal) -> Decimal:
+        if self.comparator == ">=":
+            return a / t if t > 0 else ZERO
+        if self.comparator == "<=":
+            return t / a if a > 0 else ZERO
+        low, high = min(a, t), max(a, t)
+        return low / high if high > 0 else ZERO
+
+    def score(self, ctx: Context, clause: Clause) -> Outcome:
+        a, t = ctx.value(self.actual), ctx.value(self.target)
+        said = f"实际完成{ctx.amount(self.actual, a)}，年度指标值{_WORDS[self.comparator]}{ctx.amount(self.target, t)}"
+        used = sorted(self.names())
+        if self._met(a, t):
+            return Outcome(clause.points, f"{said}，已完成，得{fmt(clause.points)}分", used=used)
+        share = max(ZERO, min(self._share(a, t), Decimal(1)))
+        got = ZERO if self.partial == "none" else clause.points * share
+        how = "不得分" if self.partial == "none" else f"完成{fmt(share * 100, 1)}%，按比例{points(got)}"
+        return Outcome(
+            got, f"{said}，未完成，{how}", used=used, gap=f"需{_WORDS[self.comparator]}{ctx.amount(self.target, t)}"
+        )
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        rest = "未完成按比例计分" if self.partial == "proportional" else "未完成不得分"
+        return f"实际完成值{_WORDS[self.comparator]}年度指标值得{fmt(clause.points)}分，{rest}"

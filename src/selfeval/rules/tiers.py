@@ -1,0 +1,63 @@
+"""The ``tiers`` rule kind."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from selfeval.numbers import ZERO, fmt
+from selfeval.rules.base import Clause, Context, Outcome, RuleBase
+from selfeval.wording import points, quote
+
+
+class Tier(BaseModel):
+    """One tier of achievement and the share of the points it allows: [low, high]."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1)
+    low: Decimal = Field(ge=0, le=1)
+    high: Decimal = Field(ge=0, le=1)
+
+
+class TiersRule(RuleBase):
+    """定性指标按档评定：评审写明完成档次（如达成、部分达成、未达成）和理由，得分在该档所占分值比例之内；
+    评审给了分数的，取该分数（超出本档的按本档界限计）；只评了档次的，得分为该档的区间；尚未评定的，得分在0至满分之间。
+
+    A qualitative indicator judged in tiers: the assessor names the tier of achievement (达成,
+    部分达成, 未达成) with the reason, and the score lies within the tier's share of the points:
+    the assessor's points when given (kept within the tier), else the tier's range, and the
+    whole range before anyone has judged."""
+
+    reads_judgement: ClassVar[bool] = True
+
+    kind: Literal["tiers"]
+    tiers: list[Tier] = Field(min_length=1)
+
+    def _tier(self, name: str | None) -> Tier | None:
+        return next((t for t in self.tiers if t.name == name), None)
+
+    def score(self, ctx: Context, clause: Clause) -> Outcome:
+        j = ctx.judgement(clause.id)
+        tier = self._tier(j.tier) if j is not None else None
+        used = [f"judgements.{clause.id}"]
+        if j is None or tier is None:
+            return Outcome(
+                ZERO,
+                f"定性指标尚未评定完成档次，得分在0至{fmt(clause.points)}分之间",
+                missing=used,
+                gap="由评审写明完成档次和理由",
+                high=clause.points,
+            )
+        low, high = clause.points * tier.low, clause.points * tier.high
+        said = f"评定为{quote(tier.name)}（{fmt(tier.low * 100)}%–{fmt(tier.high * 100)}%）：{j.reason}"
+        if j.points is None:
+            return Outcome(low, f"{said}；未给分数，得分在{fmt(low)}至{fmt(high)}分之间", used=used, high=high)
+        got = min(max(j.points, low), high)
+        kept = "" if got == j.points else f"（评定{fmt(j.points)}分超出本档，按本档界限计）"
+        return Outcome(got, f"{said}，{points(got)}{kept}", used=used)
+
+    def describe(self, ctx: Context, clause: Clause) -> str:
+        shares = "，".join(f"{t.name}{fmt(t.low * 100)}%–{fmt(t.high * 100)}%" for t in self.tiers)
+        return f"按完成档次评定（{shares}），须写明理由"
