@@ -22,6 +22,10 @@ FILED = TESTS / "fixtures" / "pingluo-2020-self-evaluation.txt"
 """The county's report as filed (text extracted from its PDF), the source of the bundled files."""
 RUBRIC = ROOT / "rubrics" / "2020_county.yaml"
 DATA = ROOT / "data" / "pingluo_2020.yaml"
+TABLE_RUBRIC = ROOT / "rubrics" / "2020_project.yaml"
+TABLE_DATA = ROOT / "data" / "jishan_2020.yaml"
+TABLE_FILED = TESTS / "fixtures" / "jishan-2020-project-self-evaluation-table.txt"
+"""稷山's project table as published (a text extraction, and its cells lined up again)."""
 GOLDEN = TESTS / "golden"
 
 D = Decimal

@@ -42,6 +42,8 @@ class Row:
     audit_errors: int = 0
     places: int = 2
     problems: list[Problem] = field(default_factory=list)
+    rubric: str = ""
+    """The rubric it was scored against (id and version): only rows of one rubric rank together."""
 
     @property
     def failed(self) -> bool:
@@ -65,6 +67,7 @@ class Row:
             r.claimed_total,
             errors,
             r.rubric.rounding.places,
+            rubric=f"{r.rubric.id} {r.rubric.version}",
         )
 
     @classmethod
@@ -83,7 +86,7 @@ SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
     Sort.PATH: lambda r: (r.path,),
     Sort.AUDIT: lambda r: (r.failed, -r.audit_errors, r.name, r.path),
 }
-"""Each order of a ranking; files that failed come last (except by path)."""
+"""Each order of a ranking, within the rows of one rubric; files that failed come last."""
 
 
 @dataclass
@@ -94,18 +97,26 @@ class Ranking:
 
     @classmethod
     def sorted(cls, rows: list[Row], key: Sort) -> Ranking:
-        """The rows in the chosen order."""
-        return cls(sorted(rows, key=SORTS[key]))
+        """The rows in the chosen order, those of each rubric together (failed files last)."""
+        order = SORTS[key]
+        return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, *order(r))))
+
+    @property
+    def rubrics(self) -> list[str]:
+        """The rubrics the scored rows were scored against, in order."""
+        return sorted({r.rubric for r in self.rows if not r.failed})
 
     def ranked(self) -> Iterator[tuple[int | None, Row]]:
-        """Each row with its place (None for a file that failed)."""
-        rank = 0
+        """Each row with its place among the rows of its rubric (None for a file that failed)."""
+        rank, rubric = 0, None
         for row in self.rows:
             if row.failed:
                 yield None, row
-            else:
-                rank += 1
-                yield rank, row
+                continue
+            if row.rubric != rubric:
+                rank, rubric = 0, row.rubric
+            rank += 1
+            yield rank, row
 
     @property
     def failed(self) -> list[Row]:

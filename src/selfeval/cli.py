@@ -62,7 +62,7 @@ FORMAT_HELP = {
     "validate": "table, json, csv, parsable, github",
     "score": "table, json, csv, xlsx",
     "audit": "table, json, csv, parsable, github",
-    "report": "markdown, docx",
+    "report": "markdown, docx, xlsx",
     "compare": "table, json, csv",
     "explain": "table, json",
 }
@@ -78,7 +78,8 @@ def _output(format: Format | None, out: Path | None, force: bool) -> Output:
     from selfeval.outputs import Options
 
     width = shutil.get_terminal_size((80, 24)).columns
-    return Output(format, out, force, Options(width=max(width, 40), ids=_state["ids"]))
+    to = None if out is not None and str(out) == "-" else out  # `--out -`: standard output, as is usual
+    return Output(format, to, force, Options(width=max(width, 40), ids=_state["ids"]))
 
 
 def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
@@ -164,6 +165,7 @@ def score_cmd(
     gaps: Annotated[bool, typer.Option("--gaps", help=t("help-gaps"))] = False,
     sort: Annotated[Sort, typer.Option("--sort", help=t("help-sort"))] = Sort.TOTAL,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help=t("help-jobs"))] = 0,
+    separate: Annotated[bool, typer.Option("--separate", help=t("help-separate"))] = False,
 ) -> None:
     from selfeval.commands import ScoreSettings, run_score
 
@@ -176,6 +178,7 @@ def score_cmd(
         sort,
         jobs,
         progress=sys.stderr.isatty() and not _state["quiet"],
+        separate=separate,
     )
     _run(lambda o, e: run_score(settings, o, e))
 

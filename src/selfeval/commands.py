@@ -140,6 +140,17 @@ class ScoreSettings:
     sort: Sort = Sort.TOTAL
     jobs: int = 0
     progress: bool = False
+    separate: bool = False
+    """Rank the files of each rubric apart instead of refusing a batch that mixes rubrics."""
+
+
+def rubric_groups(ranking: Ranking) -> str:
+    """Which rubric each file of a mixed batch was scored against, in a line."""
+    parts = []
+    for rubric in ranking.rubrics:
+        rows = [r for r in ranking.rows if r.rubric == rubric]
+        parts.append(msg("rubric-group", rubric=rubric, n=len(rows), example=rows[0].path).text())
+    return "；".join(parts)
 
 
 def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
@@ -159,6 +170,8 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         raise UsageError(msg("gaps-one-file"))
     reporter = s.output.prepare(Kind.RANKING, Format.TABLE, paths)
     ranking = Ranking.sorted(score_many(paths, s.rubric, jobs=s.jobs, progress=s.progress), s.sort)
+    if len(ranking.rubrics) > 1 and not s.separate:
+        raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
     s.output.write(reporter, Kind.RANKING, ranking, stdout, say, paths)
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
@@ -254,26 +267,29 @@ class InitSettings:
 
 def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
     """Write a data file to fill in: blank for a rubric, next year's from this year's, or the example."""
-    check_target(s.out, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
+    target = None if str(s.out) == "-" else s.out  # `-`: standard output
+    if target is not None:
+        check_target(target, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
     if s.example:
         text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
         what = msg("init-example")
     elif s.previous is not None:
         last = evaluate(s.previous, Library())
-        rf = Library(s.rubric).only() if s.rubric else last.rubric
+        rf = Library(s.rubric).default() if s.rubric else last.rubric
         if rf.form is not last.form:
             raise UsageError(msg("init-other-form", path=s.previous, form=last.form.name, other=rf.form.name))
         year = s.year or last.result.data.subject.year + 1
         text = rf.form.skeleton(rf.rubric, s.name or last.result.data.subject.name, year, last.result.data)
         what = msg("init-from", year=year, path=s.previous)
     else:
-        rf = Library(s.rubric).only()
+        rf = Library(s.rubric).default()
         year = s.year or dt.date.today().year - 1
         text = rf.form.skeleton(rf.rubric, s.name or "某县", year)
         what = msg("init-blank", id=rf.rubric.id, version=rf.rubric.version)
-    with opened(s.out, stdout, force=s.force) as fh:
+    with opened(target, stdout, force=s.force) as fh:
         fh.write(text.encode("utf-8"))
-    say.info("init-wrote", path=s.out, what=what)
+    if target is not None:
+        say.info("init-wrote", path=target, what=what)
     return 0
 
 
@@ -295,7 +311,11 @@ def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     paths = [Path(s.a), Path(s.b)]
     reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, paths)
     library = Library(s.rubric)
-    comparison = compare(evaluate(paths[0], library), evaluate(paths[1], library))
+    a, b = evaluate(paths[0], library), evaluate(paths[1], library)
+    ra, rb = a.result.rubric, b.result.rubric
+    if (ra.id, ra.version) != (rb.id, rb.version):
+        raise SelfevalError(msg("compare-rubrics", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
+    comparison = compare(a, b)
     s.output.write(reporter, Kind.COMPARISON, comparison, stdout, say, paths)
     return 0
 

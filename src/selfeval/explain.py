@@ -56,6 +56,14 @@ def find(ev: Evaluation, key: str) -> tuple[NodeResult, list[NodeResult]]:
     raise UsageError(msg("no-such-node", key=key, hint=suggest_msg(key, ids)))
 
 
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """A place in a data file as people write it: ``indicators[1].actual`` (rows counted from 1)."""
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
 def explain(ev: Evaluation, key: str) -> Explanation:
     """Everything about one node of ``ev``."""
     r, path = find(ev, key)
@@ -75,24 +83,29 @@ def explain(ev: Evaluation, key: str) -> Explanation:
     inputs: list[Input] = []
 
     def at(*loc: str) -> int:
-        return doc.locate(loc)[0] if doc.has(loc) else 0
+        real = data.where(loc)
+        return doc.locate(real)[0] if doc.has(real) else 0
+
+    def source(*loc: str) -> str:  # where a clerk finds it: figures.x, or the table cell it was read from
+        return dotted(data.where(loc))
 
     for name in sorted({f for n in rule.names() for f in rubric.figures_read(n)}):
         fig = data.figures.get(name)
         shown = "缺" if fig is None else "待填" if fig.value is None else ctx.amount(name, fig.value)
-        inputs.append(Input(f"figures.{name}", ctx.label(name), shown, at("figures", name)))
+        inputs.append(Input(source("figures", name), ctx.label(name), shown, at("figures", name)))
     for name in sorted(rule.names() & set(rubric.metrics)):
         value = ctx.try_value(name)
         inputs.append(Input(f"metrics.{name}", ctx.label(name), "—" if value is None else ctx.amount(name, value), 0))
     for slot in sorted(rule.slots()):
         have = ctx.has_evidence(slot)
         shown = ctx.evidence_label(slot) if have else "缺"
-        inputs.append(Input(f"evidence.{slot}", ctx.slot_title(slot), shown, at("evidence", slot)))
+        inputs.append(Input(source("evidence", slot), ctx.slot_title(slot), shown, at("evidence", slot)))
     for fact in sorted(rule.facts()):
         said = ctx.fact(fact)
         shown = "缺" if fact not in data.facts else "待填" if said is None else ("是" if said else "否")
-        inputs.append(Input(f"facts.{fact}", ctx.fact_title(fact), shown, at("facts", fact)))
+        inputs.append(Input(source("facts", fact), ctx.fact_title(fact), shown, at("facts", fact)))
     if r.id in data.judgements:
         j = data.judgements[r.id]
-        inputs.append(Input(f"judgements.{r.id}", "评审评定", f"{j.points}分：{j.reason}", at("judgements", r.id)))
+        judged = f"{j.points}分：{j.reason}"
+        inputs.append(Input(source("judgements", r.id), "评审评定", judged, at("judgements", r.id)))
     return Explanation(ev, r, path, text, inputs)

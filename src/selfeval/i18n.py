@@ -56,11 +56,20 @@ class Msg:
         """The message in ``lang`` (default: the run's language)."""
         lang = lang or current()
         zh, en = MESSAGES[self.key]
-        args = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.args.items()}
+        args = {k: _render(v, lang) for k, v in self.args.items()}
         return (en if lang is Lang.EN else zh).format(**args)
 
     def __str__(self) -> str:
         return self.text()
+
+
+def _render(value: object, lang: Lang) -> object:
+    """A message's value in ``lang``: a message rendered, a list of parts rendered and joined."""
+    if isinstance(value, Msg):
+        return value.text(lang)
+    if isinstance(value, (list, tuple)):
+        return "".join(str(_render(v, lang)) for v in value)
+    return value
 
 
 def t(key: str, /, **args: object) -> str:

@@ -83,7 +83,8 @@ class Library:
     _bundled: dict[tuple[str, str], Path] | None = None
 
     def load(self, path: Path) -> RubricFile:
-        """The checked rubric at ``path``."""
+        """The checked rubric at ``path``, or the bundled one whose id ``path`` is (``caiyu-2020-project``)."""
+        path = self.named(path)
         key = path.resolve()
         if key not in self._by_path:
             self._by_path[key] = rubric_from(load_document(path), path)
@@ -98,14 +99,17 @@ class Library:
                 self._bundled[(head.get("id", ""), head.get("version", ""))] = p
         return self._bundled
 
-    def only(self) -> RubricFile:
-        """The rubric to use when no data file names one: --rubric, or the single bundled one."""
-        if self.explicit is not None:
-            return self.load(self.explicit)
-        found = sorted(self.bundled().values())
-        if len(found) != 1:
-            raise UsageError(msg("choose-rubric"))
-        return self.load(found[0])
+    def named(self, path: Path) -> Path:
+        """A rubric file, or for a name that is no file but a bundled rubric's id, that rubric
+        (its latest version)."""
+        if path.exists() or path.suffix:
+            return path
+        versions = sorted((v, p) for (i, v), p in self.bundled().items() if i == str(path))
+        return versions[-1][1] if versions else path
+
+    def default(self) -> RubricFile:
+        """The rubric to use when no data file names one: --rubric, else the example's."""
+        return self.load(self.explicit if self.explicit is not None else resources.DEFAULT_RUBRIC)
 
     def for_data(self, doc: Document) -> RubricFile:
         """The rubric a data file is scored against: --rubric, else bundled, else its ``rubric.path``."""

@@ -295,10 +295,6 @@ MESSAGES.update(
             "未知的文书类型（form）“{name}”；可用：{known}",
             "unknown form '{name}'; known forms: {known}",
         ),
-        "choose-rubric": (
-            "自带多个评分标准，请用 --rubric 指定一个",
-            "several rubrics are bundled; choose one with --rubric",
-        ),
         "bundled-versions": ("；自带的 {id} 版本有：{versions}", "; bundled versions of {id}: {versions}"),
         "looked-beside": ("（也在数据文件旁找过 {path}）", " (looked for {path} next to the data file too)"),
         "rubric-not-found": (
@@ -347,6 +343,8 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # ------------------------------------------------------------ audit findings
+        "claim-term": ("{op}{name}{value}{summed}", "{op}{name} {value}{summed}"),
+        "claim-term-summed": ("（未写，按各项合计）", " (not stated: its items' sum)"),
         "claims-absent": ("（{ids}未写得分）", " ({ids} state no score)"),
         "claim-sum": (
             "{node}自评{claimed}分，但其下各项自评得分合计{parts}分{note}",
@@ -385,6 +383,7 @@ MESSAGES.update(
             "{node} needs {name}, which the data lacks: {why}",
         ),
         "relative-diff": ("，相差{pct}%", ", {pct}% off"),
+        "points-diff": ("，相差{diff}个百分点", ", {diff} percentage points off"),
         "derived-mismatch": (
             "{title}报告为{stated}{unit}，按{rule}复算为{computed}{unit}{off}",
             "{title} is stated as {stated}{unit}; {rule} gives {computed}{unit}{off}",
@@ -556,7 +555,9 @@ MESSAGES.update(
             "{label}：{errors} 个错误，{warnings} 个警告，{notes} 条提示",
             "{label}: {errors} errors, {warnings} warnings, {notes} notes",
         ),
-        "finding-line": ("第{line}行", "line {line}"),
+        "finding-line": ("第{line}行：", "line {line}: "),
+        # No space in the Chinese form: the line then folds at the width, not at the one space.
+        "finding": ("【{severity}】{at}{code}{message}", "[{severity}] {at}{code}{message}"),
         "gaps-head": (
             "{who}：总分 {total}，失分 {n} 处，按对总分的影响从大到小：",
             "{who}: total {total}; {n} places lost points, largest effect on the total first:",
@@ -576,8 +577,8 @@ MESSAGES.update(
         "explain-rule": ("评分规则：{rule}", "rule: {rule}"),
         "explain-note": ("评分标准注释：{note}", "rubric note: {note}"),
         "explain-assumed": (
-            "（此规则为推定：评分标准原文未写明，据自评报告推断）",
-            "(an inferred rule: the standard's text does not state it; read from the report)",
+            "（此规则为推定：评分标准原文未写明，依据见注释）",
+            "(an inferred rule: the standard's text does not state it; the note says on what grounds)",
         ),
         "explain-inputs": ("所用数据：", "inputs:"),
         "explain-input": ("  {title}（{key}{line}）：{value}", "  {title} ({key}{line}): {value}"),
@@ -597,8 +598,8 @@ MESSAGES.update(
             "audit its claims, and render the Chinese report.",
         ),
         "help-rubric": (
-            "评分标准文件（默认：数据文件所写的那个）",
-            "Rubric file to score against (default: the one the data names).",
+            "评分标准文件或自带评分标准的编号，如 caiyu-2020-project（默认：数据文件所写的那个）",
+            "Rubric file, or a bundled rubric's id such as caiyu-2020-project (default: the one the data names).",
         ),
         "help-out": (
             "把结果写入此文件（原子写入；默认打印到屏幕）",
@@ -645,6 +646,10 @@ MESSAGES.update(
         "help-fail-under": ("总分低于此值时以 1 退出", "Exit 1 when a total is below this."),
         "help-gaps": ("列出失分项及挽回办法", "List the points lost and how to recover them."),
         "help-sort": ("排名顺序", "Ranking order."),
+        "help-separate": (
+            "文件按不同评分标准评分时，按评分标准分别排名（否则拒绝混排）",
+            "Rank each rubric's files apart when a batch mixes rubrics (else it is refused).",
+        ),
         "help-jobs": ("大批量时用的进程数（0：自动）", "Processes for large batches (0: automatic)."),
         "help-audit": (
             "列出自评所述中与其证据不符之处",
@@ -738,6 +743,7 @@ MESSAGES.update(
         "csv-grade": ("等次", "Grade"),
         "csv-claimed_total": ("自评总分", "Claimed total"),
         "csv-audit_errors": ("审核错误", "Audit errors"),
+        "csv-rubric": ("评分标准", "Rubric"),
         "csv-path": ("文件", "File"),
         "csv-error": ("错误", "Error"),
         "csv-file": ("文件", "File"),
@@ -757,6 +763,7 @@ MESSAGES.update(
         "col-differs": ("差异", "Difference"),
         "col-explanation": ("说明", "Explanation"),
         "sheet-score": ("评分表", "Scores"),
+        "sheet-table": ("自评表", "table"),
     }
 )
 MESSAGES.update(
@@ -773,5 +780,48 @@ MESSAGES.update(
             "{node}文字在 {{{name}}} 后写“{written}”，但这项数据按“{unit}”填写，报告会印出错误的数额",
             "{node}: the text writes '{written}' after {{{name}}}, whose value is in '{unit}'; the report would print a wrong amount",
         ),
+    }
+)
+MESSAGES.update(
+    {
+        "table-comparator-assumed": (
+            "年度指标值未写比较符号，按评分标准的默认“{comparator}”计",
+            "the target states no comparator; the rubric's default '{comparator}' is used",
+        ),
+        "table-weights": (
+            "预算执行率与各一级指标的权重合计 {weights} 分，但 total 为 {total}",
+            "the funding and level weights add up to {weights}, but total is {total}",
+        ),
+        "table-level": ("一级指标“{level}”不在评分标准中{hint}", "the level '{level}' is not in the rubric{hint}"),
+        "table-tier": (
+            "完成档次“{tier}”不在评分标准中（可用：{known}）{hint}",
+            "the tier '{tier}' is not in the rubric (known: {known}){hint}",
+        ),
+        "unexplained-loss": (
+            "{node}实际完成{actual}，已达到年度指标值{target}，自评却扣{lost}分（得{claimed}分），且未写偏差原因；按规则应得{computed}分",
+            "{node}: the actual {actual} meets the target {target}, yet the claim takes {lost} off ({claimed}) with no reason given; the rule gives {computed}",
+        ),
+        "unmet-full": (
+            "{node}实际完成{actual}，未达到年度指标值{target}，却自评满分{claimed}分；按规则应得{computed}分",
+            "{node}: the actual {actual} misses the target {target}, yet claims full marks ({claimed}); the rule gives {computed}",
+        ),
+        "table-weight-stated": (
+            "表中写{level}为{stated}分，评分标准为{points}分",
+            "the table states {level} as {stated} points, the rubric {points}",
+        ),
+        "table-weight-rows": (
+            "{level}下{rows}行分值合计{total}分，不等于该指标的权重{points}分",
+            "the {rows} rows under {level} add up to {total} points, not its weight {points}",
+        ),
+        "rubrics-mixed": (
+            "这些文件按不同的评分标准评分，不能在一张表中排名：{groups}。加 --separate 按评分标准分别排名",
+            "these files are scored against different rubrics and cannot be ranked in one table: {groups}. Add --separate to rank each rubric's files apart",
+        ),
+        "rubric-group": ("{rubric}（{n} 个文件，如 {example}）", "{rubric} ({n} files, e.g. {example})"),
+        "compare-rubrics": (
+            "两个文件按不同的评分标准评分（{a}；{b}），无法逐项比较",
+            "the two files are scored against different rubrics ({a}; {b}) and cannot be compared item by item",
+        ),
+        "ranking-title-rubric": ("排名 · {rubric}", "Ranking · {rubric}"),
     }
 )

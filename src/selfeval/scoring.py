@@ -115,10 +115,12 @@ class ScoreResult:
     vetoes: list[Veto]
     claimed_total: Decimal | None
     context: DataContext
+    """The figures and metrics the rules read, for the audit to reuse."""
     total_high: Decimal = ZERO
     """The highest the total could be when inputs are unknown (``total`` is then the lowest)."""
     grade_high: str = ""
-    """The figures and metrics the rules read, for the audit to reuse."""
+    standard_high: Decimal = ZERO
+    """The highest the standard part could be (``standard`` is then the lowest)."""
     _flat: list[NodeResult] | None = field(default=None, repr=False)
 
     @property
@@ -371,8 +373,9 @@ def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
         return standard, bonus, deduction, total
 
     standard, bonus, deduction, total_exact = parts(top=False)
+    high = parts(top=True)
     total = quantize(max(total_exact, ZERO), rubric.rounding.places)
-    total_high = quantize(max(parts(top=True)[3], ZERO), rubric.rounding.places)
+    total_high = quantize(max(high[3], ZERO), rubric.rounding.places)
     grade = grade_for(rubric, total, vetoes)
     return ScoreResult(
         rubric,
@@ -392,6 +395,7 @@ def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
         ev,
         total_high,
         grade_for(rubric, total_high, vetoes),
+        high[0],
     )
 
 

@@ -295,7 +295,8 @@ def left_to_fill(data: DataBase, doc: Document, rubric: RubricBase) -> Iterator[
         return f"{key}（{title}）" if title else key
 
     for name, fig in data.figures.items():
-        if fig.value is None and not fig.unknown:
+        derived = data.where(("figures", name)) != ("figures", name)  # read from a form's cell: the form says
+        if fig.value is None and not fig.unknown and not derived:
             spec = rubric.figures.get(name)
             where = named(f"figures.{name}", spec.title if spec else fig.title)
             yield doc.problem(data.where(("figures", name)), msg("to-fill", where=where), "to-fill", Severity.WARNING)

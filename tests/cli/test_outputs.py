@@ -135,3 +135,14 @@ def test_init_example_and_skeleton(runner: Any, tmp_path: Path) -> None:
     assert runner.invoke(app, ["init", str(blank)]).exit_code == 0
     assert "data/pingluo_2020.yaml" not in blank.read_text(encoding="utf-8")
     assert "--example" in blank.read_text(encoding="utf-8")
+
+
+def test_a_dash_is_standard_output_never_a_file(runner: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = runner.invoke(app, ["report", str(DATA), "--out", "-"])
+    assert report.exit_code == 0, report.output
+    assert "平罗县民政局" in report.stdout
+    init = runner.invoke(app, ["init", "-", "--name", "某县", "--year", "2021"])
+    assert init.exit_code == 0, init.output
+    assert "subject:" in init.stdout
+    assert list(tmp_path.iterdir()) == []

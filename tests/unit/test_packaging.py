@@ -27,7 +27,7 @@ def test_every_form_has_its_template_and_the_rubric_names_one() -> None:
     for form in FORMS.values():
         for name in form.templates.values():
             assert (resources.TEMPLATES / name).is_file(), name
-    rf = Library().only()
+    rf = Library().default()
     assert rf.rubric.templates["markdown"] == "report.md.j2"
     assert all(rf.template(kind).is_file() for kind in ("markdown", "docx", "docx-reference"))
 
@@ -35,6 +35,6 @@ def test_every_form_has_its_template_and_the_rubric_names_one() -> None:
 def test_a_rubric_template_beside_the_rubric_wins(tmp_path: Path) -> None:
     rubric = tmp_path / "r.yaml"
     rubric.write_text((ROOT / "rubrics" / "2020_county.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    assert Library(rubric).only().template("markdown") == resources.TEMPLATES / "report.md.j2"
+    assert Library(rubric).default().template("markdown") == resources.TEMPLATES / "report.md.j2"
     (tmp_path / "report.md.j2").write_text("{{ subject.name }}\n", encoding="utf-8")
-    assert Library(rubric).only().template("markdown") == tmp_path / "report.md.j2"
+    assert Library(rubric).default().template("markdown") == tmp_path / "report.md.j2"

@@ -22,6 +22,9 @@ from selfeval.audit import (
     points,
     subject,
     subset,
+    table_weights,
+    unexplained_loss,
+    unmet_full,
     veto,
 )
 from selfeval.audit.base import Audit
@@ -43,6 +46,9 @@ _MODULES: tuple[ModuleType, ...] = (
     subject,
     veto,
     not_applicable,
+    unexplained_loss,
+    unmet_full,
+    table_weights,
 )
 
 CHECKS: dict[str, Callable[[Audit], Iterator[Problem]]] = {m.ID: m.check for m in _MODULES}
@@ -51,12 +57,17 @@ CHECKS: dict[str, Callable[[Audit], Iterator[Problem]]] = {m.ID: m.check for m i
 DOCS: dict[str, str] = {m.ID: (m.__doc__ or "").split(":", 1)[-1].strip() for m in _MODULES}
 """What each check looks for, by its finding code (the module's docstring)."""
 
+SUPERSEDES: dict[str, tuple[str, ...]] = {m.ID: getattr(m, "SUPERSEDES", ()) for m in _MODULES}
+"""The codes whose findings on the same subject a more specific check's finding replaces."""
+
 
 def audit(result: ScoreResult, doc: Document) -> list[Problem]:
     """Run every check on a scored data file; findings most serious first, then in file order."""
     ctx = Audit(result, doc)
     found = [f for check in CHECKS.values() for f in check(ctx)]
-    return sorted(found, key=Problem.severity_key)
+    replaced = {(code, f.subject) for f in found for code in SUPERSEDES.get(f.code, ())}
+    kept = [f for f in found if (f.code, f.subject) not in replaced]
+    return sorted(kept, key=Problem.severity_key)
 
 
 __all__ = ["CHECKS", "DOCS", "Audit", "audit"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit, effective_claim, label
-from selfeval.i18n import msg
+from selfeval.i18n import Msg, msg
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
@@ -42,17 +42,18 @@ def check(audit: Audit) -> Iterator[Problem]:
         )
     if result.claimed_total is None:
         return
-    total, terms, absent = ZERO, [], []
+    total, terms, absent = ZERO, list[Msg](), list[str]()
     for s in result.sections:
         v, miss = effective_claim(s)
         absent += miss
         v = v or ZERO
         sign = -1 if s.type is NodeType.DEDUCTION else 1
         total += sign * v
-        derived = "（未写，按各项合计）" if s.claimed is None and v else ""
-        terms.append(f"{' − ' if sign < 0 else ' + '}{s.node.number or s.id}{fmt(v)}{derived}")
+        derived = msg("claim-term-summed") if s.claimed is None and v else msg("nothing")
+        op = " − " if sign < 0 else (" + " if terms else "")
+        terms.append(msg("claim-term", op=op, name=s.node.number or s.node.title, value=fmt(v), summed=derived))
     if total != result.claimed_total:
-        shown = "".join(terms).removeprefix(" + ")
+        shown = terms
         yield audit.finding(
             Severity.ERROR,
             ID,

@@ -41,7 +41,12 @@ def check(audit: Audit) -> Iterator[Problem]:
             continue
         title, unit = ctx.title(rel.figure)
         title = title.removesuffix("（报告所述）")
-        off = msg("relative-diff", pct=fmt(diff / abs(computed) * 100, 1)) if computed else msg("nothing")
+        if unit in ("%", "％"):  # a rate is off by percentage points, not by a share of itself
+            off = msg("points-diff", diff=fmt(diff, 2))
+        elif computed:
+            off = msg("relative-diff", pct=fmt(diff / abs(computed) * 100, 1))
+        else:
+            off = msg("nothing")
         yield audit.finding(
             Severity.ERROR,
             ID,

@@ -7,6 +7,7 @@ else (loading, scoring, the audit, the outputs) is shared.
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,15 @@ class ReportOptions:
     """Append the audit findings."""
     scores: Scores = Scores.COMPUTED
     """The computed scores, or the county's claims as written."""
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What an office file says about itself (title, author, date), not in its body."""
+
+    title: str
+    author: str
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,38 @@ class Form(ABC, Generic[R, D]):
     ) -> dict[str, Any]:
         """Everything the report template may use, as plain data (strings, numbers, lists, dicts)."""
 
+    def properties(self, result: ScoreResult) -> Properties:
+        """The document's title, author and date for a Word file's properties."""
+        s = result.data.subject
+        return Properties(title=f"{s.name}{s.year}年度{self.title}", author=s.name)
+
     @abstractmethod
     def skeleton(self, rubric: R, name: str, year: int, previous: D | None = None) -> str:
         """The text of a data file for ``rubric`` with every input listed where a clerk fills it in:
         blank, or started from ``previous`` (last year's file)."""
+
+
+def findings_view(findings: list[Problem]) -> list[dict[str, str]]:
+    """The audit findings as a report template sees them."""
+    return [
+        {
+            "severity": f.severity.value,
+            "code": f.code,
+            "subject": f.subject,
+            "message": f.message,
+            "stated": f.values.get("stated", ""),
+            "expected": f.values.get("expected", ""),
+        }
+        for f in findings
+    ]
+
+
+def provenance_view(p: Provenance) -> dict[str, str]:
+    """Where a report came from, as a template sees it."""
+    return {
+        "rubric_id": p.rubric_id,
+        "rubric_version": p.rubric_version,
+        "rubric_sha256": p.rubric_sha256,
+        "data_sha256": p.data_sha256,
+        "selfeval_version": p.selfeval_version,
+    }

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_BREAKS = re.compile(r"[\r\n\t\x0b\x0c\u2028\u2029]+")
+_BREAKS = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
 _LINE = re.compile(r"^@(\S+) ?(.*)$")
 
 
@@ -86,8 +86,100 @@ def _letterhead(doc: Document, lines: list[str]) -> None:
     right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
+_TOKEN = re.compile(r"[\x21-\u2e7f]+")
+"""A run Word does not break inside: digits, Latin letters, signs (14.86, 100%, ≥8755)."""
+TEXT_MM = 156
+"""The width of the text block (GB/T 9704: 156 mm)."""
+PAD = 1.1
+"""A cell's left and right margins, in characters."""
+
+
+def _width(text: str) -> float:
+    """A text's width in characters: a CJK character is one, a Latin one half."""
+    return sum(1 if ord(ch) > 0x2E80 else 0.5 for ch in text)
+
+
+def _narrowest(text: str) -> float:
+    """The width a cell cannot wrap below: its longest unbroken Latin run, or one CJK character."""
+    runs = [_width(m) for m in _TOKEN.findall(text)]
+    return max([*runs, 1 if text.strip() else 0])
+
+
+def _widths(rows: list[list[str]], cols: int, char_mm: float) -> list[float]:
+    """Column widths in mm, the way a browser lays out a table: each column gets what it
+    cannot do without, and the room left goes to those whose text would wrap, by how much."""
+    full = [cells for cells in rows if len(cells) == cols] or rows
+    low = [max((_narrowest(c[j]) for c in full if j < len(c)), default=1) + PAD for j in range(cols)]
+    high = [max((_width(c[j]) for c in full if j < len(c)), default=1) + PAD for j in range(cols)]
+    room = TEXT_MM / char_mm
+    if sum(high) <= room:
+        chars = [h * room / sum(high) for h in high]
+    elif sum(low) >= room:
+        chars = [lo * room / sum(low) for lo in low]
+    else:
+        share = (room - sum(low)) / (sum(high) - sum(low))
+        chars = [lo + (h - lo) * share for lo, h in zip(low, high, strict=True)]
+    return [c * char_mm for c in chars]
+
+
+def _merge(a: Any, b: Any) -> None:
+    """Merge two cells, keeping one paragraph: Word's merge keeps each cell's, empty or not."""
+    merged = a.merge(b)
+    for p in merged.paragraphs[1:]:
+        if not p.text:
+            p._p.getparent().remove(p._p)
+
+
+def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
+    """Table rows from the template: a row with fewer cells than the widest spans its last cell
+    over the rest; an empty first cell continues the one above (一级指标 over its rows); header
+    rows at the top repeat on each page."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    cols = max(len(cells) for _, cells in rows)
+    size = doc.styles[gongwen.CELLS[1]].font.size
+    char_mm = size.mm if size is not None else 3.7
+    widths = [Mm(w) for w in _widths([cells for _, cells in rows], cols, char_mm)]
+    table = doc.add_table(rows=len(rows), cols=cols)
+    if "Table Grid" in {s.name for s in doc.styles}:
+        table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    for j, width in enumerate(widths):
+        table.columns[j].width = width
+    heading = True
+    for i, (style, cells) in enumerate(rows):
+        row = table.rows[i]
+        heading = heading and style == gongwen.CELLS[0]
+        if heading:  # repeat the header on each page
+            trpr = row._tr.get_or_add_trPr()
+            trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
+        for j in range(cols):
+            cell = row.cells[j]
+            cell.width = widths[j]
+            p = cell.paragraphs[0]
+            p.style = doc.styles[style]
+            if j < len(cells):
+                p.text = cells[j]
+        if len(cells) < cols:
+            _merge(row.cells[len(cells) - 1], row.cells[cols - 1])
+    for i in range(1, len(rows)):
+        style, cells = rows[i]
+        above = rows[i - 1][0]
+        if cells[0] == "" and style == above == gongwen.CELLS[1]:
+            top = i - 1
+            while top > 0 and rows[top][1][0] == "" and rows[top - 1][0] == style:
+                top -= 1
+            _merge(table.cell(top, 0), table.cell(i, 0))
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    for row in table.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
 def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Document:
-    """The document: the reference's page and styles, the template's paragraphs."""
+    """The document: the reference's page and styles, the template's paragraphs and tables."""
     from docx import Document as open_document
 
     doc = open_document(str(reference)) if reference is not None and reference.is_file() else gongwen.reference()
@@ -97,18 +189,31 @@ def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Do
             body.remove(child)
     known = {s.name for s in doc.styles}
     head: list[str] = []
+    rows: list[tuple[str, list[str]]] = []
+
+    def flush() -> None:
+        if head:
+            _letterhead(doc, head)
+            head.clear()
+        if rows:
+            _table(doc, rows)
+            rows.clear()
+
     for style, text in parts:
         if style not in known:
             raise TemplateError(msg("docx-style", where=name, style=style))
         if style == "公文红头":
+            if rows:
+                flush()
             head.append(text)
-            continue
-        if head:
-            _letterhead(doc, head)
-            head = []
-        doc.add_paragraph(text, style=doc.styles[style])
-    if head:
-        _letterhead(doc, head)
+        elif style in gongwen.CELLS:
+            if head:
+                flush()
+            rows.append((style, text.split("\t")))
+        else:
+            flush()
+            doc.add_paragraph(text, style=doc.styles[style])
+    flush()
     return doc
 
 
@@ -122,23 +227,23 @@ class DocxReporter(Reporter):
         ev = report.evaluation
         source_path = report.template or ev.rubric.template("docx")
         view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        text = template.render(read_text(source_path), str(source_path), word_all(view))
+        context = {**word_all(view), "tab": "\t"}  # the cell separator of table rows; data holds no tabs
+        text = template.render(read_text(source_path), str(source_path), context)
         doc = build(ev.rubric.template("docx-reference"), paragraphs(text, str(source_path)), str(source_path))
-        d = view["document"]
+        about = ev.form.properties(ev.result)
         p = ev.provenance
         props = doc.core_properties
-        props.title = str(word_text(d["title"]))
-        props.author = props.last_modified_by = "、".join(d["issuers"])
+        props.title = str(word_text(about.title))
+        props.author = props.last_modified_by = str(word_text(about.author))
         props.subject = ev.result.rubric.title
-        props.keywords = f"自评报告; {ev.result.data.subject.name}; {ev.result.data.subject.year}"
+        props.keywords = f"{ev.form.title}; {ev.result.data.subject.name}; {ev.result.data.subject.year}"
         props.comments = (
             f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
             f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
         )
         props.category = report.options.scores.value
         props.language = "zh-CN"
-        letter = getattr(ev.result.data, "document", None)
-        when = letter.date if letter is not None else dt.date(2000, 1, 1)  # no clock: the same bytes every time
+        when = about.date or dt.date(2000, 1, 1)  # no clock: the same bytes every time
         props.created = props.modified = dt.datetime(when.year, when.month, when.day)
         props.revision = 1
         out.write(gongwen.save(doc))

@@ -34,6 +34,7 @@ FALLBACKS = {FANGSONG: "仿宋", XIAOBIAOSONG: "华文中宋", KAITI: "楷体", 
 SIZE_2 = 22
 SIZE_3 = 16
 SIZE_4 = 14
+SIZE_5 = 10.5
 LINE = 28.95
 """Exact line spacing of the body: the 225 mm text block holds 22 lines."""
 RED = "FF0000"
@@ -57,8 +58,15 @@ STYLES: dict[str, dict[str, Any]] = {
     "公文附录标题": {"font": HEITI, "size": SIZE_3, "page_break": True, "align": "center"},
     "公文附录项": {"font": FANGSONG, "size": 12, "line": 20},
     "公文页码": {"font": SONGTI, "size": SIZE_4, "latin": SONGTI},
+    "公文表注": {"font": FANGSONG, "size": SIZE_3, "align": "center", "after": 6},
+    "公文表题": {"font": HEITI, "size": SIZE_3, "before": 6, "after": 6},
+    "公文表头": {"font": HEITI, "size": SIZE_5, "align": "center", "line": 16},
+    "公文表格": {"font": FANGSONG, "size": SIZE_5, "align": "center", "line": 16},
 }
 """Every paragraph style a report template may name, and what GB/T 9704 asks of it."""
+
+CELLS = ("公文表头", "公文表格")
+"""Styles whose lines are table rows: cells separated by tabs; header rows repeat on each page."""
 
 
 def _fonts(element: Any, east_asian: str, latin: str = LATIN) -> None:

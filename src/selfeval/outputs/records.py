@@ -114,6 +114,7 @@ RANK_FIELDS = [
     "grade",
     "claimed_total",
     "audit_errors",
+    "rubric",
     "path",
     "error",
 ]
@@ -133,6 +134,7 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "grade": row.grade,
             "claimed_total": opt(row.claimed_total, row.places),
             "audit_errors": row.audit_errors,
+            "rubric": row.rubric or None,
             "path": row.path,
             "error": row.problems[0].message if row.failed and row.problems else None,
         }

@@ -103,7 +103,9 @@ class TableReporter(Reporter):
         lines = [
             t(
                 "score-summary",
-                standard=fmt(r.standard, p),
+                standard=f"{fmt(r.standard, p)}–{fmt(r.standard_high, p)}"
+                if r.standard_high != r.standard and r.ranged
+                else fmt(r.standard, p),
                 standard_max=fmt(r.standard_max),
                 bonus=fmt(r.bonus, p),
                 bonus_max=fmt(r.bonus_max),
@@ -128,7 +130,8 @@ class TableReporter(Reporter):
             lines.append(t("gaps-none"))
         for g in found:
             n = g.result
-            absorbed = "" if g.effect == g.lost else t("gap-absorbed", effect=fmt(g.effect, p))
+            capped = fmt(g.effect, p) != fmt(g.lost, p)  # as printed: 0.137 lost, 0.14 off the total is no cap
+            absorbed = t("gap-absorbed", effect=fmt(g.effect, p)) if capped else ""
             where = " › ".join(label(a) for a in g.path[1:])
             node = label(n) + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
             node += f"  [{n.id}]" if self.options.ids else ""
@@ -149,12 +152,18 @@ class TableReporter(Reporter):
         columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
         columns += [(t("col-audit-errors"), "right")]
         columns += [(t("col-file"), "left")] if files else []
-        table = _table(t("ranking-title"), columns)
+        tables: list[Table] = []
         failures = []
+        several = len(ranking.rubrics) > 1
+        rubric = None
         for rank, row in ranking.ranked():
             if rank is None:
                 failures.append(f"{row.path}: {row.problems[0].message if row.problems else ''}")
                 continue
+            if row.rubric != rubric or not tables:  # files of another rubric rank in their own table
+                rubric = row.rubric
+                title = t("ranking-title-rubric", rubric=rubric) if several else t("ranking-title")
+                tables.append(_table(title, columns))
             p = row.places
             cells = [str(rank), row.name, str(row.year)]
             if parts:
@@ -162,8 +171,8 @@ class TableReporter(Reporter):
             cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
             cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p), str(row.audit_errors)]
             cells += [row.path] if files else []
-            table.add_row(*cells)
-        write_text(out, self._text(table, *failures))
+            tables[-1].add_row(*cells)
+        write_text(out, self._text(*(tables or [_table(t("ranking-title"), columns)]), *failures))
 
     def findings(self, findings: Findings, out: IO[bytes]) -> None:
         lines: list[str] = []
@@ -182,9 +191,10 @@ class TableReporter(Reporter):
                 )
             )
             for p in sorted(f.problems, key=Problem.severity_key):
-                at = t("finding-line", line=p.line) + " " if p.line else ""
+                at = t("finding-line", line=p.line) if p.line else ""
                 code = f"{p.code} {p.subject}：" if self.options.ids else ""
-                lines.append(f"[{t('sev-' + p.severity.value)}] {at}{code}{p.message}")
+                severity = t(f"sev-{p.severity.value}")
+                lines.append(t("finding", severity=severity, at=at, code=code, message=p.message))
         write_text(out, self._text(*lines))
 
     def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:

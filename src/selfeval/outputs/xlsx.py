@@ -15,7 +15,7 @@ from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import quantize
-from selfeval.outputs.base import Reporter
+from selfeval.outputs.base import Report, Reporter
 from selfeval.pipeline import Evaluation
 
 if TYPE_CHECKING:
@@ -114,4 +114,53 @@ class XlsxReporter(Reporter):
         book.cell(ws, row, 1, t("col-grade"), book.bold)
         book.cell(ws, row, 3, r.grade, book.bold)
         ws.autofilter(0, 0, row - 5, len(headers) - 1)
+        out.write(book.close())
+
+    def report(self, report: Report, out: IO[bytes]) -> None:
+        """The document a form files as a sheet (the project table); else the 评分表."""
+        ev = report.evaluation
+        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
+        sheet = view.get("sheet")
+        if sheet is None:
+            self.score(ev, out)
+            return
+        book = _Book(sheet["title"])
+        ws = book.book.add_worksheet(t("sheet-table"))
+        header: list[str] = sheet["header"]
+        last = len(header) - 1
+        title = book.book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+        boxed = book.book.add_format({"border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"})
+        boxed_number = book.book.add_format({"border": 1, "num_format": "0.##", "align": "center"})
+        head = book.book.add_format(
+            {"border": 1, "bold": True, "text_wrap": True, "align": "center", "bg_color": "#F2F2F2"}
+        )
+        ws.merge_range(0, 0, 0, last, sheet["title"], title)
+        row = 1
+        for cells in sheet["before"]:  # 项目名称…, the budget block: the last cell spans the rest
+            for col, value in enumerate(cells):
+                if col == len(cells) - 1 and col < last:
+                    ws.merge_range(row, col, row, last, "", boxed)
+                book.cell(ws, row, col, value, boxed_number if isinstance(value, (int, float)) else boxed)
+            row += 1
+        row += 1
+        for col, name in enumerate(header):
+            ws.write_string(row, col, name, head)
+        ws.repeat_rows(row)
+        row += 1
+        start = row
+        for cells in sheet["rows"]:
+            for col, value in enumerate(cells):
+                book.cell(ws, row, col, value, boxed_number if isinstance(value, (int, float)) else boxed)
+            row += 1
+        top = start  # 一级指标 over its rows, as on the printed form: an empty first cell continues the one above
+        for r in range(start + 1, row + 1):
+            if r == row or sheet["rows"][r - start][0]:
+                if r - 1 > top:
+                    ws.merge_range(top, 0, r - 1, 0, sheet["rows"][top - start][0], boxed)
+                top = r
+        for col, width in enumerate((14, 14, 24, 12, 12, 7, 7, 30)[: len(header)]):
+            ws.set_column(col, col, width)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
         out.write(book.close())

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from selfeval.forms.base import Form, Provenance, ReportOptions
+from selfeval.forms.base import Form, Properties, Provenance, ReportOptions
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
-from selfeval.forms.narrative.text import SUBJECT_REFERENCES, references
-from selfeval.forms.narrative.view import texts, view_model
+from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references
+from selfeval.forms.narrative.view import resolver, texts, view_model
 from selfeval.i18n import msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
@@ -80,6 +80,15 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
         self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
     ) -> dict[str, Any]:
         return view_model(result, findings, provenance, options)
+
+    def properties(self, result: ScoreResult) -> Properties:
+        data = result.data
+        if not isinstance(data, NarrativeData) or data.document is None:
+            return super().properties(result)
+        d = data.document
+        value = resolver(result)
+        title = fill(d.title, value)
+        return Properties(title=title, author="、".join(fill(x, value) for x in d.issuers), date=d.date)
 
     def skeleton(self, rubric: NarrativeRubric, name: str, year: int, previous: NarrativeData | None = None) -> str:
         return skeleton(rubric, name, year, previous)

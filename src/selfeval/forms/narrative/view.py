@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from selfeval.choices import Scores
-from selfeval.forms.base import Provenance, ReportOptions
+from selfeval.forms.base import Provenance, ReportOptions, findings_view, provenance_view
 from selfeval.forms.narrative.models import NarrativeData
 from selfeval.forms.narrative.text import as_written, fill
 from selfeval.load import Loc
@@ -177,23 +177,7 @@ def view_model(
         "scores": options.scores.value,
         "attachments": [{"title": a.title, "number": a.number or ""} for a in data.attachments],
         "with_audit": options.with_audit,
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "subject": f.subject,
-                "message": f.message,
-                "stated": f.values.get("stated", ""),
-                "expected": f.values.get("expected", ""),
-            }
-            for f in findings
-        ],
-        "provenance": {
-            "rubric_id": provenance.rubric_id,
-            "rubric_version": provenance.rubric_version,
-            "rubric_sha256": provenance.rubric_sha256,
-            "data_sha256": provenance.data_sha256,
-            "selfeval_version": provenance.selfeval_version,
-        },
+        "findings": findings_view(findings),
+        "provenance": provenance_view(provenance),
         "types": {t.name.lower(): t.value for t in NodeType},
     }

@@ -1,0 +1,47 @@
+"""table-weights: 表中一级指标所写分值（如“产出指标（50分）”）与评分标准的权重不符，或其下各行分值之和不等于该权重。
+
+a table's 一级指标 states a weight (产出指标（50分）) other than the rubric's, or the
+points of its rows do not add up to that weight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.forms.project_table.models import TableData, TableRubric, stated_weight
+from selfeval.i18n import msg
+from selfeval.numbers import ZERO, fmt
+from selfeval.problems import Problem, Severity
+
+ID = "table-weights"
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    data, rubric = audit.result.data, audit.result.rubric
+    if not isinstance(data, TableData) or not isinstance(rubric, TableRubric):
+        return
+    for level in rubric.levels:
+        rows = [i for i, row in enumerate(data.indicators) if level.matches(row.level)]
+        if not rows:
+            continue
+        said = {stated_weight(data.indicators[i].level): i for i in rows}
+        for weight, i in said.items():
+            if weight is not None and weight != level.points:
+                yield audit.finding(
+                    Severity.ERROR,
+                    ID,
+                    level.id,
+                    msg("table-weight-stated", level=level.name, stated=fmt(weight), points=fmt(level.points)),
+                    {"stated": fmt(weight), "expected": fmt(level.points)},
+                    ("items", data.row_id(i)),
+                )
+        total = sum((data.indicators[i].points for i in rows), ZERO)
+        if total != level.points:
+            yield audit.finding(
+                Severity.ERROR,
+                ID,
+                level.id,
+                msg("table-weight-rows", level=level.name, total=fmt(total), points=fmt(level.points), rows=len(rows)),
+                {"stated": fmt(total), "expected": fmt(level.points)},
+                ("items", data.row_id(rows[0])),
+            )

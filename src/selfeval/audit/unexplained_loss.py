@@ -1,0 +1,36 @@
+"""unexplained-loss: 表中指标已达到年度指标值，自评却扣了分，且未写偏差原因。
+
+a row of a performance table met its target, yet its claimed score is below its points
+and no reason for the deviation (偏差原因分析及改进措施) is given. Replaces the row's
+claim-differs finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval.audit.base import Audit
+from selfeval.forms.project_table.models import level_name
+from selfeval.forms.project_table.scored import claimed_rows
+from selfeval.i18n import msg
+from selfeval.numbers import fmt
+from selfeval.problems import Problem, Severity
+
+ID = "unexplained-loss"
+SUPERSEDES = ("claim-differs",)
+
+
+def check(audit: Audit) -> Iterator[Problem]:
+    for row, r, claimed in claimed_rows(audit.result):
+        if r.ranged or (row.reason or "").strip() or not (r.score == r.max and claimed < r.max):
+            continue
+        what = msg(
+            "unexplained-loss",
+            node=level_name(row.name or r.id),
+            actual=row.actual.text,
+            target=row.target.text,
+            claimed=fmt(claimed),
+            lost=fmt(r.max - claimed),
+            computed=fmt(r.rounded),
+        )
+        values = {"stated": fmt(claimed), "expected": fmt(r.rounded)}
+        yield audit.finding(Severity.ERROR, ID, r.id, what, values, ("claims", r.id))

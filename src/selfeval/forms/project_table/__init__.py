@@ -1,0 +1,144 @@
+"""The project table form: 项目支出绩效自评表 in the national form (财预〔2020〕10号).
+
+The rubric fixes the form, the weights of the 一级指标 and the scoring rules; each project's
+data file holds its own rows. The tree scored is built from those rows: the budget block,
+then one section per 一级指标 with the project's rows under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from selfeval.forms.base import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
+from selfeval.forms.project_table.skeleton import skeleton
+from selfeval.forms.project_table.view import view_model
+from selfeval.i18n import msg
+from selfeval.load import Document
+from selfeval.models.rubric import Node
+from selfeval.numbers import ZERO
+from selfeval.problems import Problem, Severity
+from selfeval.schema import suggest_msg
+from selfeval.scoring import ScoreResult
+from selfeval.validate import duplicate_ids
+
+
+def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
+    rid = data.row_id(i)
+    base: dict[str, Any] = {"id": rid, "title": level_name(row.name or rid), "points": row.points}
+    if row.target.text and not (row.target.quantitative or row.target.unknown):  # 达到预期: judged in tiers
+        tiers = {"kind": "tiers", "tiers": [t.model_dump() for t in rubric.qualitative.tiers]}
+        return Node.model_validate({**base, "rule": tiers, "note": rubric.qualitative.note})
+    comparator = row.target.comparator or rubric.comparator_for(row.category or "")
+    rule: dict[str, Any] = {
+        "kind": "indicator",
+        "actual": f"{rid}_actual",
+        "target": f"{rid}_target",
+        "comparator": comparator,
+        "tolerance": rubric.equal_tolerance,
+        "partial": rubric.partial,
+    }
+    if row.target.comparator is None and rubric.comparators.assumed:
+        note = msg("table-comparator-assumed", comparator=COMPARATOR_WORDS[comparator]).text()
+        return Node.model_validate({**base, "rule": rule, "assumed": True, "note": note})
+    return Node.model_validate({**base, "rule": rule})
+
+
+class ProjectTableForm(Form[TableRubric, TableData]):
+    """The project expenditure self-evaluation table."""
+
+    name = "project_table"
+    title = "项目支出绩效自评表"
+    rubric_model = TableRubric
+    data_model = TableData
+    templates: ClassVar[dict[str, str]] = {
+        "markdown": "table.md.j2",
+        "docx": "table.docx.j2",
+        "docx-reference": "report.docx",
+    }
+
+    def tree(self, rubric: TableRubric, data: TableData) -> list[Node]:
+        funding = {
+            "id": "funding",
+            "title": rubric.funding.title,
+            "points": rubric.funding.points,
+            "rule": {"kind": "ratio", "numerator": "funding_spent", "denominator": "funding_budget"},
+            "assumed": rubric.funding.assumed,
+            "note": rubric.funding.note,
+        }
+        sections = [Node.model_validate(funding)]
+        for level in rubric.levels:
+            rows = [_row_node(rubric, data, i, r) for i, r in enumerate(data.indicators) if level.matches(r.level)]
+            if rows:
+                total = sum((r.points for r in rows), ZERO)
+                section = {
+                    "id": level.id,
+                    "title": level.name,
+                    "points": level.points,
+                    "children_exceed": total > level.points,
+                    "children": rows,
+                }
+                sections.append(Node.model_validate(section))
+        return sections
+
+    def check_rubric(self, rubric: TableRubric, doc: Document) -> Iterator[Problem]:
+        yield from duplicate_ids(((lv.id, ("levels", i, "id")) for i, lv in enumerate(rubric.levels)), doc, "node")
+        weights = rubric.funding.points + sum((lv.points for lv in rubric.levels), ZERO)
+        if weights != rubric.total:
+            yield doc.problem(("levels",), msg("table-weights", weights=weights, total=rubric.total), "sum")
+
+    def check_data(self, data: TableData, doc: Document, rubric: TableRubric) -> Iterator[Problem]:
+        reserved = {"funding", "total", *(lv.id for lv in rubric.levels)}
+        ids = ((data.row_id(i), ("indicators", i, "id")) for i in range(len(data.indicators)))
+        yield from duplicate_ids(ids, doc, "node")
+        names = [lv.name for lv in rubric.levels]
+        tiers = [t.name for t in rubric.qualitative.tiers]
+        for i, row in enumerate(data.indicators):
+            if data.row_id(i) in reserved:
+                yield doc.problem(("indicators", i, "id"), msg("reserved-id", id=data.row_id(i)), "schema")
+            if rubric.level_of(row.level) is None:
+                hint = suggest_msg(level_name(row.level), names)
+                yield doc.problem(("indicators", i, "level"), msg("table-level", level=row.level, hint=hint), "schema")
+            if not row.units_agree:
+                units = msg("unit-kinds", unit=row.actual.unit, to=row.target.unit)
+                yield doc.problem(("indicators", i, "actual"), units, "unit")
+            tier = row.judgement.tier if row.judgement else None
+            if tier is not None and tier not in tiers:
+                hint = suggest_msg(tier, tiers)
+                problem = msg("table-tier", tier=tier, known="、".join(tiers), hint=hint)
+                yield doc.problem(("indicators", i, "judgement", "tier"), problem, "schema")
+
+    def left_to_fill(self, data: TableData, doc: Document) -> Iterator[Problem]:
+        def to_fill(loc: tuple[str | int, ...], what: str) -> Problem:
+            return doc.problem(loc, msg("to-fill", where=what), "to-fill", Severity.WARNING)
+
+        if data.project.name is None:
+            yield to_fill(("project", "name"), "project.name（项目名称）")
+        for key, title in (("budget", "全年预算数"), ("spent", "全年执行数")):
+            fig = getattr(data.funding, key)
+            if fig.value is None and not fig.unknown:
+                yield to_fill(("funding", key), f"funding.{key}（{title}）")
+        for i, row in enumerate(data.indicators):
+            for key, title in (("category", "二级指标"), ("name", "三级指标")):
+                if getattr(row, key) is None:
+                    yield to_fill(("indicators", i, key), f"indicators[{i + 1}].{key}（{title}）")
+            for key, title in (("target", "年度指标值"), ("actual", "实际完成值")):
+                if getattr(row, key).pending:
+                    yield to_fill(("indicators", i, key), f"indicators[{i + 1}].{key}（{title}）")
+
+    def view_model(
+        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
+    ) -> dict[str, Any]:
+        return view_model(result, findings, provenance, options)
+
+    def properties(self, result: ScoreResult) -> Properties:
+        data = result.data
+        if not isinstance(data, TableData):
+            return super().properties(result)
+        name = f"：{data.project.name}" if data.project.name else ""
+        title = f"{data.subject.name}{self.title}（{data.subject.year}年度）{name}"
+        return Properties(title=title, author=data.project.department or data.subject.name)
+
+    def skeleton(self, rubric: TableRubric, name: str, year: int, previous: TableData | None = None) -> str:
+        return skeleton(rubric, name, year, previous)

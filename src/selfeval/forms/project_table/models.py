@@ -1,0 +1,317 @@
+"""The project table's models: a rubric that fixes the form and its scoring rules, and a data
+file that holds the project's own rows (项目支出绩效自评表, 财预〔2020〕10号).
+
+Each row's 年度指标值 and 实际完成值 are read as the table writes them (``≥8755人``,
+``75元``, ``95%``, ``达到预期``); the rows become figures, claims and stated points the shared
+engine scores and audits, each remembering the cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from selfeval.i18n import MsgError
+from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
+from selfeval.models.rubric import ID_PATTERN, RubricBase, Strict
+from selfeval.numbers import ZERO, parse_quantity
+from selfeval.rules.tiers import Tier
+from selfeval.units import convert, same_kind
+
+Comparator = Literal[">=", "<=", "="]
+
+COMPARATORS: dict[str, Comparator] = {
+    "≥": ">=",
+    ">=": ">=",
+    "＞": ">=",
+    ">": ">=",
+    "不低于": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "＜": "<=",
+    "<": "<=",
+    "不高于": "<=",
+    "=": "=",
+    "＝": "=",
+}
+"""How a table writes a target's comparator (> and < are read as ≥ and ≤: met is met)."""
+
+COMPARATOR_WORDS: dict[Comparator, str] = {">=": "不低于（≥）", "<=": "不高于（≤）", "=": "等于（=）"}
+
+_LEADING = re.compile(r"^\s*(≥|>=|＞|>|不低于|≤|<=|＜|<|不高于|＝|=)\s*")
+_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+# --------------------------------------------------------------------------- rubric
+
+
+class Level(Strict):
+    """一级指标 and its weight: 产出指标 50, 效益指标 30, 满意度指标 10."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    points: Decimal = Field(gt=0)
+
+    def matches(self, text: str) -> bool:
+        """Whether a table's 一级指标 cell names this level (spaces and a stated weight aside)."""
+        name = level_name(text)
+        return name == self.name or name in self.aliases
+
+
+class Funding(Strict):
+    """The budget block's score: the execution rate × its points, capped."""
+
+    title: str = "预算执行率"
+    points: Decimal = Field(gt=0)
+    note: str | None = None
+    assumed: bool = False
+
+
+class Comparators(Strict):
+    """The comparator of a target written without one, by 二级指标, else the default."""
+
+    default: Comparator = ">="
+    by_category: dict[str, Comparator] = Field(default_factory=dict)
+    note: str | None = None
+    assumed: bool = False
+
+
+class Qualitative(Strict):
+    """How a qualitative row (「达到预期」) is judged: in tiers of achievement."""
+
+    tiers: list[Tier] = Field(min_length=1)
+    note: str | None = None
+
+
+class TableRubric(RubricBase):
+    """A rubric for the project self-evaluation table: the form, the weights and the rules."""
+
+    form: Literal["project_table"] = "project_table"
+    funding: Funding
+    levels: list[Level] = Field(min_length=1)
+    comparators: Comparators = Field(default_factory=Comparators)
+    equal_tolerance: Decimal = Field(default=ZERO, ge=0)
+    """How far an ``=`` target may be missed and still count as met, in the target's unit."""
+    partial: Literal["proportional", "none"] = "proportional"
+    qualitative: Qualitative
+
+    def level_of(self, text: str) -> Level | None:
+        """The level a table's 一级指标 cell names."""
+        return next((lv for lv in self.levels if lv.matches(text)), None)
+
+    def comparator_for(self, category: str) -> Comparator:
+        """The comparator of a target written without one, for a 二级指标."""
+        name = level_name(category)
+        return next(
+            (c for key, c in self.comparators.by_category.items() if key in name or name in key),
+            self.comparators.default,
+        )
+
+
+def level_name(text: str) -> str:
+    """A cell's name without spaces (the PDF's line breaks) or a stated weight: 产出 指标 (50分 ) → 产出指标."""
+    return re.sub(r"\s+", "", _WEIGHT.sub("", text))
+
+
+def stated_weight(text: str) -> Decimal | None:
+    """The weight a 一级指标 cell states: 产出指标（50分） → 50."""
+    m = _WEIGHT.search(text)
+    return Decimal(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------- data
+
+
+class Value(Strict):
+    """A cell of the table: a number with its unit, text, or nothing the source shows."""
+
+    text: str
+    """As the table writes it."""
+    comparator: Comparator | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    unknown: bool = False
+    pending: bool = False
+
+    @property
+    def quantitative(self) -> bool:
+        return self.value is not None
+
+
+def read_cell(v: Any) -> Any:
+    """A table cell as written: ``≥8755人``, ``75元``, ``95%``, ``达到预期``, ``未知``, ``~``."""
+    if isinstance(v, dict) or isinstance(v, Value):
+        return v
+    if v is None:
+        return {"text": "", "pending": True}
+    if isinstance(v, bool):
+        raise MsgError("number-not-bool")
+    text = str(v)
+    if text.strip().lower() in UNKNOWN:
+        return {"text": text, "unknown": True}
+    m = _LEADING.match(text)
+    comparator = COMPARATORS[m.group(1)] if m else None
+    rest = text[m.end() :] if m else text
+    try:
+        value, unit = parse_quantity(rest)
+    except ValueError:
+        if comparator is not None:  # a comparator promises a number
+            raise
+        return {"text": text}  # qualitative: 达到预期, 是
+    return {"text": text, "comparator": comparator, "value": value, "unit": unit}
+
+
+class Row(Strict):
+    """One indicator row: 一级、二级、三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因."""
+
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
+    level: str = Field(min_length=1)
+    category: str | None = None
+    name: str | None = None
+    target: Value
+    actual: Value = Field(default_factory=lambda: Value(text="", pending=True))
+    points: Decimal = Field(gt=0)
+    score: Decimal | None = None
+    """The county's own 得分."""
+    reason: str | None = None
+    """偏差原因分析及改进措施."""
+    judgement: Judgement | None = None
+    """For a qualitative row: the assessor's tier of achievement, points and reason."""
+
+    _cells = field_validator("target", "actual", mode="before")(lambda cls, v: read_cell(v))
+
+    @property
+    def units_agree(self) -> bool:
+        """Whether the actual value can be read in the target's unit (人 and 万人, not 人 and 元)."""
+        both = self.target.quantitative and self.actual.quantitative
+        return not both or same_kind(self.target.unit, self.actual.unit)
+
+
+class Line(Strict):
+    """A row of the budget block as the table writes it: shown, not scored."""
+
+    name: str = Field(min_length=1)
+    initial: str | None = None
+    budget: str | None = None
+    spent: str | None = None
+    points: str | None = None
+    rate: str | None = None
+    score: str | None = None
+
+    @field_validator("initial", "budget", "spent", "points", "rate", "score", mode="before")
+    @classmethod
+    def _as_written(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise MsgError("number-not-bool")
+        return v if v is None or isinstance(v, str) else str(v)
+
+
+class Money(Strict):
+    """The budget block (项目资金): 年初预算数, 全年预算数, 全年执行数, 执行率, 分值, 得分."""
+
+    initial: Figure | None = None
+    budget: Figure
+    spent: Figure
+    rate: Figure | None = None
+    """执行率 as the table writes it."""
+    points: Decimal | None = None
+    """分值 as the table writes it."""
+    score: Decimal | None = None
+    """得分 as the county gives it."""
+    unit: str = "万元"
+    lines: list[Line] = Field(default_factory=list)
+    """The block's rows as written (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金)."""
+    note: str | None = None
+
+
+class Project(Strict):
+    """Which project: 项目名称, 主管部门, 实施单位."""
+
+    name: str | None = None
+    department: str | None = None
+    unit: str | None = None
+
+
+class Goals(Strict):
+    """年度总体目标: what was expected and what was achieved."""
+
+    expected: str | None = None
+    achieved: str | None = None
+
+
+class Totals(Strict):
+    """总分: the points and score the table states."""
+
+    points: Decimal | None = None
+    score: Decimal | None = None
+
+
+FUNDING_FIGURES = {
+    "initial": ("funding_initial", "年初预算数"),
+    "budget": ("funding_budget", "全年预算数"),
+    "spent": ("funding_spent", "全年执行数"),
+    "rate": ("funding_rate", "执行率"),
+}
+
+
+class TableData(DataBase):
+    """One project's self-evaluation table."""
+
+    project: Project
+    funding: Money
+    goals: Goals = Field(default_factory=Goals)
+    indicators: list[Row] = Field(min_length=1)
+    total: Totals = Field(default_factory=Totals)
+
+    @model_validator(mode="after")
+    def _derive(self) -> TableData:
+        """The rows as figures, claims, stated points and judgements, each remembering its cell."""
+        origins: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
+        for key, (name, title) in FUNDING_FIGURES.items():
+            fig: Figure | None = getattr(self.funding, key)
+            if fig is not None:
+                unit = fig.unit or ("%" if key == "rate" else self.funding.unit)
+                self.figures[name] = fig.model_copy(update={"title": title, "unit": unit})
+                origins[("figures", name)] = ("funding", key)
+        self._claim("funding", self.funding.score, ("funding", "score"), origins)
+        if self.funding.points is not None:
+            self.points["funding"] = self.funding.points
+            origins[("points", "funding")] = ("funding", "points")
+        self._claim("total", self.total.score, ("total", "score"), origins)
+        if self.total.points is not None:
+            self.points["total"] = self.total.points
+            origins[("points", "total")] = ("total", "points")
+        for i, row in enumerate(self.indicators):
+            rid = self.row_id(i)
+            here: tuple[str | int, ...] = ("indicators", i)
+            origins[("items", rid)] = here
+            self._claim(rid, row.score, (*here, "score"), origins)
+            if row.judgement is not None:
+                self.judgements[rid] = row.judgement
+                origins[("judgements", rid)] = (*here, "judgement")
+            for cell in ("target", "actual"):
+                value: Value = getattr(row, cell)
+                if not (value.quantitative or value.unknown or value.pending):
+                    continue
+                amount = value.value
+                if cell == "actual" and amount is not None and row.target.quantitative and row.units_agree:
+                    amount = convert(amount, value.unit, row.target.unit)  # read in the target's unit
+                cell_unit = row.target.unit or value.unit
+                title = f"{level_name(row.name or rid)}（{'年度指标值' if cell == 'target' else '实际完成值'}）"
+                self.figures[f"{rid}_{cell}"] = Figure(value=amount, unit=cell_unit, title=title, unknown=value.unknown)
+                origins[("figures", f"{rid}_{cell}")] = (*here, cell)
+        self._origins = origins
+        return self
+
+    def _claim(self, key: str, value: Decimal | None, at: tuple[str | int, ...], origins: dict[Any, Any]) -> None:
+        if value is not None:
+            self.claims[key] = value
+        origins[("claims", key)] = at
+
+    def row_id(self, i: int) -> str:
+        """A row's node id: its own, else r1, r2, …"""
+        return self.indicators[i].id or f"r{i + 1}"

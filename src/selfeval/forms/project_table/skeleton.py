@@ -1,0 +1,71 @@
+"""A project table to fill in: blank from the rubric, or next year's started from this year's."""
+
+from __future__ import annotations
+
+import json
+
+from selfeval.forms.project_table.models import TableData, TableRubric
+from selfeval.numbers import fmt
+
+
+def _q(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def skeleton(rubric: TableRubric, name: str, year: int, previous: TableData | None = None) -> str:
+    """The text of a table data file: the project, the budget block, the goals and a row per 一级指标."""
+    p = previous
+    lines = [
+        f"# {name}{year}年度项目支出绩效自评表，按《{rubric.title}》（{rubric.document_number}）填写。",
+        "# 写作 ~ 的是待填内容；表中看不到的写“未知”，该项得分即为一个区间。",
+        "# 年度指标值可写比较符号：≥8755人、≤75元、=100%；未写的按评分标准的默认。",
+        "# 定性指标写“达到预期”等文字，由评审评定档次。",
+        "subject:",
+        f"  name: {_q(name)}",
+        f"  year: {year}",
+        "rubric:",
+        f"  id: {_q(rubric.id)}",
+        f"  version: {_q(rubric.version)}",
+        "project:",
+        f"  name: {_q(p.project.name) if p else '~'}    # 项目名称",
+        f"  department: {_q(p.project.department) if p and p.project.department else '~'}    # 主管部门",
+        f"  unit: {_q(p.project.unit) if p and p.project.unit else '~'}    # 实施单位",
+        "funding:    # 项目资金（万元）",
+        "  initial: ~    # 年初预算数",
+        "  budget: ~     # 全年预算数",
+        "  spent: ~      # 全年执行数",
+        "  rate: ~       # 执行率（表中所填）",
+        f"  points: {fmt(rubric.funding.points)}    # 分值",
+        "  # score:      # 得分（自评）",
+        "goals:    # 年度总体目标",
+        f"  expected: {_q(p.goals.expected) if p and p.goals.expected else '~'}    # 预期目标",
+        "  achieved: ~    # 实际完成情况",
+        "indicators:    # 绩效指标：每行一个三级指标",
+    ]
+    rows = p.indicators if p else []
+    if rows:
+        for row in rows:
+            lines += [
+                f"  - level: {_q(row.level)}",
+                f"    category: {_q(row.category)}",
+                f"    name: {_q(row.name)}",
+                f"    target: {_q(row.target.text)}    # 年度指标值",
+                f"    actual: ~    # 实际完成值；去年 {row.actual.text or '—'}",
+                f"    points: {fmt(row.points)}",
+                "    # score:      # 得分（自评）",
+                "    # reason:     # 偏差原因分析及改进措施",
+            ]
+    else:
+        for level in rubric.levels:
+            lines += [
+                f"  - level: {_q(f'{level.name}（{fmt(level.points)}分）')}",
+                "    category: ~    # 二级指标：数量、质量、时效、成本、社会效益、服务对象满意度指标等",
+                "    name: ~        # 三级指标",
+                "    target: ~      # 年度指标值",
+                "    actual: ~      # 实际完成值",
+                f"    points: {fmt(level.points)}    # 分值（本级各行合计{fmt(level.points)}分）",
+                "    # score:      # 得分（自评）",
+                "    # reason:     # 偏差原因分析及改进措施",
+            ]
+    lines += ["total:    # 总分", f"  points: {fmt(rubric.total)}", "  # score:      # 自评总分", ""]
+    return "\n".join(lines)
