@@ -1,6 +1,7 @@
 """Score many counties at once: each rubric loaded once per process, output in a stable order.
 
-A file that fails is a row with its problems, never the end of the batch.
+A file that fails is a row with its problems, never the end of the batch, and never clean.
+Ranks are fair: by total within one rubric, equal totals sharing a rank.
 """
 
 from __future__ import annotations
@@ -16,14 +17,29 @@ from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
 from selfeval.i18n import t
 from selfeval.inputs import Library
+from selfeval.numbers import quantize
 from selfeval.pipeline import Evaluation, evaluate
 from selfeval.problems import Problem, Severity
+from selfeval.review import LedgerFile
+from selfeval.scoring import Applied
 
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
 
 PROGRESS_FROM = 20
 """A progress bar (on a terminal only) for batches at least this large."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One node of a county's tree in a batch: enough for an indicator × county matrix."""
+
+    id: str
+    label: str
+    """How the report names it: 一、年度重点工作任务, 27. 年终人均…"""
+    depth: int
+    max: Decimal
+    score: Decimal
 
 
 @dataclass
@@ -39,22 +55,45 @@ class Row:
     total: Decimal | None = None
     grade: str = ""
     claimed_total: Decimal | None = None
-    audit_errors: int = 0
+    audit_errors: int | None = None
+    """None for a file that failed: it was never audited, so it is not clean."""
     places: int = 2
     problems: list[Problem] = field(default_factory=list)
     rubric: str = ""
     """The rubric it was scored against (id and version): only rows of one rubric rank together."""
+    identity: tuple[str, ...] = ()
+    """Who and which year (and which project, for a project table): two rows alike are a duplicate."""
+    nodes: list[Cell] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
+    adjustments: list[Applied] = field(default_factory=list)
+    rank: int | None = None
+    """Its place among the rows of its rubric by total, equal totals sharing one (1, 1, 3)."""
+    duplicates: list[str] = field(default_factory=list)
+    """The other files of the same county and year."""
 
     @property
     def failed(self) -> bool:
         """Whether the file could not be scored."""
         return self.total is None
 
+    @property
+    def sections(self) -> list[Cell]:
+        """The top-level parts: 一、二、… or the table's budget block and 一级指标."""
+        return [c for c in self.nodes if c.depth == 0]
+
+    @property
+    def claimed_minus_computed(self) -> Decimal | None:
+        """How far the county's own total is above (or below) the computed one."""
+        if self.total is None or self.claimed_total is None:
+            return None
+        return self.claimed_total - self.total
+
     @classmethod
     def of(cls, path: Path, ev: Evaluation) -> Row:
         """The row of a scored file."""
         r = ev.result
-        errors = sum(1 for f in ev.findings if f.severity is Severity.ERROR)
+        findings = ev.findings
+        p = r.rubric.rounding.places
         return cls(
             str(path),
             r.data.subject.name,
@@ -65,9 +104,13 @@ class Row:
             r.total,
             r.grade,
             r.claimed_total,
-            errors,
-            r.rubric.rounding.places,
+            sum(1 for f in findings if f.severity is Severity.ERROR),
+            p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
+            identity=ev.form.identity(r.data),
+            nodes=[Cell(n.id, n.label, n.depth, n.max, quantize(n.score, p)) for n in r.walk()],
+            findings=findings,
+            adjustments=r.adjustments,
         )
 
     @classmethod
@@ -81,23 +124,40 @@ class Row:
 
 
 SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
-    Sort.TOTAL: lambda r: (r.failed, -(r.total or 0), r.name, r.path),
-    Sort.NAME: lambda r: (r.failed, r.name, r.year or 0, r.path),
+    Sort.TOTAL: lambda r: (-(r.total or 0), r.audit_errors or 0, r.name, r.path),
+    Sort.NAME: lambda r: (r.name, r.year or 0, r.path),
     Sort.PATH: lambda r: (r.path,),
-    Sort.AUDIT: lambda r: (r.failed, -r.audit_errors, r.name, r.path),
+    Sort.AUDIT: lambda r: (-(r.audit_errors or 0), r.name, r.path),
 }
-"""Each order of a ranking, within the rows of one rubric; files that failed come last."""
+"""Each order of a ranking, within the rows of one rubric (failed files last). The order never
+changes a rank: ranks come from the totals alone. Equal totals list the cleaner audit first."""
 
 
 @dataclass
 class Ranking:
-    """Many counties, in the order to print them."""
+    """Many counties, in the order to print them, each with its rank."""
 
     rows: list[Row]
 
     @classmethod
     def sorted(cls, rows: list[Row], key: Sort) -> Ranking:
-        """The rows in the chosen order, those of each rubric together (failed files last)."""
+        """The rows ranked by total (ties share a rank), then put in the chosen order, those of
+        each rubric together and failed files last; files of one county and year marked."""
+        groups: dict[str, list[Row]] = {}
+        for row in rows:
+            if not row.failed:
+                groups.setdefault(row.rubric, []).append(row)
+        for group in groups.values():
+            totals = sorted((r.total for r in group if r.total is not None), reverse=True)
+            for row in group:
+                row.rank = 1 + sum(1 for x in totals if row.total is not None and x > row.total)
+        alike: dict[tuple[str, ...], list[Row]] = {}
+        for row in rows:
+            if not row.failed:
+                alike.setdefault((row.rubric, *row.identity), []).append(row)
+        for same in alike.values():
+            for row in same:
+                row.duplicates = [o.path for o in same if o is not row]
         order = SORTS[key]
         return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, *order(r))))
 
@@ -107,41 +167,49 @@ class Ranking:
         return sorted({r.rubric for r in self.rows if not r.failed})
 
     def ranked(self) -> Iterator[tuple[int | None, Row]]:
-        """Each row with its place among the rows of its rubric (None for a file that failed)."""
-        rank, rubric = 0, None
+        """Each row with its rank (None for a file that failed)."""
         for row in self.rows:
-            if row.failed:
-                yield None, row
-                continue
-            if row.rubric != rubric:
-                rank, rubric = 0, row.rubric
-            rank += 1
-            yield rank, row
+            yield row.rank, row
 
     @property
     def failed(self) -> list[Row]:
         """The rows whose files could not be scored."""
         return [r for r in self.rows if r.failed]
 
+    @property
+    def duplicated(self) -> list[Row]:
+        """The rows of a county and year that another file also gives."""
+        return [r for r in self.rows if r.duplicates]
+
 
 _library: Library | None = None
 
 
-def _init(rubric: Path | None) -> None:
-    global _library
-    _library = Library(rubric)
+_ledger: LedgerFile | None = None
 
 
-def score_row(path: Path, library: Library | None = None) -> Row:
-    """Score one file into a ranking row; a file that fails becomes a row with its problems."""
+def _init(rubric: Path | None, ledger: LedgerFile | None) -> None:
+    global _library, _ledger
+    _library, _ledger = Library(rubric), ledger
+
+
+def score_row(path: Path, library: Library | None = None, ledger: LedgerFile | None = None) -> Row:
+    """Score and audit one file into a ranking row; a file that fails becomes a row with its problems."""
     library = library or _library or Library()
     try:
-        return Row.of(path, evaluate(path, library))
+        return Row.of(path, evaluate(path, library, ledger or _ledger))
     except SelfevalError as e:
         return Row.failure(path, e)
 
 
-def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, progress: bool = False) -> list[Row]:
+def score_many(
+    paths: list[Path],
+    rubric: Path | None = None,
+    *,
+    jobs: int = 0,
+    progress: bool = False,
+    ledger: LedgerFile | None = None,
+) -> list[Row]:
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
         jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
@@ -151,12 +219,12 @@ def score_many(paths: list[Path], rubric: Path | None = None, *, jobs: int = 0, 
         if jobs == 1:
             library = Library(rubric)
             for p in paths:
-                rows.append(score_row(p, library))
+                rows.append(score_row(p, library, ledger))
                 if bar:
                     bar.advance()
         else:
             chunk = max(1, len(paths) // (jobs * 8))
-            with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric,)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric, ledger)) as pool:
                 for row in pool.map(score_row, paths, chunksize=chunk):
                     rows.append(row)
                     if bar:

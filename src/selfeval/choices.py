@@ -20,6 +20,7 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
     DOCX = "docx"
     XLSX = "xlsx"
+    HTML = "html"
 
 
 class Sort(str, Enum):

@@ -55,13 +55,14 @@ _state: dict[str, Any] = {"debug": False, "quiet": False, "verbose": False, "ids
 
 # Optional[...] below: typer reads the annotations at run time, and needs Optional on Python 3.10.
 RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help=t("help-rubric"))]  # noqa: UP045
+LedgerOpt = Annotated[Optional[Path], typer.Option("--adjustments", "-a", help=t("help-adjustments"))]  # noqa: UP045
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help=t("help-out"))]  # noqa: UP045
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("help-force"))]
 
 FORMAT_HELP = {
-    "validate": "table, json, csv, parsable, github",
-    "score": "table, json, csv, xlsx",
-    "audit": "table, json, csv, parsable, github",
+    "validate": "table, json, csv, xlsx, parsable, github",
+    "score": "table, json, csv, xlsx, html (html: many files)",
+    "audit": "table, json, csv, xlsx, parsable, github",
     "report": "markdown, docx, xlsx",
     "compare": "table, json, csv",
     "explain": "table, json",
@@ -79,7 +80,8 @@ def _output(format: Format | None, out: Path | None, force: bool) -> Output:
 
     width = shutil.get_terminal_size((80, 24)).columns
     to = None if out is not None and str(out) == "-" else out  # `--out -`: standard output, as is usual
-    return Output(format, to, force, Options(width=max(width, 40), ids=_state["ids"]))
+    options = Options(width=max(width, 40), ids=_state["ids"], terminal=sys.stdout.isatty())
+    return Output(format, to, force, options)
 
 
 def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
@@ -166,6 +168,7 @@ def score_cmd(
     sort: Annotated[Sort, typer.Option("--sort", help=t("help-sort"))] = Sort.TOTAL,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help=t("help-jobs"))] = 0,
     separate: Annotated[bool, typer.Option("--separate", help=t("help-separate"))] = False,
+    adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import ScoreSettings, run_score
 
@@ -179,22 +182,24 @@ def score_cmd(
         jobs,
         progress=sys.stderr.isatty() and not _state["quiet"],
         separate=separate,
+        adjustments=adjustments,
     )
     _run(lambda o, e: run_score(settings, o, e))
 
 
 @app.command("audit", help=t("help-audit"))
 def audit_cmd(
-    file: Annotated[str, typer.Argument(help=t("help-file-data"))],
+    files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("audit")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help=t("help-fail-on"))] = Severity.ERROR,
+    adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import AuditSettings, run_audit
 
-    settings = AuditSettings(file, rubric, _output(format, out, force), fail_on)
+    settings = AuditSettings(files, rubric, _output(format, out, force), fail_on, adjustments)
     _run(lambda o, e: run_audit(settings, o, e))
 
 
@@ -209,12 +214,13 @@ def report(
     scores: Annotated[Scores, typer.Option("--scores", help=t("help-scores"))] = Scores.COMPUTED,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=t("help-report-fail-on"))] = None,  # noqa: UP045
     force: ForceOpt = False,
+    adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import ReportSettings, run_report
     from selfeval.forms import ReportOptions
 
     options = ReportOptions(with_audit, scores)
-    settings = ReportSettings(file, rubric, _output(format, out, force), template, options, fail_on)
+    settings = ReportSettings(file, rubric, _output(format, out, force), template, options, fail_on, adjustments)
     _run(lambda o, e: run_report(settings, o, e))
 
 

@@ -33,6 +33,7 @@ from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
 from selfeval.pipeline import evaluate
 from selfeval.problems import Severity, counts
+from selfeval.review import LedgerFile, load_ledger
 from selfeval.rules import RULES
 
 
@@ -73,6 +74,8 @@ class Output:
         """The reporter, after checking that the output may be written (before any work is done)."""
         options = replace(self.options, to_file=self.out is not None)
         reporter = choose(kind, default, self.format, self.out)(options)
+        if reporter.binary and self.out is None and options.terminal:
+            raise UsageError(msg("binary-to-terminal", format=reporter.format.value))
         if self.out is not None:
             check_target(self.out, force=self.force, inputs=inputs)
         return reporter
@@ -142,6 +145,8 @@ class ScoreSettings:
     progress: bool = False
     separate: bool = False
     """Rank the files of each rubric apart instead of refusing a batch that mixes rubrics."""
+    adjustments: Path | None = None
+    """A reviewer's ledger, applied after the rules."""
 
 
 def rubric_groups(ranking: Ranking) -> str:
@@ -153,26 +158,54 @@ def rubric_groups(ranking: Ranking) -> str:
     return "；".join(parts)
 
 
+def _ledger(path: Path | None) -> LedgerFile | None:
+    return None if path is None else load_ledger(path)
+
+
+def _batch(
+    paths: list[Path],
+    rubric: Path | None,
+    ledger: LedgerFile | None,
+    say: Say,
+    *,
+    s: ScoreSettings | None = None,
+    separate: bool = False,
+) -> Ranking:
+    """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated,
+    duplicates and the ledger's unmatched entries said."""
+    jobs, progress, sort = (s.jobs, s.progress, s.sort) if s else (0, False, Sort.TOTAL)
+    ranking = Ranking.sorted(score_many(paths, rubric, jobs=jobs, progress=progress, ledger=ledger), sort)
+    if len(ranking.rubrics) > 1 and not (separate or (s and s.separate)):
+        raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
+    for row in ranking.duplicated:
+        say.problem_lines([t("duplicate-file", path=row.path, others="、".join(row.duplicates))])
+    if ledger is not None:
+        say.problem_lines(line(p) for p in ledger.unused({(r.name, r.year or 0) for r in ranking.rows}))
+    return ranking
+
+
 def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     """Score one file in detail, or many as a ranking."""
     paths = expand(s.files)
+    ledger = _ledger(s.adjustments)
+    inputs = [*paths, *([s.adjustments] if s.adjustments else [])]
     if len(paths) == 1:
         kind = Kind.GAPS if s.gaps else Kind.SCORE
-        reporter = s.output.prepare(kind, Format.TABLE, paths)
-        ev = evaluate(paths[0], Library(s.rubric))
+        reporter = s.output.prepare(kind, Format.TABLE, inputs)
+        ev = evaluate(paths[0], Library(s.rubric), ledger)
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
-        s.output.write(reporter, kind, ev, stdout, say, paths)
+        if ledger is not None and not ev.result.adjustments:
+            say.info("adjust-none", who=ev.label, path=s.adjustments)
+        s.output.write(reporter, kind, ev, stdout, say, inputs)
         if s.fail_under is not None and ev.result.total < s.fail_under:
             say.info("below-fail-under", total=fmt(ev.result.total), limit=s.fail_under)
             return 1
         return 0
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
-    reporter = s.output.prepare(Kind.RANKING, Format.TABLE, paths)
-    ranking = Ranking.sorted(score_many(paths, s.rubric, jobs=s.jobs, progress=s.progress), s.sort)
-    if len(ranking.rubrics) > 1 and not s.separate:
-        raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
-    s.output.write(reporter, Kind.RANKING, ranking, stdout, say, paths)
+    reporter = s.output.prepare(Kind.RANKING, Format.TABLE, inputs)
+    ranking = _batch(paths, s.rubric, ledger, say, s=s)
+    s.output.write(reporter, Kind.RANKING, ranking, stdout, say, inputs)
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
     below = [r for r in ranking.rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
@@ -180,7 +213,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         say.info("files-failed", failed=len(ranking.failed), files=len(ranking.rows))
     if below:
         say.info("totals-below", n=len(below), limit=s.fail_under)
-    return 1 if ranking.failed or below else 0
+    return 1 if ranking.failed or below or ranking.duplicated else 0
 
 
 # ----------------------------------------------------------------------------- audit
@@ -190,21 +223,42 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
 class AuditSettings:
     """Options of ``selfeval audit``."""
 
-    file: str
+    files: list[str]
     rubric: Path | None = None
     output: Output = field(default_factory=Output)
     fail_on: Severity = Severity.ERROR
+    adjustments: Path | None = None
 
 
 def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
-    """List every claim that does not hold; exit 1 at or above ``fail_on``."""
-    path = Path(s.file)
-    reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, [path])
-    ev = evaluate(path, Library(s.rubric))
-    subject = ev.result.data.subject
-    findings = Findings([Checked(str(path), ev.findings, (subject.name, subject.year))])
-    s.output.write(reporter, Kind.FINDINGS, findings, stdout, say, [path])
-    return 1 if any(f.severity.at_least(s.fail_on) for f in ev.findings) else 0
+    """List every claim that does not hold, in one file or many; exit 1 at or above ``fail_on``
+    (a file that cannot be loaded counts as an error: it was never checked)."""
+    paths = expand(s.files)
+    ledger = _ledger(s.adjustments)
+    inputs = [*paths, *([s.adjustments] if s.adjustments else [])]
+    reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, inputs)
+    if len(paths) == 1:
+        ev = evaluate(paths[0], Library(s.rubric), ledger)
+        subject = ev.result.data.subject
+        checked = [Checked(str(paths[0]), ev.findings, (subject.name, subject.year))]
+    else:
+        ranking = _batch(paths, s.rubric, ledger, say, separate=True)  # findings need no common rubric
+        by_path = sorted(ranking.rows, key=lambda r: r.path)
+        checked = [
+            Checked(r.path, r.problems if r.failed else r.findings, None if r.failed else (r.name, r.year or 0))
+            for r in by_path
+        ]
+    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, inputs)
+    if len(checked) > 1:
+        found = counts([p for c in checked for p in c.problems])
+        say.info(
+            "audit-many-summary",
+            files=len(checked),
+            bad=sum(1 for c in checked if c.problems),
+            errors=found[Severity.ERROR],
+            warnings=found[Severity.WARNING],
+        )
+    return 1 if any(p.severity.at_least(s.fail_on) for c in checked for p in c.problems) else 0
 
 
 # ----------------------------------------------------------------------------- report
@@ -220,14 +274,15 @@ class ReportSettings:
     template: Path | None = None
     options: ReportOptions = field(default_factory=ReportOptions)
     fail_on: Severity | None = None
+    adjustments: Path | None = None
 
 
 def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     """Render the document a county files, written atomically; say what the audit found."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
-    inputs = [path, *([s.template] if s.template else [])]
+    inputs = [path, *([s.template] if s.template else []), *([s.adjustments] if s.adjustments else [])]
     reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
-    ev = evaluate(path, Library(s.rubric))
+    ev = evaluate(path, Library(s.rubric), _ledger(s.adjustments))
     c = counts(ev.findings)
     summary = msg(
         "audit-summary", errors=c[Severity.ERROR], warnings=c[Severity.WARNING], notes=c[Severity.INFO], path=path

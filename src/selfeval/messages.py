@@ -518,6 +518,7 @@ MESSAGES.update(
         "col-points": ("分值", "Points"),
         "col-score": ("得分", "Score"),
         "col-claimed": ("自评", "Claimed"),
+        "col-claimed-minus": ("自评−核算", "Claimed − computed"),
         "col-rank": ("名次", "Rank"),
         "col-county": ("县（市、区）", "County"),
         "col-year": ("年度", "Year"),
@@ -744,6 +745,9 @@ MESSAGES.update(
         "csv-claimed_total": ("自评总分", "Claimed total"),
         "csv-audit_errors": ("审核错误", "Audit errors"),
         "csv-rubric": ("评分标准", "Rubric"),
+        "csv-claimed_minus_computed": ("自评−核算", "Claimed − computed"),
+        "csv-adjustments": ("评审调整", "Adjustments"),
+        "csv-duplicate_of": ("重复于", "Duplicate of"),
         "csv-path": ("文件", "File"),
         "csv-error": ("错误", "Error"),
         "csv-file": ("文件", "File"),
@@ -764,6 +768,27 @@ MESSAGES.update(
         "col-explanation": ("说明", "Explanation"),
         "sheet-score": ("评分表", "Scores"),
         "sheet-table": ("自评表", "table"),
+        "sheet-ranking": ("排名", "Ranking"),
+        "sheet-matrix": ("指标矩阵", "Indicators"),
+        "sheet-findings": ("审核发现", "Findings"),
+        "sheet-ledger": ("评审调整", "Adjustments"),
+        "col-line": ("行", "Line"),
+        "col-severity": ("级别", "Severity"),
+        "col-code": ("代码", "Code"),
+        "col-message": ("说明", "Message"),
+        "col-stated": ("所述", "Stated"),
+        "col-expected": ("核算", "Expected"),
+        "col-adjust-count": ("评审调整", "Adjustments"),
+        "col-note": ("备注", "Note"),
+        "col-before": ("调整前", "Before"),
+        "col-after": ("调整后", "After"),
+        "col-reason": ("理由", "Reason"),
+        "col-reviewer": ("评审", "Reviewer"),
+        "col-date": ("日期", "Date"),
+        "col-evidence": ("依据", "Evidence"),
+        "col-ledger": ("台账位置", "Ledger entry"),
+        "ranking-failed-short": ("未能评分", "not scored"),
+        "duplicate-of": ("与 {others} 重复", "duplicate of {others}"),
     }
 )
 MESSAGES.update(
@@ -823,5 +848,52 @@ MESSAGES.update(
             "the two files are scored against different rubrics ({a}; {b}) and cannot be compared item by item",
         ),
         "ranking-title-rubric": ("排名 · {rubric}", "Ranking · {rubric}"),
+        # ------------------------------------------------------------ the reviewer's ledger
+        "adjust-no-reason": ("调整须写明理由", "an adjustment needs its reason in writing"),
+        "adjust-one-change": (
+            "每条调整写 score（调整后得分）或 deduct（扣减分数）之一",
+            "each adjustment gives either score (the new score) or deduct (points taken off)",
+        ),
+        "adjust-unknown-node": (
+            "评分标准中没有指标“{node}”{hint}",
+            "the rubric has no node '{node}'{hint}",
+        ),
+        "adjust-over": (
+            "调整后得分{score}分超过“{node}”的分值{points}分",
+            "the new score {score} exceeds the {points} points of '{node}'",
+        ),
+        "adjust-deduct-over": (
+            "扣减{deduct}分超过“{node}”的分值{points}分",
+            "taking off {deduct} exceeds the {points} points of '{node}'",
+        ),
+        "adjust-twice": ("指标“{node}”已有一条调整", "'{node}' is adjusted twice"),
+        "adjust-unmatched": (
+            "这条调整所指的{county} {year}年不在所评的文件中",
+            "this adjustment is for {county} {year}, which is not among the files scored",
+        ),
+        "help-adjustments": (
+            "评审调整台账（YAML）：按县和年度记录的调整，在按规则计分之后计入",
+            "A reviewer's ledger (YAML): adjustments by county and year, applied after the rules.",
+        ),
+        "adjust-none": ("调整台账 {path} 中没有{who}的调整", "the ledger {path} has no adjustment for {who}"),
+        "duplicate-file": (
+            "{path}: 与 {others} 为同一县同一年度（重复）",
+            "{path}: the same county and year as {others} (a duplicate)",
+        ),
+        "audit-many-summary": (
+            "审核了 {files} 个文件，{bad} 个有发现（{errors} 个错误，{warnings} 个警告）",
+            "audited {files} files, {bad} with findings ({errors} errors, {warnings} warnings)",
+        ),
+        "duplicate-mark": ("（重复）", " (duplicate)"),
+        "ranking-failed": ("{path}: 未能评分，不在排名中：{why}", "{path}: not scored, not ranked: {why}"),
+        "adjusted-line": (
+            "† {node}：评审调整{before}→{after}分（{reason}{by}；{where}）",
+            "† {node}: adjusted by review {before} → {after} ({reason}{by}; {where})",
+        ),
+        "html-title": ("自评结果汇总", "Self-evaluation results"),
+        "binary-to-terminal": (
+            "{format} 是文件格式，不能显示在终端上；请用 --out 指定文件，如 --out 结果.{format}",
+            "{format} is a file format, not for a terminal; name a file with --out, e.g. --out result.{format}",
+        ),
     }
 )

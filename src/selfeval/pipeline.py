@@ -1,4 +1,4 @@
-"""The pipeline every command goes through: load → check → score, with the audit on demand.
+"""The pipeline every command goes through: load → check → score → review, with the audit on demand.
 
 :func:`evaluate` takes a data file and returns one :class:`Evaluation`: the loaded data and
 rubric, the computed result, the provenance (hashes of the bytes actually read) and the
@@ -18,6 +18,7 @@ from selfeval.forms import Form, Provenance
 from selfeval.inputs import DataFile, Library, RubricFile, data_from
 from selfeval.load import load_document
 from selfeval.problems import Problem
+from selfeval.review import LedgerFile
 from selfeval.scoring import ScoreResult, score
 
 
@@ -52,9 +53,12 @@ class Evaluation:
         return Provenance(r.id, r.version, self.rubric.doc.sha256, self.data.doc.sha256, __version__)
 
 
-def evaluate(path: Path, library: Library | None = None) -> Evaluation:
-    """Load, check and score one data file (its rubric loaded once per ``library``)."""
+def evaluate(path: Path, library: Library | None = None, ledger: LedgerFile | None = None) -> Evaluation:
+    """Load, check and score one data file (its rubric loaded once per ``library``), then apply
+    the reviewer's ``ledger`` entries for its county and year."""
     doc = load_document(path)
-    data, rubric, _ = data_from(doc, path, library or Library())
+    data, rubric, walked = data_from(doc, path, library or Library())
     tree = rubric.form.tree(rubric.rubric, data.data)
-    return Evaluation(data, rubric, score(rubric.rubric, data.data, tree))
+    subject = data.data.subject
+    changes = ledger.changes(subject.name, subject.year, walked) if ledger is not None else None
+    return Evaluation(data, rubric, score(rubric.rubric, data.data, tree, changes))

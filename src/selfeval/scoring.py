@@ -7,13 +7,14 @@ alongside for comparison only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
 from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
 from selfeval.models.data import DataBase
+from selfeval.models.review import Change
 from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto
 from selfeval.numbers import ZERO, fmt, quantize
 from selfeval.rules import Clause, Judged
@@ -27,6 +28,17 @@ NA_WORDS = {
     NAPolicy.ZERO: "按0分计",
     NAPolicy.FULL: "按满分计",
 }
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A reviewer's change as applied: the score the rules gave and the score after review."""
+
+    change: Change
+    before: Decimal
+    after: Decimal
+    label: str
+    """The node as a report names it (40. 救助对象满意度)."""
 
 
 @dataclass
@@ -55,6 +67,18 @@ class NodeResult:
     """The highest the score could be when an input is unknown (``score`` is then the lowest)."""
     scale: Decimal = Decimal(1)
     """For a parent: the factor that rescales its children for not-applicable ones."""
+    adjusted: Applied | None = None
+    """The reviewer's change, when the ledger has one for this node."""
+
+    @property
+    def label(self) -> str:
+        """The node as a report names it: 一、年度重点工作任务, （一）社会救助…, 27. 年终人均…"""
+        n, title = self.node.number or "", self.node.title
+        if not n:
+            return title
+        if n.isdigit():
+            return f"{n}. {title}"
+        return f"{n}{title}" if n.startswith("（") else f"{n}、{title}"
 
     @property
     def id(self) -> str:
@@ -139,6 +163,11 @@ class ScoreResult:
         return {r.id: r for r in self.walk()}
 
     @property
+    def adjustments(self) -> list[Applied]:
+        """The reviewer's changes applied, in the tree's order."""
+        return [r.adjusted for r in self.walk() if r.adjusted is not None]
+
+    @property
     def ranged(self) -> bool:
         """Whether unknown inputs leave the total a range."""
         return self.total_high != self.total
@@ -152,9 +181,10 @@ class ScoreResult:
 class DataContext:
     """The :class:`~selfeval.rules.Context` rules read: figures, metrics, evidence, facts."""
 
-    def __init__(self, rubric: RubricBase, data: DataBase) -> None:
+    def __init__(self, rubric: RubricBase, data: DataBase, changes: Mapping[str, Change] | None = None) -> None:
         self.rubric = rubric
         self.data = data
+        self.changes = changes or {}
         self.places = rubric.rounding.places
         self._metrics: dict[str, Decimal] = {}
         self._busy: set[str] = set()
@@ -254,6 +284,28 @@ class DataContext:
 
 
 def _score_node(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason: str | None) -> NodeResult:
+    r = _by_rules(node, kind, depth, ev, na_reason)
+    change = ev.changes.get(node.id)
+    return r if change is None else _review(r, change)
+
+
+def _review(r: NodeResult, change: Change) -> NodeResult:
+    """The reviewer's change, after the rules and within the node's points: its parents add it up
+    and cap it as they would the rules' score."""
+    e = change.entry
+    before = r.score
+    if e.score is not None:
+        after = min(e.score, r.max)
+    elif r.type is NodeType.DEDUCTION:  # more taken off the total
+        after = min(before + (e.deduct or ZERO), r.max)
+    else:
+        after = max(before - (e.deduct or ZERO), ZERO)
+    why = f"{r.explanation}；评审调整：{fmt(before)}分→{fmt(after)}分（{e.reason}）"
+    applied = Applied(change, before, after, r.label)
+    return replace(r, score=after, high=None, explanation=why, status="scored", adjusted=applied)
+
+
+def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason: str | None) -> NodeResult:
     data = ev.data
     claimed = data.claims.get(node.id)
     reason = data.not_applicable.get(node.id, na_reason)
@@ -349,10 +401,12 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType, *, top:
     return Combined(value, text, "scored", uncapped, scale)
 
 
-def score(rubric: RubricBase, data: DataBase, tree: list[Node]) -> ScoreResult:
+def score(
+    rubric: RubricBase, data: DataBase, tree: list[Node], changes: Mapping[str, Change] | None = None
+) -> ScoreResult:
     """Score ``data`` against ``rubric`` over the indicator ``tree`` (its form gives it):
-    every node, the parts, the total and the grade."""
-    ev = DataContext(rubric, data)
+    every node, the parts, the total and the grade; then a reviewer's ``changes``, by node id."""
+    ev = DataContext(rubric, data, changes)
     sections = [_score_node(s, s.type or NodeType.STANDARD, 0, ev, None) for s in tree]
     vetoes = [v for v in rubric.vetoes if ev.fact(v.fact)]
 

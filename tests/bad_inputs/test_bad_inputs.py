@@ -125,7 +125,7 @@ def test_missing_path_and_directory_are_usage_errors(runner: Any, tmp_path: Path
     (tmp_path / "adir").mkdir()
     result = invoke(runner, tmp_path, command, "nope.yaml")
     assert result.exit_code == 2 and "nope.yaml: 文件不存在" in result.stderr
-    if command != "score" and command != "validate":  # a folder is a batch for score/validate
+    if command == "report":  # a folder is a batch for score, audit and validate
         result = invoke(runner, tmp_path, command, "adir")
         assert result.exit_code == 2 and "adir: 这是文件夹" in result.stderr
 

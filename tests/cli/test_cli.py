@@ -29,8 +29,10 @@ def test_every_choice_is_handled() -> None:
     commands["compare"] = Kind.COMPARISON
     for command, kind in commands.items():
         listed = FORMAT_HELP[command].split(" (")[0].split(", ")
-        assert set(listed) == {f.value for f in formats_for(kind)}, command
-    assert set(formats_for(Kind.RANKING)) <= set(formats_for(Kind.SCORE))
+        offered = {*formats_for(kind), *(formats_for(Kind.RANKING) if command == "score" else [])}
+        assert set(listed) == {f.value for f in offered}, command
+    only_many = set(formats_for(Kind.RANKING)) - set(formats_for(Kind.SCORE))
+    assert {f.value for f in only_many} == {"html"} and "html: many files" in FORMAT_HELP["score"]
 
 
 def test_score_table(runner: Any) -> None:
@@ -141,7 +143,7 @@ def test_batch_ranking(runner: Any, tmp_path: Path) -> None:
     assert rows[2]["problems"][0]["line"] > 0
     assert "坏县.yaml:" in result.stderr
     csv_out = runner.invoke(app, ["score", str(tmp_path / "*.yaml"), "--format", "csv", "--sort", "name"]).stdout
-    assert csv_out.splitlines()[0].startswith("rank,name,year,standard")
+    assert csv_out.splitlines()[0].startswith("rank,name,year,status,standard")
     table = runner.invoke(app, ["score", str(tmp_path)]).stdout
     assert "乙县" in table and "甲县" in table
 

@@ -46,10 +46,13 @@ def test_every_format_of_every_command_writes(runner: Any, tmp_path: Path, kind:
 
 def test_ranking_formats(runner: Any, tmp_path: Path) -> None:
     changed_copy(tmp_path, "a.yaml", trainings=3)
-    changed_copy(tmp_path, "b.yaml")
+    other = changed_copy(tmp_path, "b.yaml")
+    other.write_text(other.read_text(encoding="utf-8").replace("  name: 平罗县", "  name: 永宁县", 1), encoding="utf-8")
     for f in formats_for(Kind.RANKING):
         result = runner.invoke(app, ["score", str(tmp_path), "--format", f.value])
-        assert result.exit_code == 0 and result.stdout.count("平罗县") == 2, f
+        assert result.exit_code == 0, f
+        if f.value != "xlsx":  # a workbook's bytes: its sheets are tested with the province's
+            assert "平罗县" in result.stdout and "永宁县" in result.stdout, f
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from selfeval.choices import Scores
 from selfeval.load import Document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
+from selfeval.numbers import fmt, quantize
 from selfeval.problems import Problem
 from selfeval.scoring import ScoreResult
 
@@ -92,6 +93,10 @@ class Form(ABC, Generic[R, D]):
     ) -> dict[str, Any]:
         """Everything the report template may use, as plain data (strings, numbers, lists, dicts)."""
 
+    def identity(self, data: D) -> tuple[str, ...]:
+        """Who and which year a data file is about: two files alike in a batch are a duplicate."""
+        return (data.subject.name, str(data.subject.year))
+
     def properties(self, result: ScoreResult) -> Properties:
         """The document's title, author and date for a Word file's properties."""
         s = result.data.subject
@@ -127,3 +132,20 @@ def provenance_view(p: Provenance) -> dict[str, str]:
         "data_sha256": p.data_sha256,
         "selfeval_version": p.selfeval_version,
     }
+
+
+def adjustments_view(result: ScoreResult) -> list[dict[str, str]]:
+    """The reviewer's changes as a report template sees them."""
+    p = result.rubric.rounding.places
+    return [
+        {
+            "node": a.label,
+            "before": fmt(quantize(a.before, p)),
+            "after": fmt(quantize(a.after, p)),
+            "reason": a.change.entry.reason,
+            "reviewer": a.change.reviewer,
+            "date": a.change.date,
+            "evidence": a.change.entry.evidence or "",
+        }
+        for a in result.adjustments
+    ]

@@ -15,6 +15,7 @@ from selfeval.outputs.base import Checked, Findings, Kind, Options, Report, Repo
 from selfeval.outputs.csv import CsvReporter
 from selfeval.outputs.docx import DocxReporter
 from selfeval.outputs.github import GithubReporter
+from selfeval.outputs.html import HtmlReporter
 from selfeval.outputs.json import JsonReporter
 from selfeval.outputs.markdown import MarkdownReporter
 from selfeval.outputs.parsable import ParsableReporter
@@ -30,6 +31,7 @@ REPORTERS: dict[Format, type[Reporter]] = {
     Format.MARKDOWN: MarkdownReporter,
     Format.DOCX: DocxReporter,
     Format.XLSX: XlsxReporter,
+    Format.HTML: HtmlReporter,
 }
 
 

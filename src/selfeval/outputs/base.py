@@ -82,6 +82,8 @@ class Options:
     """Show the internal ids of nodes, relations and findings (for rubric authors)."""
     to_file: bool = False
     """The result goes to a file (``--out``), for people to open, rather than to a program's pipe."""
+    terminal: bool = False
+    """Standard output is a terminal: no place for a Word or Excel file's bytes."""
 
 
 class Reporter:
@@ -90,6 +92,8 @@ class Reporter:
     format: ClassVar[Format]
     suffixes: ClassVar[tuple[str, ...]] = ()
     """File suffixes (``.json``) that choose this format for ``--out``."""
+    binary: ClassVar[bool] = False
+    """Writes a file's bytes (Word, Excel), not text."""
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()

@@ -42,6 +42,15 @@ def _compared(p: Problem) -> tuple[str, str]:
     return p.values.get("stated", ""), p.values.get("expected", "")
 
 
+def _cell(field: str, value: Any) -> Any:
+    """A ranking field flat for a spreadsheet: lists joined, an adjustment as before→after (why)."""
+    if field == "duplicate_of":
+        return ";".join(value)
+    if field == "adjustments":
+        return ";".join(f"{a['label']}: {a['before']}→{a['after']}（{a['reason']}）" for a in value)
+    return value
+
+
 class CsvReporter(Reporter):
     """Comma-separated values, a header row first. On standard output the header is the stable
     field names, for programs; in a file (``--out``) it is in the run's language and the file
@@ -50,10 +59,10 @@ class CsvReporter(Reporter):
     format = Format.CSV
     suffixes = (".csv",)
 
-    def _table(self, fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    def _table(self, fields: Sequence[str], rows: Iterable[Sequence[Any]], header: Sequence[str] = ()) -> str:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\r\n" if self.options.to_file else "\n")
-        w.writerow([t(f"csv-{f}") for f in fields] if self.options.to_file else fields)
+        w.writerow(header or ([t(f"csv-{f}") for f in fields] if self.options.to_file else fields))
         for row in rows:
             w.writerow(["" if v is None else v for v in row])
         return (BOM if self.options.to_file else "") + out.getvalue()
@@ -84,7 +93,15 @@ class CsvReporter(Reporter):
 
     def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
         fields = records.RANK_FIELDS
-        write_text(out, self._table(fields, ([row[k] for k in fields] for row in records.ranking_rows(ranking))))
+        rows = records.ranking_rows(ranking)
+        parts = list(dict.fromkeys(s["label"] for r in rows for s in r["sections"]))  # each rubric's, in order
+        lines = []
+        for row in rows:
+            cells = [_cell(k, row[k]) for k in fields]
+            got = {s["label"]: s["score"] for s in row["sections"]}
+            lines.append([*cells, *(got.get(label) for label in parts)])
+        header = [t(f"csv-{f}") for f in fields] if self.options.to_file else fields
+        write_text(out, self._table(fields, lines, [*header, *parts]))
 
     def findings(self, findings: Findings, out: IO[bytes]) -> None:
         rows = (

@@ -222,6 +222,7 @@ class DocxReporter(Reporter):
 
     format = Format.DOCX
     suffixes = (".docx",)
+    binary = True
 
     def report(self, report: Report, out: IO[bytes]) -> None:
         ev = report.evaluation

@@ -15,7 +15,7 @@ from selfeval.numbers import quantize
 from selfeval.outputs.base import Findings
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
-from selfeval.scoring import NodeResult, gaps
+from selfeval.scoring import Applied, NodeResult, gaps
 
 
 def number(value: Decimal, places: int = 2) -> int | float:
@@ -47,7 +47,24 @@ def node(r: NodeResult) -> dict[str, Any]:
         "assumed": r.node.assumed,
         "evidence": r.used,
         "missing": r.missing,
+        "adjustment": None if r.adjusted is None else adjustment(r.adjusted, p),
         "children": [node(c) for c in r.children],
+    }
+
+
+def adjustment(a: Applied, places: int = 2) -> dict[str, Any]:
+    """A reviewer's change as applied: before → after, why, by whom, and where the ledger says so."""
+    e = a.change.entry
+    return {
+        "node": a.change.node,
+        "label": a.label,
+        "before": number(a.before, places),
+        "after": number(a.after, places),
+        "reason": e.reason,
+        "reviewer": a.change.reviewer or None,
+        "date": a.change.date or None,
+        "evidence": e.evidence,
+        "ledger": a.change.where,
     }
 
 
@@ -83,6 +100,7 @@ def score(ev: Evaluation) -> dict[str, Any]:
         "grade_range": [r.grade, r.grade_high] if r.ranged else None,
         "vetoes": [v.id for v in r.vetoes],
         "nodes": [node(s) for s in r.sections],
+        "adjustments": [adjustment(a, p) for a in r.adjustments],
         "findings": [problem(f) for f in ev.findings],
     }
 
@@ -107,36 +125,50 @@ RANK_FIELDS = [
     "rank",
     "name",
     "year",
+    "status",
     "standard",
     "bonus",
     "deduction",
     "total",
     "grade",
     "claimed_total",
+    "claimed_minus_computed",
     "audit_errors",
+    "adjustments",
+    "duplicate_of",
     "rubric",
     "path",
     "error",
 ]
+"""The fields of a ranking row that every rubric has; each section's subtotal follows."""
 
 
 def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
-    """One record per file, in the ranking's order (the fields of :data:`RANK_FIELDS`)."""
+    """One record per file, in the ranking's order: the fields of :data:`RANK_FIELDS`, and
+    ``sections``, each top-level part's subtotal."""
     return [
         {
             "rank": rank,
             "name": row.name,
             "year": row.year,
+            "status": "failed" if row.failed else "scored",
             "standard": opt(row.standard, row.places),
             "bonus": opt(row.bonus, row.places),
             "deduction": opt(row.deduction, row.places),
             "total": opt(row.total, row.places),
             "grade": row.grade,
             "claimed_total": opt(row.claimed_total, row.places),
+            "claimed_minus_computed": opt(row.claimed_minus_computed, row.places),
             "audit_errors": row.audit_errors,
+            "adjustments": [adjustment(a, row.places) for a in row.adjustments],
+            "duplicate_of": row.duplicates,
             "rubric": row.rubric or None,
             "path": row.path,
             "error": row.problems[0].message if row.failed and row.problems else None,
+            "sections": [
+                {"id": c.id, "label": c.label, "max": number(c.max, row.places), "score": number(c.score, row.places)}
+                for c in row.sections
+            ],
         }
         for rank, row in ranking.ranked()
     ]

@@ -20,7 +20,7 @@ from selfeval.numbers import fmt
 from selfeval.outputs.base import Findings, Reporter, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity
-from selfeval.scoring import NodeResult, gaps
+from selfeval.scoring import Applied, gaps
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -53,16 +53,25 @@ def _table(title: str, columns: list[tuple[str, str]], wrap: int = 1) -> Table:
     return table
 
 
-def label(r: NodeResult) -> str:
-    """A node as a report names it: 一、年度重点工作任务 ·（一）社会救助… · 27. 年终人均…"""
-    n = r.node.number or ""
-    if n.isdigit():
-        return f"{n}. {r.node.title}"
-    if n.startswith("（"):
-        return f"{n}{r.node.title}"
-    if n:
-        return f"{n}、{r.node.title}"
-    return r.node.title
+def adjusted(a: Applied, places: int) -> str:
+    """† 40. 救助对象满意度：评审调整 3→1分（why；who，when；ledger:line）."""
+    c = a.change
+    by = "，".join(x for x in (c.reviewer, c.date) if x)
+    return t(
+        "adjusted-line",
+        node=a.label,
+        before=fmt(a.before, places),
+        after=fmt(a.after, places),
+        reason=c.entry.reason,
+        by=f"；{by}" if by else "",
+        where=c.where,
+    )
+
+
+def _short(label: str) -> str:
+    """A section's column heading: its number (一), else its title cut to four characters."""
+    head = label.split("、", 1)[0]
+    return head if head != label else label[:4]
 
 
 def _chg(v: object) -> str:
@@ -89,7 +98,7 @@ class TableReporter(Reporter):
         columns += [(t("col-points"), "right"), (t("col-score"), "right"), (t("col-claimed"), "right"), ("", "left")]
         table = _table(f"{ev.label} · {r.rubric.title}", columns)
         for n in r.walk():
-            title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "")
+            title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "") + (" †" if n.adjusted else "")
             shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
             if n.ranged:
                 shown = f"{fmt(n.score, p)}–{fmt(n.top, p)}"
@@ -118,6 +127,7 @@ class TableReporter(Reporter):
         ]
         if r.vetoes:
             lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
+        lines += [adjusted(a, p) for a in r.adjustments]
         lines.append(t("score-footnote", errors=errors, others=len(ev.findings) - errors))
         write_text(out, self._text(table, *lines))
 
@@ -132,8 +142,8 @@ class TableReporter(Reporter):
             n = g.result
             capped = fmt(g.effect, p) != fmt(g.lost, p)  # as printed: 0.137 lost, 0.14 off the total is no cap
             absorbed = t("gap-absorbed", effect=fmt(g.effect, p)) if capped else ""
-            where = " › ".join(label(a) for a in g.path[1:])
-            node = label(n) + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
+            where = " › ".join(a.label for a in g.path[1:])
+            node = n.label + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
             node += f"  [{n.id}]" if self.options.ids else ""
             key = "gap-deducted" if n.type is NodeType.DEDUCTION else "gap-lost"
             lines.append(t(key, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
@@ -145,34 +155,37 @@ class TableReporter(Reporter):
     def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
         width = self.options.width
         parts = width >= 100 or self.options.ids
-        files = width >= 120 or self.options.ids
-        columns = [(t("col-rank"), "right"), (t("col-county"), "left"), (t("col-year"), "right")]
-        if parts:
-            columns += [(t("col-standard"), "right"), (t("col-bonus"), "right"), (t("col-deduction"), "right")]
-        columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
-        columns += [(t("col-audit-errors"), "right")]
-        columns += [(t("col-file"), "left")] if files else []
+        files = width >= 140 or self.options.ids
         tables: list[Table] = []
         failures = []
         several = len(ranking.rubrics) > 1
         rubric = None
         for rank, row in ranking.ranked():
             if rank is None:
-                failures.append(f"{row.path}: {row.problems[0].message if row.problems else ''}")
+                failures.append(t("ranking-failed", path=row.path, why=row.problems[0].message if row.problems else ""))
                 continue
             if row.rubric != rubric or not tables:  # files of another rubric rank in their own table
                 rubric = row.rubric
                 title = t("ranking-title-rubric", rubric=rubric) if several else t("ranking-title")
+                columns = [(t("col-rank"), "right"), (t("col-county"), "left"), (t("col-year"), "right")]
+                columns += [(_short(c.label), "right") for c in row.sections] if parts else []
+                columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
+                columns += [(t("col-claimed-minus"), "right"), (t("col-audit-errors"), "right")]
+                columns += [(t("col-file"), "left")] if files else []
                 tables.append(_table(title, columns))
             p = row.places
-            cells = [str(rank), row.name, str(row.year)]
-            if parts:
-                cells += [fmt(v, p) if v is not None else "" for v in (row.standard, row.bonus, row.deduction)]
+            name = row.name + (t("duplicate-mark") if row.duplicates else "")
+            cells = [str(rank), name, str(row.year)]
+            cells += [fmt(c.score, p) for c in row.sections] if parts else []
             cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
-            cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p), str(row.audit_errors)]
+            cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p)]
+            cells += [_chg(row.claimed_minus_computed), str(row.audit_errors)]
             cells += [row.path] if files else []
             tables[-1].add_row(*cells)
-        write_text(out, self._text(*(tables or [_table(t("ranking-title"), columns)]), *failures))
+        changes = [
+            f"{row.name} {row.year} · " + adjusted(a, row.places) for row in ranking.rows for a in row.adjustments
+        ]
+        write_text(out, self._text(*(tables or [_table(t("ranking-title"), [])]), *changes, *failures))
 
     def findings(self, findings: Findings, out: IO[bytes]) -> None:
         lines: list[str] = []
@@ -219,9 +232,9 @@ class TableReporter(Reporter):
         e = explanation
         r = e.result
         key = "explain-deduction-points" if r.type is NodeType.DEDUCTION else "explain-points"
-        lines = [t(key, node=label(r) + (f"  [{r.id}]" if self.options.ids else ""), points=fmt(r.max))]
+        lines = [t(key, node=r.label + (f"  [{r.id}]" if self.options.ids else ""), points=fmt(r.max))]
         if e.path:
-            lines.append(t("explain-where", path=" › ".join(label(a) for a in e.path)))
+            lines.append(t("explain-where", path=" › ".join(a.label for a in e.path)))
         lines.append(t("explain-rule", rule=e.rule))
         if r.node.note:
             lines.append(t("explain-note", note=r.node.note))

@@ -14,14 +14,15 @@ from selfeval.errors import TemplateError
 from selfeval.i18n import msg
 
 
-def render(source: str, name: str, context: dict[str, Any]) -> str:
-    """Render template text in the sandbox; errors name the template's line."""
+def render(source: str, name: str, context: dict[str, Any], *, html: bool = False) -> str:
+    """Render template text in the sandbox; errors name the template's line. With ``html``, every
+    value is HTML-escaped as it is printed (Jinja2's autoescape)."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=html,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

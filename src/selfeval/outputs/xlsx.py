@@ -11,12 +11,14 @@ import io
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
+from selfeval.batch import Ranking, Row
 from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import quantize
-from selfeval.outputs.base import Report, Reporter
+from selfeval.outputs.base import Findings, Report, Reporter
 from selfeval.pipeline import Evaluation
+from selfeval.problems import Problem
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -68,11 +70,112 @@ class _Book:
         return self.buffer.getvalue()
 
 
+def _findings_sheet(book: _Book, problems: list[Problem]) -> None:
+    """Every finding, located, one per row."""
+    headers = [t(k) for k in ("col-file", "col-line", "col-severity", "col-code", "col-message")]
+    headers += [t("col-stated"), t("col-expected")]
+    ws = book.sheet(t("sheet-findings"), headers, [28, 6, 8, 18, 80, 10, 10])
+    for row, f in enumerate(problems, 1):
+        cells = [f.path, f.line or None, t(f"sev-{f.severity.value}"), f.code, f.message]
+        cells += [f.values.get("stated", ""), f.values.get("expected", "")]
+        for col, value in enumerate(cells):
+            book.cell(ws, row, col, value)
+    ws.autofilter(0, 0, max(len(problems), 1), len(headers) - 1)
+
+
 class XlsxReporter(Reporter):
-    """Excel workbooks."""
+    """Excel workbooks: a county's 评分表, its table, or the province's workbook."""
 
     format = Format.XLSX
     suffixes = (".xlsx",)
+    binary = True
+
+    def findings(self, findings: Findings, out: IO[bytes]) -> None:
+        book = _Book(t("sheet-findings"))
+        _findings_sheet(book, sorted(findings.problems, key=Problem.position_key))
+        out.write(book.close())
+
+    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
+        """The province's workbook: the ranking, an indicator × county matrix per rubric, every
+        finding and the reviewer's adjustments."""
+        book = _Book(t("ranking-title"))
+        scored = [r for r in ranking.rows if not r.failed]
+        headers = [t(k) for k in ("col-rank", "col-county", "col-year", "col-total", "col-grade", "col-claimed")]
+        headers += [t("col-claimed-minus"), t("col-audit-errors"), t("col-adjust-count"), t("col-note")]
+        headers += [t("csv-rubric"), t("col-file")]
+        ws = book.sheet(t("sheet-ranking"), headers, [6, 14, 6, 8, 6, 8, 10, 8, 8, 30, 26, 30])
+        for i, row in enumerate(ranking.rows, 1):
+            note = t("ranking-failed-short") if row.failed else ""
+            if row.duplicates:
+                note = t("duplicate-of", others="、".join(row.duplicates))
+            cells = [row.rank, row.name or None, row.year, _n(row.total), row.grade, _n(row.claimed_total)]
+            cells += [_n(row.claimed_minus_computed), row.audit_errors, len(row.adjustments) or None, note]
+            cells += [row.rubric, row.path]
+            for col, value in enumerate(cells):
+                book.cell(ws, i, col, value)
+        ws.autofilter(0, 0, max(len(ranking.rows), 1), len(headers) - 1)
+        for n, rubric in enumerate(ranking.rubrics, 1):
+            rows = [r for r in scored if r.rubric == rubric]
+            name = t("sheet-matrix") if len(ranking.rubrics) == 1 else f"{t('sheet-matrix')}{n}"
+            self._matrix(book, name, rubric, rows)
+        _findings_sheet(book, [p for r in ranking.rows for p in (r.problems if r.failed else r.findings)])
+        self._ledger(book, ranking)
+        out.write(book.close())
+
+    @staticmethod
+    def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
+        """Each node's score per county, coloured by the share of its points: weak indicators
+        stand out across the province."""
+        headers = [t("col-number"), t("col-title"), t("col-points"), *(r.name for r in rows)]
+        ws = book.sheet(name, headers, [8, 40, 6, *(10 for _ in rows)])
+        first = rows[0].nodes if rows else []
+        for i, cell in enumerate(first, 1):
+            book.cell(ws, i, 0, cell.label.split(" ", 1)[0] if cell.label[:1].isdigit() else "")
+            book.cell(ws, i, 1, cell.label, book.bold if cell.depth == 0 else book.indents[min(cell.depth, 5)])
+            book.cell(ws, i, 2, _n(cell.max))
+            for col, row in enumerate(rows, 3):
+                mine = next((c for c in row.nodes if c.id == cell.id), None)  # a table's rows differ by project
+                book.cell(ws, i, col, None if mine is None else _n(mine.score))
+        if rows and first:
+            # green for full marks, red for none: a colour scale over each node's share of its points
+            last = len(first)
+            for i, cell in enumerate(first, 1):
+                if cell.max:
+                    ws.conditional_format(
+                        i,
+                        3,
+                        i,
+                        2 + len(rows),
+                        {
+                            "type": "3_color_scale",
+                            "min_type": "num",
+                            "min_value": 0,
+                            "mid_type": "num",
+                            "mid_value": float(cell.max) / 2,
+                            "max_type": "num",
+                            "max_value": float(cell.max),
+                            "min_color": "#F8696B",
+                            "mid_color": "#FFEB84",
+                            "max_color": "#63BE7B",
+                        },
+                    )
+            ws.freeze_panes(1, 3)
+            ws.write_string(last + 2, 1, rubric, book.text)
+
+    @staticmethod
+    def _ledger(book: _Book, ranking: Ranking) -> None:
+        headers = [t("col-county"), t("col-year"), t("col-title"), t("col-before"), t("col-after"), t("col-reason")]
+        headers += [t("col-reviewer"), t("col-date"), t("col-evidence"), t("col-ledger")]
+        ws = book.sheet(t("sheet-ledger"), headers, [12, 6, 36, 8, 8, 50, 16, 12, 30, 24])
+        i = 1
+        for row in ranking.rows:
+            for a in row.adjustments:
+                c = a.change
+                cells = [row.name, row.year, a.label, _n(a.before), _n(a.after), c.entry.reason, c.reviewer, c.date]
+                cells += [c.entry.evidence or "", c.where]
+                for col, value in enumerate(cells):
+                    book.cell(ws, i, col, value)
+                i += 1
 
     def score(self, ev: Evaluation, out: IO[bytes]) -> None:
         r = ev.result

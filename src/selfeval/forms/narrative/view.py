@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from selfeval.choices import Scores
-from selfeval.forms.base import Provenance, ReportOptions, findings_view, provenance_view
+from selfeval.forms.base import Provenance, ReportOptions, adjustments_view, findings_view, provenance_view
 from selfeval.forms.narrative.models import NarrativeData
 from selfeval.forms.narrative.text import as_written, fill
 from selfeval.load import Loc
@@ -178,6 +178,7 @@ def view_model(
         "attachments": [{"title": a.title, "number": a.number or ""} for a in data.attachments],
         "with_audit": options.with_audit,
         "findings": findings_view(findings),
+        "adjustments": adjustments_view(result),
         "provenance": provenance_view(provenance),
         "types": {t.name.lower(): t.value for t in NodeType},
     }

@@ -132,6 +132,10 @@ class ProjectTableForm(Form[TableRubric, TableData]):
     ) -> dict[str, Any]:
         return view_model(result, findings, provenance, options)
 
+    def identity(self, data: TableData) -> tuple[str, ...]:
+        """A county files one table per project a year."""
+        return (*super().identity(data), data.project.name or "")
+
     def properties(self, result: ScoreResult) -> Properties:
         data = result.data
         if not isinstance(data, TableData):

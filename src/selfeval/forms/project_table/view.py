@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfeval.choices import Scores
-from selfeval.forms.base import Provenance, ReportOptions, findings_view, provenance_view
+from selfeval.forms.base import Provenance, ReportOptions, adjustments_view, findings_view, provenance_view
 from selfeval.forms.narrative.text import as_written
 from selfeval.forms.project_table.models import Line, TableData, TableRubric, level_name
 from selfeval.models.data import Figure
@@ -129,6 +129,7 @@ def view_model(
         "scores": options.scores.value,
         "with_audit": options.with_audit,
         "findings": findings_view(findings),
+        "adjustments": adjustments_view(result),
         "provenance": provenance_view(provenance),
     }
     view["sheet"] = _sheet(view)

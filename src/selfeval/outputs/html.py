@@ -1,0 +1,112 @@
+"""HTML: the province's page, one self-contained file (no scripts, no network).
+
+The ranking, a bar chart of the totals (inline SVG), a heat map of indicator × county and
+every finding, from ``templates/province.html.j2``. Every value is HTML-escaped as the
+template prints it (Jinja2's autoescape in the sandbox); geometry and colours are numbers
+computed here, never text from a file.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import IO, Any
+
+from selfeval import resources
+from selfeval.batch import Ranking, Row
+from selfeval.choices import Format
+from selfeval.i18n import t
+from selfeval.load import read_text
+from selfeval.numbers import fmt
+from selfeval.outputs import template
+from selfeval.outputs.base import Reporter, write_text
+
+TEMPLATE = "province.html.j2"
+BAR_WIDTH = 560
+"""The width of the longest bar, in SVG units."""
+
+
+def heat(share: Decimal | None) -> str:
+    """The colour of a score's share of its points: red at none, yellow at half, green at full."""
+    if share is None:
+        return "#eeeeee"
+    x = float(max(Decimal(0), min(share, Decimal(1))))
+    low, mid, high = (248, 105, 107), (255, 235, 132), (99, 190, 123)
+    a, b, f = (low, mid, x * 2) if x < 0.5 else (mid, high, (x - 0.5) * 2)
+    return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(a, b, strict=True))
+
+
+def _group(rubric: str, rows: list[Row]) -> dict[str, Any]:
+    top = max((r.total or Decimal(0) for r in rows), default=Decimal(0)) or Decimal(1)
+    nodes = []
+    for cell in rows[0].nodes if rows else []:
+        cells = []
+        for row in rows:
+            mine = next((c for c in row.nodes if c.id == cell.id), None)
+            share = mine.score / mine.max if mine is not None and mine.max else None
+            cells.append({"score": "" if mine is None else fmt(mine.score, row.places), "color": heat(share)})
+        nodes.append({"label": cell.label, "depth": cell.depth, "max": fmt(cell.max), "cells": cells})
+    return {
+        "rubric": rubric,
+        "counties": [r.name for r in rows],
+        "rows": [
+            {
+                "rank": r.rank,
+                "name": r.name,
+                "year": r.year,
+                "total": fmt(r.total or Decimal(0), r.places),
+                "grade": r.grade,
+                "claimed": "" if r.claimed_total is None else fmt(r.claimed_total, r.places),
+                "diff": "" if not r.claimed_minus_computed else fmt(r.claimed_minus_computed, r.places),
+                "errors": r.audit_errors,
+                "duplicates": r.duplicates,
+                "adjustments": len(r.adjustments),
+                "path": r.path,
+                "bar": round(float((r.total or Decimal(0)) / top) * BAR_WIDTH, 1),
+            }
+            for r in sorted(rows, key=lambda r: (r.rank or 0, r.name, r.path))
+        ],
+        "nodes": nodes,
+    }
+
+
+class HtmlReporter(Reporter):
+    """The province's page."""
+
+    format = Format.HTML
+    suffixes = (".html", ".htm")
+
+    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
+        scored = [r for r in ranking.rows if not r.failed]
+        view = {
+            "title": t("html-title"),
+            "groups": [_group(g, [r for r in scored if r.rubric == g]) for g in ranking.rubrics],
+            "failed": [{"path": r.path, "why": r.problems[0].message if r.problems else ""} for r in ranking.failed],
+            "findings": [
+                {
+                    "file": f.path,
+                    "line": f.line,
+                    "severity": t(f"sev-{f.severity.value}"),
+                    "level": f.severity.value,
+                    "code": f.code,
+                    "message": f.message,
+                }
+                for r in scored
+                for f in r.findings
+            ],
+            "adjustments": [
+                {
+                    "county": f"{r.name} {r.year}",
+                    "node": a.label,
+                    "before": fmt(a.before, r.places),
+                    "after": fmt(a.after, r.places),
+                    "reason": a.change.entry.reason,
+                    "reviewer": a.change.reviewer,
+                    "date": a.change.date,
+                }
+                for r in scored
+                for a in r.adjustments
+            ],
+            "bar_width": BAR_WIDTH,
+        }
+        path = resources.TEMPLATES / TEMPLATE
+        write_text(out, template.render(read_text(path), str(path), view, html=True))
