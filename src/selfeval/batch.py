@@ -15,7 +15,7 @@ from pathlib import Path
 
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
-from selfeval.i18n import t
+from selfeval.i18n import msg, t
 from selfeval.inputs import Library
 from selfeval.numbers import quantize
 from selfeval.pipeline import Evaluation, evaluate
@@ -200,6 +200,13 @@ def score_row(path: Path, library: Library | None = None, ledger: LedgerFile | N
         return Row.of(path, evaluate(path, library, ledger or _ledger))
     except SelfevalError as e:
         return Row.failure(path, e)
+    except Exception as e:
+        # One file must never sink a batch: an unexpected failure is that file's, said as such.
+        detail = f"{type(e).__name__}: {e}"
+        return Row(
+            str(path),
+            problems=[Problem.of(str(path), 0, 0, msg("file-failed", detail=detail), "internal", Severity.ERROR)],
+        )
 
 
 def score_many(
@@ -213,6 +220,7 @@ def score_many(
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
         jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, len(paths), os.cpu_count() or 1))  # more processes than files or cores help no one
     bar = _Bar(len(paths)) if progress and len(paths) >= PROGRESS_FROM else None
     rows: list[Row] = []
     try:

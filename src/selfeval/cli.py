@@ -89,6 +89,7 @@ def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
 
     debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
     say = Say(sys.stderr, quiet=_state["quiet"], verbose=_state["verbose"])
+    _on_termination()
     try:
         sys.stdout.flush()
         code = guarded(lambda: fn(sys.stdout.buffer, say), sys.stderr, debug)
@@ -106,6 +107,25 @@ def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
         print(t("internal-error", detail=f"{type(e).__name__}: {e}"), file=sys.stderr)
         raise typer.Exit(3) from None
     raise typer.Exit(code)
+
+
+class Terminated(SystemExit):
+    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so a half-written output is removed."""
+
+
+def _on_termination() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers belong to the main thread (a test runner may use others)
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def _version(value: bool) -> None:

@@ -22,13 +22,14 @@ from selfeval.audit import DOCS as CHECK_DOCS
 from selfeval.batch import Ranking, score_many
 from selfeval.choices import Format, Scores, Sort
 from selfeval.compare import compare
-from selfeval.errors import InputError, SelfevalError, UsageError
+from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
 from selfeval.explain import explain
 from selfeval.forms import ReportOptions
 from selfeval.i18n import Lang, current, msg, t
 from selfeval.inputs import STDIN, Library, check_file, expand
 from selfeval.numbers import fmt
 from selfeval.outputs import Checked, Findings, Kind, Options, Report, Reporter, choose
+from selfeval.outputs.base import inert
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
 from selfeval.pipeline import evaluate
@@ -48,17 +49,22 @@ class Say:
     def info(self, key: str, /, **args: object) -> None:
         """A message for the person (not with ``-q``)."""
         if not self.quiet:
-            print(t(key, **args), file=self.err)
+            print(inert(t(key, **args)), file=self.err)
 
     def detail(self, key: str, /, **args: object) -> None:
         """More than is usually wanted (only with ``-v``)."""
         if self.verbose and not self.quiet:
-            print(t(key, **args), file=self.err)
+            print(inert(t(key, **args)), file=self.err)
 
     def problem_lines(self, lines: Iterable[str]) -> None:
         """Problems that explain a failure: always printed."""
         for text in lines:
-            print(text, file=self.err)
+            print(inert(text), file=self.err)
+
+
+def _given(*paths: Path | None) -> list[Path]:
+    """The files a run reads, which its output may never replace, even with ``--force``."""
+    return [p for p in paths if p is not None]
 
 
 @dataclass
@@ -94,10 +100,14 @@ def _files(paths: list[Path]) -> None:
     for path in paths:
         if path == STDIN:
             continue
-        if not path.exists():
-            raise UsageError(msg("no-such-file", path=path))
-        if path.is_dir():
-            raise UsageError(msg("is-directory", path=path))
+        try:
+            if path.is_dir():
+                raise UsageError(msg("is-directory", path=path))
+            path.stat()
+        except FileNotFoundError as e:
+            raise UsageError(msg("no-such-file", path=path)) from e
+        except OSError as e:
+            raise UsageError(msg("os-error", path=path, reason=os_reason(e))) from e
 
 
 # ----------------------------------------------------------------------------- validate
@@ -116,10 +126,11 @@ def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     """Check rubric and data files; exit 1 when any has an error."""
     paths = expand(s.files)
     _files(paths)
-    reporter = s.output.prepare(Kind.FINDINGS, Format.PARSABLE, paths)
+    inputs = _given(*paths, s.rubric)
+    reporter = s.output.prepare(Kind.FINDINGS, Format.PARSABLE, inputs)
     library = Library(s.rubric)
     checked = [Checked(str(p), check_file(p, library)) for p in paths]
-    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, paths)
+    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, inputs)
     total = counts([p for c in checked for p in c.problems])
     bad = sum(1 for c in checked if c.problems)
     say.info(
@@ -188,7 +199,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     """Score one file in detail, or many as a ranking."""
     paths = expand(s.files)
     ledger = _ledger(s.adjustments)
-    inputs = [*paths, *([s.adjustments] if s.adjustments else [])]
+    inputs = _given(*paths, s.adjustments, s.rubric)
     if len(paths) == 1:
         kind = Kind.GAPS if s.gaps else Kind.SCORE
         reporter = s.output.prepare(kind, Format.TABLE, inputs)
@@ -196,7 +207,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
         if ledger is not None and not ev.result.adjustments:
             say.info("adjust-none", who=ev.label, path=s.adjustments)
-        s.output.write(reporter, kind, ev, stdout, say, inputs)
+        s.output.write(reporter, kind, ev, stdout, say, [*inputs, ev.rubric.path])
         if s.fail_under is not None and ev.result.total < s.fail_under:
             say.info("below-fail-under", total=fmt(ev.result.total), limit=s.fail_under)
             return 1
@@ -235,7 +246,7 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
     (a file that cannot be loaded counts as an error: it was never checked)."""
     paths = expand(s.files)
     ledger = _ledger(s.adjustments)
-    inputs = [*paths, *([s.adjustments] if s.adjustments else [])]
+    inputs = _given(*paths, s.adjustments, s.rubric)
     reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, inputs)
     if len(paths) == 1:
         ev = evaluate(paths[0], Library(s.rubric), ledger)
@@ -280,7 +291,7 @@ class ReportSettings:
 def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     """Render the document a county files, written atomically; say what the audit found."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
-    inputs = [path, *([s.template] if s.template else []), *([s.adjustments] if s.adjustments else [])]
+    inputs = _given(path, s.template, s.adjustments, s.rubric)
     reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
     ev = evaluate(path, Library(s.rubric), _ledger(s.adjustments))
     c = counts(ev.findings)
@@ -364,14 +375,16 @@ class CompareSettings:
 def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     """Two data files side by side, node by node and figure by figure."""
     paths = [Path(s.a), Path(s.b)]
-    reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, paths)
+    reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, _given(*paths, s.rubric))
     library = Library(s.rubric)
     a, b = evaluate(paths[0], library), evaluate(paths[1], library)
     ra, rb = a.result.rubric, b.result.rubric
     if (ra.id, ra.version) != (rb.id, rb.version):
         raise SelfevalError(msg("compare-rubrics", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
     comparison = compare(a, b)
-    s.output.write(reporter, Kind.COMPARISON, comparison, stdout, say, paths)
+    s.output.write(
+        reporter, Kind.COMPARISON, comparison, stdout, say, _given(*paths, s.rubric, a.rubric.path, b.rubric.path)
+    )
     return 0
 
 
@@ -391,9 +404,9 @@ class ExplainSettings:
 def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
     """One node: its rule in words, the inputs it reads with the county's values, the score and why."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
-    reporter = s.output.prepare(Kind.EXPLANATION, Format.TABLE, [path])
+    reporter = s.output.prepare(Kind.EXPLANATION, Format.TABLE, _given(path, s.rubric))
     ev = evaluate(path, Library(s.rubric))
-    s.output.write(reporter, Kind.EXPLANATION, explain(ev, s.node), stdout, say, [path])
+    s.output.write(reporter, Kind.EXPLANATION, explain(ev, s.node), stdout, say, _given(path, s.rubric, ev.rubric.path))
     return 0
 
 
@@ -429,7 +442,7 @@ def guarded(fn: Callable[[], int], err: TextIO = sys.stderr, debug: bool = False
             raise
         if isinstance(e, InputError):
             for p in e.problems:
-                print(line(p), file=err)
+                print(inert(line(p)), file=err)
         else:
-            print(str(e), file=err)
+            print(inert(str(e)), file=err)
         return e.exit_code

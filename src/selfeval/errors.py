@@ -54,3 +54,18 @@ class TemplateError(SelfevalError):
     """A report template is broken or refers to something that does not exist."""
 
     exit_code = 1
+
+
+def os_reason(e: BaseException) -> str:
+    """Why the system refused, in the run's language where the cause is a usual one."""
+    import errno
+
+    from selfeval.i18n import t
+
+    code = getattr(e, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in ("ENAMETOOLONG", "ELOOP", "ENOTDIR", "EACCES", "EIO"):
+        return t(f"errno-{name}")
+    if isinstance(e, RuntimeError):  # pathlib's "Symlink loop" on older Pythons
+        return t("errno-ELOOP")
+    return getattr(e, "strerror", None) or str(e)

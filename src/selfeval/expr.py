@@ -126,10 +126,21 @@ def _eval(node: tuple[object, ...], lookup: Callable[[str], Decimal]) -> Decimal
     return left / right
 
 
+MAX_CHARS = 2000
+"""Longest expression accepted: a metric is a formula, not a table."""
+MAX_TOKENS = 400
+"""Most numbers, names and operators in one expression."""
+MAX_NESTING = 32
+"""Deepest nesting of parentheses, calls and signs."""
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[tuple[str, str, int]] = []
+        self.nesting = 0
+        if len(text) > MAX_CHARS:
+            raise ExprSyntaxError("expr-too-long", 0, limit=MAX_CHARS)
         pos = 0
         while pos < len(text):
             if text[pos:].strip() == "":
@@ -141,6 +152,8 @@ class _Parser:
             kind = m.lastgroup or ""
             value = m.group(kind)
             self.tokens.append((kind, {"×": "*", "÷": "/"}.get(value, value), m.start(kind)))
+            if len(self.tokens) > MAX_TOKENS:
+                raise ExprSyntaxError("expr-too-many", m.start(kind), limit=MAX_TOKENS)
             pos = m.end()
         self.i = 0
 
@@ -168,10 +181,17 @@ class _Parser:
             node = (op, node, self.unary())
         return node
 
+    def nested(self, pos: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExprSyntaxError("expr-too-deep", pos, limit=MAX_NESTING)
+
     def unary(self) -> tuple[object, ...]:
         if self.peek()[1] in ("-", "+") and self.peek()[0] == "op":
-            op = self.take()[1]
+            op, pos = self.take()[1:]
+            self.nested(int(pos))
             inner = self.unary()
+            self.nesting -= 1
             return ("neg", inner) if op == "-" else inner
         return self.atom()
 
@@ -184,19 +204,23 @@ class _Parser:
                 if value not in FUNCTIONS:
                     raise ExprSyntaxError("expr-function", pos, name=value)
                 self.take("(")
+                self.nested(pos)
                 args = [self.expr()]
                 while self.peek()[1] == ",":
                     self.take(",")
                     args.append(self.expr())
                 self.take(")")
+                self.nesting -= 1
                 lo, hi, _ = FUNCTIONS[value]
                 if not lo <= len(args) <= hi:
                     raise ExprSyntaxError("expr-arity", pos, name=value, lo=lo, hi=hi)
                 return ("call", value, args)
             return ("name", value)
         if value == "(":
+            self.nested(pos)
             node = self.expr()
             self.take(")")
+            self.nesting -= 1
             return node
         raise ExprSyntaxError("expr-unexpected", pos, found=value or t("expr-end"))
 
@@ -219,5 +243,6 @@ def checked(text: str) -> str:
     try:
         parse_expr(text)
     except ExprSyntaxError as e:
-        raise MsgError("bad-expression", text=text, detail=str(e), pos=e.pos + 1) from e
+        shown = text if len(text) <= 60 else f"{text[:57]}…"
+        raise MsgError("bad-expression", text=shown, detail=str(e), pos=e.pos + 1) from e
     return text

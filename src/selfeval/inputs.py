@@ -7,13 +7,12 @@ form's model and checking it beyond the schema: a file either loads whole or rai
 
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from selfeval import resources
-from selfeval.errors import InputError, UsageError
+from selfeval.errors import InputError, UsageError, os_reason
 from selfeval.forms import DEFAULT_FORM, FORMS, Form
 from selfeval.i18n import msg
 from selfeval.load import Document, load_document, read_header
@@ -85,7 +84,11 @@ class Library:
     def load(self, path: Path) -> RubricFile:
         """The checked rubric at ``path``, or the bundled one whose id ``path`` is (``caiyu-2020-project``)."""
         path = self.named(path)
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: reading it says so, with the path
+            load_document(path)
+            raise
         if key not in self._by_path:
             self._by_path[key] = rubric_from(load_document(path), path)
         return self._by_path[key]
@@ -102,7 +105,7 @@ class Library:
     def named(self, path: Path) -> Path:
         """A rubric file, or for a name that is no file but a bundled rubric's id, that rubric
         (its latest version)."""
-        if path.exists() or path.suffix:
+        if path.suffix or _exists(path):
             return path
         versions = sorted((v, p) for (i, v), p in self.bundled().items() if i == str(path))
         return versions[-1][1] if versions else path
@@ -123,7 +126,7 @@ class Library:
             return self.load(found)
         if ref.path:
             candidate = Path(ref.path) if Path(ref.path).is_absolute() else Path(doc.display).parent / ref.path
-            if candidate.is_file():
+            if _exists(candidate):
                 return self.load(candidate)
         versions = sorted(v for (i, v) in self.bundled() if i == ref.id)
         hint = msg("bundled-versions", id=ref.id, versions=", ".join(versions)) if versions else msg("nothing")
@@ -143,9 +146,25 @@ def data_from(doc: Document, path: Path, library: Library) -> tuple[DataFile, Ru
     return DataFile(doc, path, data), rf, walked
 
 
+RUBRIC_KEYS = ("sections", "form", "levels")
+"""Keys only a rubric has."""
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is there; a path the system refuses (too long, a loop) is not, and
+    reading it then says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def kind_of(doc: Document) -> str | None:
-    """``"rubric"`` or ``"data"`` by the keys only each has, else None."""
-    if "sections" in doc.data or "form" in doc.data:
+    """``"rubric"`` or ``"data"`` by the keys only each has, else None; a county's file that
+    also holds rubric keys is data (it names its subject)."""
+    if "subject" in doc.data:
+        return "data"
+    if any(k in doc.data for k in RUBRIC_KEYS):
         return "rubric"
     if "subject" in doc.data or "rubric" in doc.data:
         return "data"
@@ -161,6 +180,9 @@ def check_file(path: Path, library: Library) -> list[Problem]:
             rubric_from(doc, path)
             return []
         if kind == "data":
+            stray = [k for k in RUBRIC_KEYS if k in doc.data]
+            if stray:  # one message, not one per field the rubric model misses
+                return [doc.problem((stray[0],), msg("data-with-rubric", keys="、".join(stray)), "schema")]
             df, rf, walked = data_from(doc, path, library)
             return [
                 *missing_inputs(df.data, doc, rf.rubric, walked),
@@ -173,27 +195,42 @@ def check_file(path: Path, library: Library) -> list[Problem]:
 
 
 def expand(paths: list[str]) -> list[Path]:
-    """Files, folders (their *.yaml / *.yml) and globs, in a stable order, without repeats."""
+    """Files, folders (their *.yaml / *.yml) and globs, in a stable order, without repeats.
+
+    A glob's ``**`` does not follow symbolic links to folders, so a link back up the tree
+    cannot make it loop; a system error (too many links, a name too long) is a usage error
+    naming the path."""
     out: list[Path] = []
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
-            if not found:
-                raise UsageError(msg("empty-folder", path=raw))
-            out += found
-        elif any(ch in raw for ch in "*?[") and not p.exists():
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
-            if not matches:
-                raise UsageError(msg("no-match", pattern=raw))
-            out += [m for m in matches if m.is_file()]
-        else:
-            out.append(p)
+        try:
+            out += _expand_one(raw)
+        except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop, on older Pythons
+            raise UsageError(msg("os-error", path=raw, reason=os_reason(e))) from e
     seen: set[Path] = set()
     unique = []
     for p in out:
-        key = p.resolve() if p.exists() else p
+        try:
+            key = p.resolve() if p.exists() else p
+        except (OSError, RuntimeError):
+            key = p
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+def _expand_one(raw: str) -> list[Path]:
+    p = Path(raw)
+    if p.is_dir():
+        found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+        if not found:
+            raise UsageError(msg("empty-folder", path=raw))
+        return found
+    if any(ch in raw for ch in "*?[") and not p.exists():
+        root = Path(p.anchor) if p.is_absolute() else Path(".")
+        pattern = str(p.relative_to(p.anchor)) if p.is_absolute() else raw
+        matches = sorted(m for m in root.glob(pattern) if m.is_file())  # pathlib: ** does not follow links
+        if not matches:
+            raise UsageError(msg("no-match", pattern=raw))
+        return matches
+    return [p]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from selfeval.errors import InputError, UsageError
+from selfeval.errors import InputError, UsageError, os_reason
 from selfeval.i18n import Lang, Msg, msg, t
 from selfeval.problems import Problem, Severity
 
@@ -31,6 +32,12 @@ MAX_NODES = 500_000
 """Largest number of values after aliases are expanded (refuses billion-laughs bombs)."""
 MAX_DEPTH = 64
 """Deepest nesting accepted."""
+MAX_CHARS = 16 * 1024 * 1024
+"""Most characters of text after aliases are expanded (a long string aliased many times)."""
+MAX_DIGITS = 20
+"""Most significant digits a number may have: money to the fen in 万亿 has fewer."""
+MAX_MAGNITUDE = 15
+"""Numbers are below 10**15 in size and above 10**-15 in precision: nothing evaluated is larger."""
 
 _Loader: type[yaml.SafeLoader]
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -71,13 +78,47 @@ _SCALAR_TAGS = {
 }
 
 
-def _decimal(node: yaml.ScalarNode) -> Decimal:
-    text = str(node.value).replace("_", "").strip().lower()
-    special = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
-    try:
-        return Decimal(special.get(text, text))
-    except InvalidOperation:  # sexagesimal and other YAML 1.1 oddities
-        return Decimal(repr(_CONSTRUCTOR.construct_yaml_float(node)))
+_SPECIAL = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
+_PLAIN_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
+_PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$")
+
+
+def sane(value: Decimal | int) -> bool:
+    """Whether a number is within what an evaluation can hold (NaN and infinities are judged
+    later, with the value's meaning)."""
+    d = Decimal(value) if isinstance(value, int) else value
+    if not d.is_finite() or d.is_zero():
+        return True
+    digits = len(d.as_tuple().digits)
+    return digits <= MAX_DIGITS and -MAX_MAGNITUDE <= d.adjusted() < MAX_MAGNITUDE
+
+
+def _number(ev: Any, tag: str) -> Any:
+    """An int or a Decimal as written in decimal notation; YAML 1.1's other forms (``013`` as
+    octal, ``1:30`` as 90, ``0x1F``) are never converted: a leading zero is read as written,
+    the rest stay text, which a number's validator then refuses with its line."""
+    text = str(ev.value).strip()
+    if tag == _INT and _PLAIN_INT.match(text):
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-").lstrip("0")) > MAX_DIGITS:  # before int(): no huge conversions
+            raise RefusedError(msg("number-too-large", value=_short(text)), ev.start_mark)
+        value: Any = int(digits, 10)
+    elif tag == _FLOAT and text.lower() in _SPECIAL:
+        return Decimal(_SPECIAL[text.lower()])
+    elif tag == _FLOAT and _PLAIN_FLOAT.match(text) and len(text) <= 64:
+        try:
+            value = Decimal(text.replace("_", ""))
+        except InvalidOperation:
+            return ev.value
+    else:
+        return ev.value  # 1:30, 0x1F, 0b101: read as written
+    if not sane(value):
+        raise RefusedError(msg("number-too-large", value=_short(text)), ev.start_mark)
+    return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:27] + "…"
 
 
 @lru_cache(maxsize=8192)
@@ -99,14 +140,20 @@ def _scalar(ev: Any) -> Any:
         if tag == _MERGE:
             return _MERGE_KEY
         raise RefusedError(msg("yaml-tag", tag=tag), ev.start_mark)
-    if tag == _INT:
-        text = ev.value.lstrip("+-")
-        if text.isdigit() and (text == "0" or text[0] != "0"):  # plain decimal; YAML 1.1 reads 012 as octal
-            return int(ev.value)
+    if tag in (_INT, _FLOAT):
+        if not ev.implicit[0] and tag == _INT and not _PLAIN_INT.match(str(ev.value).strip()):
+            raise RefusedError(msg("bad-scalar", tag=msg("scalar-int"), value=_short(str(ev.value))), ev.start_mark)
+        value = _number(ev, tag)
+        if not ev.implicit[0] and isinstance(value, str):  # !!float abc
+            raise RefusedError(msg("bad-scalar", tag=msg("scalar-float"), value=_short(str(ev.value))), ev.start_mark)
+        return value
     node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
-    if tag == _FLOAT:
-        return _decimal(node)
-    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as e:
+        # 2021-02-30, !!bool maybe, !!timestamp x: a located refusal, never a crash
+        kind = msg(f"scalar-{tag.rsplit(':', 1)[-1]}")
+        raise RefusedError(msg("bad-scalar", tag=kind, value=_short(str(ev.value))), ev.start_mark) from e
 
 
 class _MergeKey:
@@ -117,7 +164,7 @@ _MERGE_KEY = _MergeKey()
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_mark", "marks", "merged", "size", "start")
+    __slots__ = ("anchor", "chars", "container", "key", "key_mark", "marks", "merged", "size", "start")
 
     def __init__(self, container: dict[Any, Any] | list[Any], anchor: str | None, start: yaml.Mark) -> None:
         self.container = container
@@ -126,6 +173,7 @@ class _Frame:
         self.marks: Any = {} if type(container) is dict else []
         self.merged: set[Any] = set()
         self.size = 1
+        self.chars = 0
         self.anchor = anchor
         self.start = start
 
@@ -141,28 +189,33 @@ def _build(text: str) -> tuple[Any, Marks]:
     """Build Python values from parser events in one pass, without recursion.
 
     Refuses duplicate keys, nesting deeper than MAX_DEPTH, aliases that would expand past
-    MAX_NODES values and tags other than the plain data types. This loop is the hot path of
-    a batch, hence the plain-string case handled inline.
+    MAX_NODES values or MAX_CHARS characters of text, and tags other than the plain data
+    types. This loop is the hot path of a batch, hence the plain-string case handled inline.
     """
     stack: list[_Frame] = []
     positions: Marks = {}
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
     root: Any = None
     total = 0
+    chars = 0  # characters of text, as if every alias were written out
     documents = 0
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    def add(value: Any, size: int, mark: Any) -> None:
-        nonlocal root, total
+    def add(value: Any, size: int, mark: Any, length: int = 0) -> None:
+        nonlocal root, total, chars
         total += size
+        chars += length
         if total > MAX_NODES:
             raise RefusedError(msg("alias-bomb", limit=f"{MAX_NODES:,}"), mark)
+        if chars > MAX_CHARS:
+            raise RefusedError(msg("too-many-chars", limit=f"{MAX_CHARS:,}"), mark)
         if not stack:
             root = value
             return
         top = stack[-1]
+        top.chars += length
         c = top.container
         if type(c) is list:
             c.append(value)
@@ -206,15 +259,18 @@ def _build(text: str) -> tuple[Any, Marks]:
                     value = ev.value  # a plain string: by far the most common event
                 else:
                     value = _scalar(ev)
+                length = len(value) if type(value) is str else 0
                 if ev.anchor:
-                    anchors[ev.anchor] = (value, 1)
+                    anchors[ev.anchor] = (value, 1, length)
                 top = stack[-1] if stack else None
                 if top is not None and top.key is _NO_KEY and type(top.container) is dict:
                     # A mapping key (the other half of all scalars): remember it for its value.
                     total += 1
+                    chars += length
+                    top.chars += length
                     top.key, top.key_mark = value, ev.start_mark
                 else:
-                    add(value, 1, ev.start_mark)
+                    add(value, 1, ev.start_mark, length)
             elif kind in start_events:
                 if len(stack) >= MAX_DEPTH:
                     raise RefusedError(msg("too-deep", depth=MAX_DEPTH), ev.start_mark)
@@ -226,14 +282,15 @@ def _build(text: str) -> tuple[Any, Marks]:
                 frame = stack.pop()
                 positions[id(frame.container)] = frame.marks
                 if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
+                    anchors[frame.anchor] = (frame.container, frame.size, frame.chars)
                 total -= frame.size - 1  # its children were counted as they came
-                add(frame.container, frame.size, frame.start)
+                chars -= frame.chars
+                add(frame.container, frame.size, frame.start, frame.chars)
             elif kind is alias_event:
                 if ev.anchor not in anchors:
                     raise RefusedError(msg("bad-alias", anchor=ev.anchor), ev.start_mark)
-                value, size = anchors[ev.anchor]
-                add(value, size, ev.start_mark)
+                value, size, length = anchors[ev.anchor]
+                add(value, size, ev.start_mark, length)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -317,19 +374,28 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
             raise InputError([Problem.of(shown, 0, 0, too_large, "too-large", Severity.ERROR)])
         return raw
     try:
-        if path.is_dir():
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise UsageError(msg("is-directory", path=shown))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            too_large = msg("too-large", size=f"{size:,}", limit=f"{MAX_BYTES:,}")
+        if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO: never read, never wait
+            raise UsageError(msg("not-regular", path=shown))
+        if st.st_size > MAX_BYTES:
+            too_large = msg("too-large", size=f"{st.st_size:,}", limit=f"{MAX_BYTES:,}")
             raise InputError([Problem.of(shown, 0, 0, too_large, "too-large", Severity.ERROR)])
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # a file that grew since stat() is still bounded
+        if len(raw) > MAX_BYTES:
+            too_large = msg("too-large", size=f"> {MAX_BYTES:,}", limit=f"{MAX_BYTES:,}")
+            raise InputError([Problem.of(shown, 0, 0, too_large, "too-large", Severity.ERROR)])
+        return raw
     except FileNotFoundError as e:
         raise UsageError(msg("no-such-file", path=shown)) from e
     except PermissionError as e:
         raise UsageError(msg("permission-denied", path=shown)) from e
-    except IsADirectoryError as e:  # pragma: no cover - caught by is_dir above
+    except IsADirectoryError as e:  # pragma: no cover - caught by S_ISDIR above
         raise UsageError(msg("is-directory", path=shown)) from e
+    except OSError as e:  # too many symlink levels, name too long, not a directory…
+        raise UsageError(msg("os-error", path=shown, reason=os_reason(e))) from e
 
 
 def read_text(path: Path, display: str | None = None) -> str:
@@ -340,14 +406,16 @@ def read_text(path: Path, display: str | None = None) -> str:
 
 def decode(raw: bytes, shown: str) -> str:
     """Decode bytes as UTF-8, explaining exactly what is wrong when they are not."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError([Problem.of(shown, 1, 1, msg("utf16", encoding="UTF-32"), "encoding", Severity.ERROR)])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem.of(shown, 1, 1, msg("utf16"), "encoding", Severity.ERROR)])
+        raise InputError([Problem.of(shown, 1, 1, msg("utf16", encoding="UTF-16"), "encoding", Severity.ERROR)])
     if b"\x00" in raw[:8192]:
         raise InputError([Problem.of(shown, 0, 0, msg("binary"), "encoding", Severity.ERROR)])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
@@ -358,6 +426,28 @@ def decode(raw: bytes, shown: str) -> str:
             key = "not-utf8"
         bad = msg(key, byte=f"0x{raw[e.start]:02x}")
         raise InputError([Problem.of(shown, line, col, bad, "encoding", Severity.ERROR)]) from e
+    m = _CONTROL.search(text)
+    if m is not None:  # YAML refuses them without a line; say where, and what it is
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        char = f"U+{ord(m.group()):04X}"
+        bad = msg("control-char", char=char, name=_CONTROL_NAMES.get(m.group(), char))
+        raise InputError([Problem.of(shown, line, col, bad, "encoding", Severity.ERROR)])
+    return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""What YAML does not allow in a file: C0 and C1 controls but tab and line breaks, DEL, non-characters."""
+_CONTROL_NAMES = {
+    "\x0b": "垂直制表符",
+    "\x0c": "换页符",
+    "\x1b": "ESC",
+    "\x07": "响铃",
+    "\x7f": "DEL",
+    "\x08": "退格",
+    "\ufffe": "非字符",
+    "\uffff": "非字符",
+}
 
 
 Loc = tuple[int | str, ...]

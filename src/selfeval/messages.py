@@ -11,13 +11,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nothing": ("", ""),
     # ---------------------------------------------------------------- files
     "no-such-file": ("{path}: 文件不存在", "{path}: no such file"),
-    "is-directory": ("{path}: 这是文件夹，应为 YAML 文件", "{path}: is a directory, expected a YAML file"),
+    "is-directory": ("{path}: 这是文件夹，不是文件", "{path}: is a directory, not a file"),
+    "errno-ENAMETOOLONG": ("文件名过长", "file name too long"),
+    "errno-ELOOP": ("符号链接层数过多（链接成环？）", "too many levels of symbolic links (a loop?)"),
+    "errno-ENOTDIR": ("路径中有一段不是文件夹", "a part of the path is not a directory"),
+    "errno-EACCES": ("没有权限", "permission denied"),
+    "errno-EIO": ("读写出错", "input/output error"),
     "permission-denied": ("{path}: 没有读取权限", "{path}: permission denied"),
     "too-large": (
         "文件有 {size} 字节，超过允许的 {limit} 字节",
         "file is {size} bytes, larger than the {limit} accepted",
     ),
-    "utf16": ("文件是 UTF-16 编码，请另存为 UTF-8", "file is UTF-16; save it as UTF-8"),
+    "utf16": ("文件是 {encoding} 编码，请另存为 UTF-8", "file is {encoding}; save it as UTF-8"),
+    "control-char": (
+        "有控制字符 {char}（{name}），常由 Word 或网页粘贴带入，请删除",
+        "a control character {char} ({name}), often pasted from Word or a web page; delete it",
+    ),
+    "not-regular": (
+        "{path}: 不是普通文件（设备、管道或套接字），不读取",
+        "{path}: not a regular file (a device, pipe or socket); not read",
+    ),
+    "os-error": ("{path}: {reason}", "{path}: {reason}"),
+    "file-failed": (
+        "此文件未能评分（内部错误：{detail}），其余文件照常评分",
+        "this file could not be scored (internal error: {detail}); the others were",
+    ),
+    "arithmetic": (
+        "计算超出范围（{detail}），请检查各项数据的数量级",
+        "arithmetic out of range ({detail}); check the figures' magnitudes",
+    ),
+    "number-too-large": (
+        "数值“{value}”超出可评的范围（至多 20 位有效数字，绝对值小于 10 的 15 次方）",
+        "the number '{value}' is beyond what can be evaluated (at most 20 significant digits, below 10**15)",
+    ),
+    "bad-scalar": (
+        "“{value}”不是有效的{tag}（若是文字，请加引号）",
+        "'{value}' is not a valid {tag} (quote it if it is text)",
+    ),
+    "scalar-int": ("整数", "integer"),
+    "scalar-float": ("数", "number"),
+    "scalar-bool": ("是/否值", "true/false value"),
+    "scalar-timestamp": ("日期", "date"),
+    "scalar-null": ("空值", "null"),
+    "too-many-chars": (
+        "展开后文字超过 {limit} 个字符（别名重复长文字？），拒绝读取",
+        "expands to more than {limit} characters of text (a long string aliased?); refused",
+    ),
     "binary": ("这是二进制文件，不是 YAML 文本", "this is a binary file, not YAML text"),
     "gbk": (
         "不是 UTF-8 编码：字节 {byte} 无法解码；看来是 GBK/GB18030（常见于 Windows 中文系统），请另存为 UTF-8",
@@ -338,6 +377,10 @@ MESSAGES.update(
             "{path}: cannot write in {folder} ({reason})",
         ),
         "out-cannot-write": ("{path}: 无法写入（{reason}）", "{path}: cannot write ({reason})"),
+        "out-not-regular": (
+            "{path}: 不是普通文件（设备、管道或套接字），即使加 --force 也不覆盖",
+            "{path}: not a regular file (a device, pipe or socket); not replaced, even with --force",
+        ),
     }
 )
 MESSAGES.update(
@@ -894,6 +937,35 @@ MESSAGES.update(
         "binary-to-terminal": (
             "{format} 是文件格式，不能显示在终端上；请用 --out 指定文件，如 --out 结果.{format}",
             "{format} is a file format, not for a terminal; name a file with --out, e.g. --out result.{format}",
+        ),
+        "expr-too-long": ("公式超过 {limit} 个字符", "the formula is longer than {limit} characters"),
+        "expr-too-many": (
+            "公式超过 {limit} 个数、名称和运算符",
+            "the formula has more than {limit} numbers, names and operators",
+        ),
+        "expr-too-deep": (
+            "括号、函数或正负号嵌套超过 {limit} 层",
+            "parentheses, calls or signs nest deeper than {limit}",
+        ),
+        "metric-chain": (
+            "指标“{metric}”经 {depth} 层指标才算出，超过 {limit} 层",
+            "metric '{metric}' reads through {depth} levels of metrics, more than {limit}",
+        ),
+        "template-too-large": (
+            "{where}: 模板输出超过 {limit} 个字符",
+            "{where}: the template's output exceeds {limit} characters",
+        ),
+        "template-too-slow": (
+            "{where}: 模板运行超过 {limit} 秒，已停止",
+            "{where}: the template ran longer than {limit} seconds; stopped",
+        ),
+        "template-recursion": (
+            "{where}: 模板递归过深（宏调用自身？）",
+            "{where}: the template recurses too deep (a macro calling itself?)",
+        ),
+        "data-with-rubric": (
+            "数据文件中混入了评分标准的内容（{keys}）：评分标准应单独成文件，请从数据文件中删除",
+            "the data file holds rubric content ({keys}): a rubric is a file of its own; delete it here",
         ),
     }
 )

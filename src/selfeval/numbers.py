@@ -7,7 +7,6 @@ quantity from text, rounds (half up, the usual rule for scores) and formats for 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from selfeval.i18n import MsgError
@@ -19,9 +18,14 @@ _NUMBER = re.compile(
 )
 
 
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+"""Full-width ASCII forms (１２，３２５．５％) and the ideographic space, to ASCII. Only these:
+NFKC would also turn 12² into 122 and ①12 into 112, silently."""
+
+
 def normalise(text: str) -> str:
-    """Fold full-width digits, signs and punctuation to ASCII (NFKC), trim blanks."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Fold full-width digits, signs and punctuation to ASCII, trim blanks."""
+    return text.translate(_FULL_WIDTH).strip()
 
 
 def parse_quantity(text: str) -> tuple[Decimal, str | None]:

@@ -7,6 +7,7 @@ audit findings, computed the first time they are asked for.
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -14,10 +15,12 @@ from typing import Any
 
 from selfeval import __version__
 from selfeval.audit import audit
+from selfeval.errors import InputError
 from selfeval.forms import Form, Provenance
+from selfeval.i18n import msg
 from selfeval.inputs import DataFile, Library, RubricFile, data_from
 from selfeval.load import load_document
-from selfeval.problems import Problem
+from selfeval.problems import Problem, Severity
 from selfeval.review import LedgerFile
 from selfeval.scoring import ScoreResult, score
 
@@ -61,4 +64,20 @@ def evaluate(path: Path, library: Library | None = None, ledger: LedgerFile | No
     tree = rubric.form.tree(rubric.rubric, data.data)
     subject = data.data.subject
     changes = ledger.changes(subject.name, subject.year, walked) if ledger is not None else None
-    return Evaluation(data, rubric, score(rubric.rubric, data.data, tree, changes))
+    with decimal.localcontext(ARITHMETIC):
+        try:
+            result = score(rubric.rubric, data.data, tree, changes)
+        except decimal.DecimalException as e:  # numbers are bounded at loading; this is the last guard
+            bad = msg("arithmetic", detail=type(e).__name__)
+            raise InputError([Problem.of(doc.display, 0, 0, bad, "arithmetic", Severity.ERROR)]) from e
+    return Evaluation(data, rubric, result)
+
+
+ARITHMETIC = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=999,
+    Emin=-999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""Scoring's arithmetic: the usual 28 digits (inputs have at most 20), and a trap, not a crash, at its edges."""

@@ -127,6 +127,10 @@ def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: D
             )
 
 
+MAX_METRIC_CHAIN = 32
+"""Most metrics one metric may read through (a reads b reads c …): deeper is a mistake."""
+
+
 def _check_metrics(rubric: RubricBase, doc: Document) -> Iterator[Problem]:
     graph = {name: parse_expr(m.expr).names for name, m in rubric.metrics.items()}
     for name, reads in graph.items():
@@ -135,28 +139,41 @@ def _check_metrics(rubric: RubricBase, doc: Document) -> Iterator[Problem]:
             yield doc.problem(
                 ("metrics", name, "expr"), msg("metric-unknown", metric=name, name=ref, hint=hint), "unknown-name"
             )
-    # Depth-first search for cycles among metrics, reporting each cycle once.
+    # Depth-first search for cycles among metrics, reporting each cycle once, and the longest
+    # chain of metrics reading metrics; iterative, so no rubric can exhaust the stack.
     state: dict[str, int] = {}
+    depth: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
-
-    def visit(name: str, trail: list[str]) -> Iterator[Problem]:
-        state[name] = 1
-        for ref in sorted(graph.get(name, ())):
-            if ref not in graph:
+    for start in graph:
+        if start in state:
+            continue
+        trail: list[str] = [start]
+        todo: list[list[str]] = [sorted(r for r in graph[start] if r in graph)]
+        state[start] = 1
+        while trail:
+            if todo[-1]:
+                ref = todo[-1].pop()
+                if state.get(ref) == 1:
+                    cycle = [*trail[trail.index(ref) :], ref]
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        yield doc.problem(
+                            ("metrics", ref, "expr"), msg("metric-cycle", cycle=" → ".join(cycle)), "cycle"
+                        )
+                elif ref not in state:
+                    state[ref] = 1
+                    trail.append(ref)
+                    todo.append(sorted(r for r in graph[ref] if r in graph))
                 continue
-            if state.get(ref) == 1:
-                cycle = [*trail[trail.index(ref) :], ref] if ref in trail else [name, ref]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    yield doc.problem(("metrics", ref, "expr"), msg("metric-cycle", cycle=" → ".join(cycle)), "cycle")
-            elif ref not in state:
-                yield from visit(ref, [*trail, ref])
-        state[name] = 2
-
-    for name in graph:
-        if name not in state:
-            yield from visit(name, [name])
+            done = trail.pop()
+            todo.pop()
+            state[done] = 2
+            depth[done] = 1 + max((depth.get(r, 0) for r in graph[done] if state.get(r) == 2), default=0)
+    read = {r for refs in graph.values() for r in refs}
+    for name, d in depth.items():
+        if d > MAX_METRIC_CHAIN and name not in read:  # once per chain, at its top
+            chain = msg("metric-chain", metric=name, depth=d, limit=MAX_METRIC_CHAIN)
+            yield doc.problem(("metrics", name, "expr"), chain, "metric-chain")
 
 
 def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked) -> Iterator[Problem]:

@@ -110,7 +110,13 @@ def test_markdown_escape() -> None:
     from selfeval.outputs.markdown import md_escape
 
     assert md_escape("# 标题") == r"\# 标题"
-    assert md_escape("1. 条目\n- 列表\n> 引用") == "1\\. 条目\n\\- 列表\n\\> 引用"
+    # a value is one line: it can open no block (list, fence, setext heading, code) of its own
+    assert md_escape("1. 条目\n- 列表\n> 引用") == "1\\. 条目 - 列表 \\> 引用"
+    assert md_escape("说明\n\n```\n代码") == "说明 \\`\\`\\` 代码"
+    assert md_escape("~~~") == r"\~\~\~" and md_escape("~~删除~~") == r"\~\~删除\~\~"
+    assert md_escape("---") == r"\---" and md_escape("===") == r"\==="
+    assert md_escape("    缩进") == "缩进"
+    assert md_escape("<b>x</b>&amp;") == r"\<b\>x\</b\>\&amp;"
     assert md_escape("0.5") == "0.5"
     assert md_escape("a|b") == r"a\|b"
     assert md_escape(3) == 3

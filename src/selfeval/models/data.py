@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from selfeval.i18n import MsgError
 from selfeval.models.rubric import Loc, Relation, Strict
@@ -50,6 +50,17 @@ def _fact(v: Any) -> Any:
     if isinstance(v, dict) and isinstance(v.get("value"), str) and v["value"].strip() in YES_NO:
         return {**v, "value": YES_NO[v["value"].strip()]}
     return v
+
+
+def _stated(v: Any) -> Any:
+    """A score or points as written: ``5``, ``"5分"``; each checked where it stands in the file."""
+    if isinstance(v, bool):
+        raise MsgError("number-not-bool")
+    return quantity(v)["value"] if isinstance(v, str) else v
+
+
+Stated = Annotated[Decimal, BeforeValidator(_stated), AfterValidator(check_finite)]
+"""A number a report states (自评得分, 分值)."""
 
 
 UNKNOWN = frozenset({"unknown", "未知", "不详", "?", "？"})
@@ -135,9 +146,9 @@ class DataBase(Strict):
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
     judgements: dict[str, Judgement] = Field(default_factory=dict)
     not_applicable: dict[str, str] = Field(default_factory=dict)
-    claims: dict[str, Decimal] = Field(default_factory=dict)
+    claims: dict[str, Stated] = Field(default_factory=dict)
     """Self-claimed scores (自评得分) by node id; ``total`` for the overall claim."""
-    points: dict[str, Decimal] = Field(default_factory=dict)
+    points: dict[str, Stated] = Field(default_factory=dict)
     """The points (分值) the report states for a node, where it states them (a deduction's may be
     written negative); ``total`` for the standard total. Compared with the rubric's by the audit."""
     relations: list[Relation] = Field(default_factory=list)
@@ -178,18 +189,4 @@ class DataBase(Strict):
     def _evidence(cls, v: object) -> object:
         if isinstance(v, dict):  # one document, or ~ for a slot still to fill
             return {k: [x] if isinstance(x, dict) else [] if x is None else x for k, x in v.items()}
-        return v
-
-    @field_validator("claims", "points", mode="before")
-    @classmethod
-    def _claims(cls, v: object) -> object:
-        if isinstance(v, dict):
-            return {k: quantity(x)["value"] if isinstance(x, str) else x for k, x in v.items()}
-        return v
-
-    @field_validator("claims", "points")
-    @classmethod
-    def _finite_claims(cls, v: dict[str, Decimal]) -> dict[str, Decimal]:
-        for x in v.values():
-            check_finite(x)
         return v

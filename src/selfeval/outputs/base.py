@@ -7,6 +7,7 @@ choose the reporter by ``--format`` or by the suffix of ``--out``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -136,6 +137,26 @@ class Reporter:
         raise NotImplementedError
 
 
+_INERT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+"""What a terminal or viewer would act on rather than show: controls (ESC, BEL, a lone CR) and
+the bidirectional overrides that reorder what is seen."""
+
+
+def inert(text: str) -> str:
+    """Text with every control character shown as its code (ESC as ``\\x1b``), never acted on."""
+    return _INERT.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 cannot hold removed (Office files are XML)."""
+    return _NOT_XML.sub("", text)
+
+
 def write_text(out: IO[bytes], text: str) -> None:
-    """Text as selfeval writes it: UTF-8."""
-    out.write(text.encode("utf-8"))
+    """Text as selfeval writes it: UTF-8, with nothing a terminal would act on."""
+    out.write(inert(text).encode("utf-8"))

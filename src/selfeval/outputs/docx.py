@@ -21,12 +21,11 @@ from selfeval.errors import TemplateError
 from selfeval.i18n import msg
 from selfeval.load import read_text
 from selfeval.outputs import gongwen, template
-from selfeval.outputs.base import Report, Reporter
+from selfeval.outputs.base import Report, Reporter, xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _BREAKS = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
 _LINE = re.compile(r"^@(\S+) ?(.*)$")
 
@@ -35,7 +34,7 @@ def word_text(value: object) -> object:
     """A string as one run of Word text: line breaks become spaces, characters XML cannot hold go."""
     if not isinstance(value, str):
         return value
-    return _UNSAFE.sub("", _BREAKS.sub(" ", value))
+    return xml_safe(_BREAKS.sub(" ", value))
 
 
 def word_all(value: Any) -> Any:
@@ -236,11 +235,14 @@ class DocxReporter(Reporter):
         props = doc.core_properties
         props.title = str(word_text(about.title))
         props.author = props.last_modified_by = str(word_text(about.author))
-        props.subject = ev.result.rubric.title
-        props.keywords = f"{ev.form.title}; {ev.result.data.subject.name}; {ev.result.data.subject.year}"
-        props.comments = (
-            f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
-            f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
+        props.subject = str(word_text(ev.result.rubric.title))
+        subject = ev.result.data.subject
+        props.keywords = str(word_text(f"{ev.form.title}; {subject.name}; {subject.year}"))
+        props.comments = str(
+            word_text(
+                f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
+                f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
+            )
         )
         props.category = report.options.scores.value
         props.language = "zh-CN"

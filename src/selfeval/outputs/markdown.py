@@ -1,7 +1,8 @@
 """Markdown: the report a county files, rendered from its form's view model and template.
 
 Every string in the view model is escaped for Markdown before the template sees it, so a
-``{{ }}`` or a leading ``#`` in a narrative stays text.
+``{{ }}``, a leading ``#``, a code fence, an HTML tag or a line break in a narrative stays
+text on its own line of the report.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from selfeval.load import read_text
 from selfeval.outputs import template
 from selfeval.outputs.base import Report, Reporter, write_text
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)(#{1,6}|[>+\-=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]+")
+_MD_LINE_START = re.compile(r"^(\s*)(#{1,6}|>|\++|-+|=+|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
 def md_escape(value: object) -> object:
     """Escape a string so Markdown shows it as written; other values pass through."""
     if not isinstance(value, str):
         return value
-    text = _MD_INLINE.sub(r"\\\1", value)
+    # One line, no leading indent: a value can then start no block of its own (a code block,
+    # a fence, a setext heading, a new table row) and swallow what follows it.
+    text = _BREAKS.sub(" ", value).lstrip(" \t")
+    text = _MD_INLINE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(_escape_marker, text)
 
 

@@ -5,16 +5,19 @@ Editors and CI logs turn these into links to the line.
 
 from __future__ import annotations
 
+import re
 from typing import IO
 
 from selfeval.choices import Format
 from selfeval.outputs.base import Findings, Reporter, write_text
 from selfeval.problems import Problem
 
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
+
 
 def line(p: Problem) -> str:
-    """One problem on one line."""
-    return f"{p.where}: {p.severity.value}: {p.message}"
+    """One problem on one line, whatever its file name or message holds."""
+    return _BREAKS.sub(" ", f"{p.where}: {p.severity.value}: {p.message}")
 
 
 class ParsableReporter(Reporter):

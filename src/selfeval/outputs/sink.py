@@ -9,30 +9,37 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from selfeval.errors import OutputError
+from selfeval.errors import OutputError, os_reason
 from selfeval.i18n import msg
 
 
 def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> Path:
     """Refuse an output path that cannot or may not be written; return its folder.
 
-    Commands call this before doing any work, so a bad ``--out`` fails fast.
+    Commands call this before doing any work, so a bad ``--out`` fails fast. Even with
+    ``force`` only a regular file is replaced, never a device, a pipe or an input of the run.
     """
     parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(msg("out-is-directory", path=path))
-    if not parent.is_dir():
-        raise OutputError(msg("out-no-folder", path=path, folder=parent))
-    if path.exists():
-        if any(_same(path, p) for p in inputs):
-            raise OutputError(msg("out-is-input", path=path))
-        if not force:
-            raise OutputError(msg("out-exists", path=path))
+    try:
+        if path.is_dir():
+            raise OutputError(msg("out-is-directory", path=path))
+        if not parent.is_dir():
+            raise OutputError(msg("out-no-folder", path=path, folder=parent))
+        if path.exists() or path.is_symlink():
+            if any(_same(path, p) for p in inputs):
+                raise OutputError(msg("out-is-input", path=path))
+            if not force:
+                raise OutputError(msg("out-exists", path=path))
+            if not stat.S_ISREG(path.lstat().st_mode) and not path.is_file():
+                raise OutputError(msg("out-not-regular", path=path))
+    except OSError as e:  # a name too long, a loop of links
+        raise OutputError(msg("out-cannot-write", path=path, reason=os_reason(e))) from e
     return parent
 
 
@@ -54,9 +61,10 @@ def opened(
         return
     parent = check_target(path, force=force, inputs=inputs)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        # A short name of its own: the target's name may already be as long as names can be.
+        fd, tmp = tempfile.mkstemp(prefix=".selfeval-", suffix=".tmp", dir=parent)
     except OSError as e:
-        raise OutputError(msg("out-cannot-write-in", path=path, folder=parent, reason=e.strerror)) from e
+        raise OutputError(msg("out-cannot-write-in", path=path, folder=parent, reason=os_reason(e))) from e
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -71,7 +79,7 @@ def opened(
     except FileExistsError as e:
         raise OutputError(msg("out-exists", path=path)) from e
     except OSError as e:
-        raise OutputError(msg("out-cannot-write", path=path, reason=e.strerror)) from e
+        raise OutputError(msg("out-cannot-write", path=path, reason=os_reason(e))) from e
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

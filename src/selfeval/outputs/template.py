@@ -7,30 +7,149 @@ Jinja2 never renders a value as a template.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from selfeval.errors import TemplateError
 from selfeval.i18n import msg
 
+MAX_OUTPUT = 20_000_000
+"""Most characters a template may produce (a county's report is some tens of thousands)."""
+MAX_WIDTH = 10_000
+"""Largest width, count or repetition a template may ask for (padding, ``*``, ``batch``)."""
+MAX_SECONDS = 10
+"""Longest a template may take to render."""
+_SIZED = {"ljust", "rjust", "center", "zfill", "expandtabs"}
+"""String methods whose numeric argument is the size of what they build."""
 
-def render(source: str, name: str, context: dict[str, Any], *, html: bool = False) -> str:
-    """Render template text in the sandbox; errors name the template's line. With ``html``, every
-    value is HTML-escaped as it is printed (Jinja2's autoescape)."""
+
+def _env(html: bool) -> Any:
+    """A sandboxed environment that also bounds what a template can build."""
     import jinja2
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
+    def small(*values: Any) -> None:
+        for v in values:
+            if isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_WIDTH:
+                raise SecurityError(f"{v} is larger than the {MAX_WIDTH} a template may ask for")
+
+    def widths(fmt: str) -> None:
+        import string
+
+        for _, _, spec, _ in string.Formatter().parse(fmt):
+            if spec and "{" in spec:
+                raise SecurityError("nested format fields are not allowed")
+            small(*(int(n) for n in re.findall(r"\d+", spec or "")))
+
+    class Bounded(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "%"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*" and (isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple))):
+                small(right if isinstance(left, (str, list, tuple)) else left)
+            if operator == "**":
+                small(right)
+                if isinstance(left, int) and abs(left) > 1 and abs(right) > 64:
+                    raise SecurityError("power too large")
+            if operator == "%" and isinstance(left, str):
+                small(*(int(n) for n in re.findall(r"%[-#0 +]*(\d+)", left)))
+            return super().call_binop(context, operator, left, right)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if getattr(__obj, "__name__", "") in _SIZED and isinstance(getattr(__obj, "__self__", None), str):
+                small(*args)
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is None:
+                return None
+            widths(value.__self__)
+            return wrapped
+
+    env = Bounded(
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.pop("lipsum", None)  # lipsum(n) builds text of any size
+    filters = env.filters
+    for name, sized in (("center", (1,)), ("indent", (1,)), ("batch", (1,)), ("slice", (1,)), ("truncate", ())):
+        original = filters[name]
+
+        def checked(*args: Any, _f: Any = original, _at: tuple[int, ...] = sized, **kwargs: Any) -> Any:
+            small(*(args[i] for i in _at if i < len(args)), *kwargs.values())
+            return _f(*args, **kwargs)
+
+        filters[name] = checked
+    original_format = filters["format"]
+
+    def format_checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str):
+            small(*(int(n) for n in re.findall(r"%[-#0 +]*(\d+)", value)))
+        return original_format(value, *args, **kwargs)
+
+    filters["format"] = format_checked
+    return env
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Stop a render that runs too long (in the main thread, where a timer can interrupt it)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render(source: str, name: str, context: dict[str, Any], *, html: bool = False) -> str:
+    """Render template text in the sandbox; errors name the template's line. With ``html``, every
+    value is HTML-escaped as it is printed (Jinja2's autoescape). What a template builds is
+    bounded: its output, the sizes it asks for, the time it takes, how deep it recurses."""
+    import jinja2
+
+    env = _env(html)
     try:
         tmpl = env.from_string(source)
         tmpl.name = name
-        return tmpl.render(context)
+        parts: list[str] = []
+        size = 0
+        with _deadline(MAX_SECONDS):
+            for chunk in tmpl.generate(context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateError(msg("template-too-large", where=f"{name}:1:1", limit=f"{MAX_OUTPUT:,}"))
+                parts.append(chunk)
+        return "".join(parts)
+    except _TooSlow as e:
+        raise TemplateError(msg("template-too-slow", where=f"{name}:{_line(e)}:1", limit=MAX_SECONDS)) from e
+    except RecursionError as e:
+        raise TemplateError(msg("template-recursion", where=f"{name}:{_line(e)}:1")) from e
+    except MemoryError as e:
+        raise TemplateError(msg("template-too-large", where=f"{name}:{_line(e)}:1", limit=f"{MAX_OUTPUT:,}")) from e
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(msg("template-syntax", where=f"{name}:{e.lineno}:1", detail=e.message)) from e
     except jinja2.UndefinedError as e:

@@ -16,7 +16,7 @@ from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import quantize
-from selfeval.outputs.base import Findings, Report, Reporter
+from selfeval.outputs.base import Findings, Report, Reporter, xml_safe
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
 
@@ -41,7 +41,7 @@ class _Book:
 
         self.buffer = io.BytesIO()
         self.book: Workbook = xlsxwriter.Workbook(self.buffer, {"in_memory": True})
-        self.book.set_properties({"title": title, "author": "selfeval", "created": EPOCH})
+        self.book.set_properties({"title": xml_safe(title), "author": "selfeval", "created": EPOCH})
         self.head = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#F2F2F2", "text_wrap": True})
         self.number = self.book.add_format({"num_format": "0.##"})
         self.bold_number = self.book.add_format({"num_format": "0.##", "bold": True})

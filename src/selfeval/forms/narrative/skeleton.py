@@ -8,7 +8,6 @@ last year's value stands beside it as a comment.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator
 
@@ -16,13 +15,10 @@ from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import as_written
 from selfeval.models.rubric import Node, NodeType
 from selfeval.numbers import fmt
+from selfeval.yamltext import line
+from selfeval.yamltext import scalar as _q
 
 _QUOTED = re.compile(r"《[^《》]*》|〔[^〔〕]*〕")
-
-
-def _q(value: object) -> str:
-    """A YAML scalar (JSON is YAML), Chinese left readable."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _label(node: Node) -> str:
@@ -122,7 +118,7 @@ def skeleton(rubric: NarrativeRubric, name: str, year: int, previous: NarrativeD
     lines += ["", "items:    # 各项文字：{key} 处印出该数据；写法见自带示例（selfeval init 示例.yaml --example）"]
     lines += _items(plan, previous, last)
     lines += _attachments(previous)
-    return "\n".join(lines) + "\n"
+    return "\n".join(line(x) for x in lines) + "\n"
 
 
 def _document(name: str, year: int, previous: NarrativeData | None) -> list[str]:

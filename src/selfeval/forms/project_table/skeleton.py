@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from selfeval.forms.project_table.models import TableData, TableRubric
 from selfeval.numbers import fmt
-
-
-def _q(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+from selfeval.yamltext import line
+from selfeval.yamltext import scalar as _q
 
 
 def skeleton(rubric: TableRubric, name: str, year: int, previous: TableData | None = None) -> str:
@@ -68,4 +64,4 @@ def skeleton(rubric: TableRubric, name: str, year: int, previous: TableData | No
                 "    # reason:     # 偏差原因分析及改进措施",
             ]
     lines += ["total:    # 总分", f"  points: {fmt(rubric.total)}", "  # score:      # 自评总分", ""]
-    return "\n".join(lines)
+    return "\n".join(line(x) for x in lines)
