@@ -1,4 +1,9 @@
-"""Time `selfeval score` on 1, 22, 300 and 3,000 synthetic county data files.
+"""Time `selfeval score` from a cold start against its floor, and on 1, 22, 300 and 3,000
+synthetic county data files.
+
+The floor is the same Python reading the same file with PyYAML's C loader, in a fresh
+process: what any YAML tool in Python must pay. It and `selfeval score FILE -f json` run
+alternately in one session, best of N each, so the ratio is measured side by side.
 
 The files are made from the bundled Pingluo example with figures varied and some claims
 made wrong, so that every file is scored and audited in full. Each size runs in a fresh
@@ -87,6 +92,10 @@ MEASURE = (
 )
 
 
+FLOOR = "import sys, yaml\nyaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n"
+"""What any Python YAML tool pays: start Python, import PyYAML, parse the file with libyaml."""
+
+
 def run(args: list[str]) -> tuple[int, float, int]:
     out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, check=True)
     code, wall, rss = out.stdout.split()
@@ -98,6 +107,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 22, 300, 3000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
     parser.add_argument("--jobs", type=int, default=0, help="passed to selfeval score --jobs")
+    parser.add_argument("--cold", type=int, default=15, help="runs of the cold start and of the floor")
     args = parser.parse_args()
     exe = shutil.which("selfeval") or sys.exit("selfeval is not on PATH; pip install . first")
     work = Path(tempfile.mkdtemp(prefix="selfeval-bench-"))
@@ -105,6 +115,18 @@ def main() -> None:
         print(
             f"selfeval {__version__}, Python {platform.python_version()}, {platform.machine()}, "
             f"{os.cpu_count()} cores, PyYAML C loader: {hasattr(yaml, 'CSafeLoader')}"
+        )
+        print()
+        example = str(resources.EXAMPLE_DATA)
+        floor_cmd = [sys.executable, "-c", FLOOR, example]
+        cold_cmd = [exe, "score", example, "--format", "json"]
+        floor, cold = [], []
+        for _ in range(max(1, args.cold)):  # alternate, so both see the same machine
+            floor.append(run(floor_cmd)[1])
+            cold.append(run(cold_cmd)[1])
+        print(
+            f"one county from a cold start: {min(cold) * 1000:.0f} ms; floor (Python + PyYAML C loader "
+            f"on the same file): {min(floor) * 1000:.0f} ms; ratio {min(cold) / min(floor):.1f}×"
         )
         print()
         print("| files | wall time | files/s | peak memory |")

@@ -219,7 +219,7 @@ def score_many(
 ) -> list[Row]:
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
-        jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
+        jobs = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
     jobs = max(1, min(jobs, len(paths), os.cpu_count() or 1))  # more processes than files or cores help no one
     bar = _Bar(len(paths)) if progress and len(paths) >= PROGRESS_FROM else None
     rows: list[Row] = []

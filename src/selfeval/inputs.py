@@ -79,10 +79,13 @@ class Library:
     explicit: Path | None = None
     """A rubric given on the command line (``--rubric``): every data file is scored against it."""
     _by_path: dict[Path, RubricFile] = field(default_factory=dict)
+    _as_given: dict[Path, RubricFile] = field(default_factory=dict)
     _bundled: dict[tuple[str, str], Path] | None = None
 
     def load(self, path: Path) -> RubricFile:
         """The checked rubric at ``path``, or the bundled one whose id ``path`` is (``caiyu-2020-project``)."""
+        if path in self._as_given:  # every file of a batch names the same rubric: no system calls
+            return self._as_given[path]
         path = self.named(path)
         try:
             key = path.resolve()
@@ -91,6 +94,7 @@ class Library:
             raise
         if key not in self._by_path:
             self._by_path[key] = rubric_from(load_document(path), path)
+        self._as_given[path] = self._by_path[key]
         return self._by_path[key]
 
     def bundled(self) -> dict[tuple[str, str], Path]:

@@ -24,6 +24,7 @@ import yaml
 
 from selfeval.errors import InputError, UsageError, os_reason
 from selfeval.i18n import Lang, Msg, msg, t
+from selfeval.numbers import MAX_DIGITS, MAX_MAGNITUDE, sane
 from selfeval.problems import Problem, Severity
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -34,10 +35,6 @@ MAX_DEPTH = 64
 """Deepest nesting accepted."""
 MAX_CHARS = 16 * 1024 * 1024
 """Most characters of text after aliases are expanded (a long string aliased many times)."""
-MAX_DIGITS = 20
-"""Most significant digits a number may have: money to the fen in 万亿 has fewer."""
-MAX_MAGNITUDE = 15
-"""Numbers are below 10**15 in size and above 10**-15 in precision: nothing evaluated is larger."""
 
 _Loader: type[yaml.SafeLoader]
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -80,17 +77,8 @@ _SCALAR_TAGS = {
 
 _SPECIAL = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
 _PLAIN_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
+_SHORT_FLOAT = re.compile(r"^-?[0-9]+\.[0-9]+$")
 _PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$")
-
-
-def sane(value: Decimal | int) -> bool:
-    """Whether a number is within what an evaluation can hold (NaN and infinities are judged
-    later, with the value's meaning)."""
-    d = Decimal(value) if isinstance(value, int) else value
-    if not d.is_finite() or d.is_zero():
-        return True
-    digits = len(d.as_tuple().digits)
-    return digits <= MAX_DIGITS and -MAX_MAGNITUDE <= d.adjusted() < MAX_MAGNITUDE
 
 
 def _number(ev: Any, tag: str) -> Any:
@@ -98,6 +86,10 @@ def _number(ev: Any, tag: str) -> Any:
     octal, ``1:30`` as 90, ``0x1F``) are never converted: a leading zero is read as written,
     the rest stay text, which a number's validator then refuses with its line."""
     text = str(ev.value).strip()
+    if tag == _INT and len(text) <= MAX_MAGNITUDE and text.isdigit() and (text[0] != "0" or len(text) == 1):
+        return int(text)  # the usual case: a count, in range by its length
+    if tag == _FLOAT and len(text) <= MAX_MAGNITUDE and _SHORT_FLOAT.match(text):
+        return Decimal(text)  # the usual case: 910.38, in range by its length
     if tag == _INT and _PLAIN_INT.match(text):
         digits = text.replace("_", "")
         if len(digits.lstrip("+-").lstrip("0")) > MAX_DIGITS:  # before int(): no huge conversions

@@ -12,6 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from selfeval.i18n import MsgError
 
 ZERO = Decimal(0)
+MAX_DIGITS = 20
+"""Most significant digits a number may have: money to the fen in 万亿 has fewer."""
+MAX_MAGNITUDE = 15
+"""Numbers are below 10**15 in size and above 10**-15 in precision: nothing evaluated is larger."""
 
 _NUMBER = re.compile(
     r"^(?P<sign>[-+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>[%‰A-Za-z\u4e00-\u9fff/·][^\d,]*)?$"
@@ -43,8 +47,20 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
         value = Decimal(digits)
     except InvalidOperation as e:  # pragma: no cover - the pattern admits only digits
         raise MsgError("bad-number", text=text) from e
+    if not sane(value):
+        raise MsgError("number-too-large", value=text if len(text) <= 30 else text[:27] + "…")
     unit = (m["unit"] or "").strip() or None
     return value, unit
+
+
+def sane(value: Decimal | int) -> bool:
+    """Whether a number is within what an evaluation can hold (NaN and infinities are judged
+    later, with the value's meaning)."""
+    d = Decimal(value) if isinstance(value, int) else value
+    if not d.is_finite() or d.is_zero():
+        return True
+    digits = len(d.as_tuple().digits)
+    return digits <= MAX_DIGITS and -MAX_MAGNITUDE <= d.adjusted() < MAX_MAGNITUDE
 
 
 def check_finite(value: Decimal) -> Decimal:

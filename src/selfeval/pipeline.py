@@ -47,7 +47,12 @@ class Evaluation:
     @cached_property
     def findings(self) -> list[Problem]:
         """Every claim the county's own evidence does not support (computed once, when asked)."""
-        return audit(self.result, self.data.doc)
+        with decimal.localcontext(ARITHMETIC):
+            try:
+                return audit(self.result, self.data.doc)
+            except decimal.DecimalException as e:  # numbers are bounded at loading; the last guard
+                bad = msg("arithmetic", detail=type(e).__name__)
+                raise InputError([Problem.of(self.data.doc.display, 0, 0, bad, "arithmetic", Severity.ERROR)]) from e
 
     @property
     def provenance(self) -> Provenance:

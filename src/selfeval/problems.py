@@ -49,14 +49,20 @@ class Problem:
     severity: Severity = Severity.ERROR
     subject: str = ""
     """The node, relation, figure or key the problem is about."""
-    message_en: str = ""
+    english: Msg | str = field(default="", compare=False, hash=False)
+    """The message in English, rendered only when asked for (most runs never print it)."""
     values: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """The numbers behind the message; ``stated`` and ``expected`` where a claim is compared."""
 
     @classmethod
     def of(cls, path: str, line: int, col: int, message: Msg, code: str, severity: Severity, **extra: Any) -> Problem:
         """A problem whose message comes from the catalogue, kept in the run's language and in English."""
-        return cls(path, line, col, message.text(), code, severity, message_en=message.text(Lang.EN), **extra)
+        return cls(path, line, col, message.text(), code, severity, english=message, **extra)
+
+    @property
+    def message_en(self) -> str:
+        """The message in English (JSON carries both)."""
+        return self.english.text(Lang.EN) if isinstance(self.english, Msg) else self.english
 
     @property
     def where(self) -> str:

@@ -57,6 +57,7 @@ CASES = [
     ("int_huge.yaml", 1, "4:10", "超出可评的范围"),
     ("exponent_huge.yaml", 1, "4:10", "数值“1.0e+999999”超出可评的范围"),
     ("digits_28.yaml", 1, "4:10", "数值“1234567890123456789012345678”超出可评的范围"),
+    ("number_text_huge.yaml", 1, "4:3", "数值“0100000000000000000000000008”超出可评的范围"),
     # YAML 1.1's conversions and Unicode folding never misread a number.
     ("sexagesimal.yaml", 1, "4:3", "无法把“1:30”读作数字"),
     ("superscript.yaml", 1, "4:3", "无法把“12²”读作数字"),

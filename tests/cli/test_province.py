@@ -252,3 +252,17 @@ def test_the_province_page_is_one_escaped_file(runner: Any, province: Path, tmp_
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing fetched
     assert "<link" not in html and "<script" not in html
     assert "40. 救助对象满意度" in "".join(page.text)  # the heat map lists every indicator
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(runner: Any, province: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    county(province, "=HYPERLINK(1)", "formula")
+    out = tmp_path / "p.xlsx"
+    assert run(runner, "score", province, "--out", out).exit_code in (0, 1)
+    book = openpyxl.load_workbook(out)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == "=HYPERLINK(1)"]
+    assert cells and all(c.data_type == "s" for c in cells)
+    csv_out = tmp_path / "p.csv"
+    run(runner, "score", province, "--out", csv_out)
+    assert "'=HYPERLINK(1)" in csv_out.read_text(encoding="utf-8-sig")

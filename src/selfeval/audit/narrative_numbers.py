@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from selfeval.audit.base import Audit
 from selfeval.expr import parse_expr
@@ -55,13 +56,23 @@ def _item_figures(audit: Audit, r: NodeResult, texts: list[str]) -> dict[str, tu
     result = audit.result
     rubric, data, ctx = result.rubric, result.data, result.context
     ids = {x.id for x in r.walk()}
-    names: set[str] = set()
-    for x in r.walk():
-        if x.node.rule is not None:
-            names |= {f for n in x.node.rule.names() for f in rubric.figures_read(n)}
-    for rel in [*rubric.relations, *data.relations]:
-        if rel.node in ids:
-            names |= {f for e in rel.exprs().values() for n in parse_expr(e).names for f in rubric.figures_read(n)}
+
+    def read_by(relations: list[Any]) -> set[str]:
+        out: set[str] = set()
+        for rel in relations:
+            if rel.node in ids:
+                out |= {f for e in rel.exprs().values() for n in parse_expr(e).names for f in rubric.figures_read(n)}
+        return out
+
+    key = ("item-figures", r.id)
+    if key not in rubric.memo:  # the rubric's part, the same for every county
+        by_rules = {
+            f for x in r.walk() if x.node.rule is not None for n in x.node.rule.names() for f in rubric.figures_read(n)
+        }
+        rubric.memo[key] = frozenset(by_rules | read_by(rubric.relations))
+    cached = rubric.memo[key]
+    names: set[str] = set(cached) if isinstance(cached, frozenset) else set()
+    names |= read_by(data.relations)
     for t in texts:
         names |= {m["name"] for m in REFERENCE.finditer(t)}
     out = {}

@@ -24,7 +24,7 @@ Loc = tuple[int | str, ...]
 class Strict(BaseModel):
     """Base for input models: unknown keys are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when first used, not at import
 
 
 class NodeType(str, Enum):
@@ -148,7 +148,8 @@ class DerivedRelation(Strict):
     kind: Literal["derived"]
     id: str = Field(pattern=ID_PATTERN)
     title: str
-    figure: str
+    figure: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    """The stated figure's name (a name, not a formula)."""
     expr: str
     tolerance: Tolerance | None = None
     node: str | None = None
@@ -238,8 +239,24 @@ class RubricBase(Strict):
         """Every figure and metric name the rubric defines."""
         return frozenset(self.figures) | frozenset(self.metrics)
 
+    @cached_property
+    def _reads(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """What checks work out from the rubric alone, kept for every file of a batch."""
+        return {}
+
     def figures_read(self, name: str) -> list[str]:
-        """The figures a figure-or-metric name reads in the end, metrics expanded, in rubric order."""
+        """The figures a figure-or-metric name reads in the end, metrics expanded, in rubric order
+        (worked out once per name: a rubric is read by every file of a batch)."""
+        cache = self._reads
+        if name not in cache:
+            cache[name] = self._figures_read(name)
+        return list(cache[name])
+
+    def _figures_read(self, name: str) -> list[str]:
         order = {f: i for i, f in enumerate(self.figures)}
         out: list[str] = []
         pending, seen = [name], set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -42,6 +43,18 @@ def _compared(p: Problem) -> tuple[str, str]:
     return p.values.get("stated", ""), p.values.get("expected", "")
 
 
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
+
+
+def _inert_cell(value: Any) -> Any:
+    """A cell for a spreadsheet: text that Excel would run as a formula (=, +, -, @) gets a
+    leading apostrophe, as spreadsheets themselves mark text; numbers stay numbers."""
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def _cell(field: str, value: Any) -> Any:
     """A ranking field flat for a spreadsheet: lists joined, an adjustment as before→after (why)."""
     if field == "duplicate_of":
@@ -64,7 +77,7 @@ class CsvReporter(Reporter):
         w = csv.writer(out, lineterminator="\r\n" if self.options.to_file else "\n")
         w.writerow(header or ([t(f"csv-{f}") for f in fields] if self.options.to_file else fields))
         for row in rows:
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow(["" if v is None else (_inert_cell(v) if self.options.to_file else v) for v in row])
         return (BOM if self.options.to_file else "") + out.getvalue()
 
     def score(self, ev: Evaluation, out: IO[bytes]) -> None:

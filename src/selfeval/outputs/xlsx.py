@@ -34,7 +34,8 @@ def _n(value: Decimal | None) -> float | None:
 
 
 class _Book:
-    """A workbook with the formats a 评分表 uses."""
+    """A workbook with the formats a 评分表 uses. Every text goes in with ``write_string``: a
+    value from a file that starts with ``=`` stays text, never a formula."""
 
     def __init__(self, title: str) -> None:
         import xlsxwriter
@@ -52,7 +53,7 @@ class _Book:
     def sheet(self, name: str, headers: list[str], widths: list[int]) -> Worksheet:
         ws = self.book.add_worksheet(name)
         for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
-            ws.write(0, col, header, self.head)
+            ws.write_string(0, col, header, self.head)  # a county's name is text, never a formula
             ws.set_column(col, col, width)
         ws.freeze_panes(1, 0)
         return ws
@@ -237,7 +238,8 @@ class XlsxReporter(Reporter):
         head = book.book.add_format(
             {"border": 1, "bold": True, "text_wrap": True, "align": "center", "bg_color": "#F2F2F2"}
         )
-        ws.merge_range(0, 0, 0, last, sheet["title"], title)
+        ws.merge_range(0, 0, 0, last, "", title)
+        ws.write_string(0, 0, sheet["title"], title)  # write_string: text from a file is never a formula
         row = 1
         for cells in sheet["before"]:  # 项目名称…, the budget block: the last cell spans the rest
             for col, value in enumerate(cells):
@@ -259,7 +261,8 @@ class XlsxReporter(Reporter):
         for r in range(start + 1, row + 1):
             if r == row or sheet["rows"][r - start][0]:
                 if r - 1 > top:
-                    ws.merge_range(top, 0, r - 1, 0, sheet["rows"][top - start][0], boxed)
+                    ws.merge_range(top, 0, r - 1, 0, "", boxed)
+                    ws.write_string(top, 0, sheet["rows"][top - start][0], boxed)
                 top = r
         for col, width in enumerate((14, 14, 24, 12, 12, 7, 7, 30)[: len(header)]):
             ws.set_column(col, col, width)

@@ -20,7 +20,7 @@ _INF = Decimal("Infinity")
 class Band(BaseModel):
     """One band: ``min`` ≤ value < ``max`` gives ``points``; a missing bound is open."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     min: Decimal | None = None
     max: Decimal | None = None
     points: Decimal = Field(ge=0)

@@ -93,7 +93,7 @@ class Outcome:
 class RuleBase(BaseModel):
     """Base of every rule kind."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     reads_judgement: ClassVar[bool] = False
     """Whether the kind takes its points from an assessor's ``judgements`` entry."""

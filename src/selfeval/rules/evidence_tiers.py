@@ -16,7 +16,7 @@ from selfeval.rules.base import Clause, Context, Outcome, RuleBase
 class Tier(BaseModel):
     """One tier of an evidence-tiers rule."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     requires: list[str] = Field(min_length=1)
     points: Decimal = Field(ge=0)
 

@@ -15,7 +15,7 @@ from selfeval.wording import points, quote
 class Tier(BaseModel):
     """One tier of achievement and the share of the points it allows: [low, high]."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     name: str = Field(min_length=1)
     low: Decimal = Field(ge=0, le=1)
     high: Decimal = Field(ge=0, le=1)
