@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -89,8 +88,10 @@ class Row:
         return self.claimed_total - self.total
 
     @classmethod
-    def of(cls, path: Path, ev: Evaluation) -> Row:
-        """The row of a scored file."""
+    def of(cls, path: Path, ev: Evaluation, detail: bool = True) -> Row:
+        """The row of a scored file: with ``detail`` every node and finding (for a workbook, a
+        page or an audit of many files), else the sections and counts only, which keeps a
+        batch of thousands small."""
         r = ev.result
         findings = ev.findings
         p = r.rubric.rounding.places
@@ -108,8 +109,10 @@ class Row:
             p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
             identity=ev.form.identity(r.data),
-            nodes=[Cell(n.id, n.label, n.depth, n.max, quantize(n.score, p)) for n in r.walk()],
-            findings=findings,
+            nodes=[
+                Cell(n.id, n.label, n.depth, n.max, quantize(n.score, p)) for n in (r.walk() if detail else r.sections)
+            ],
+            findings=findings if detail else [],
             adjustments=r.adjustments,
         )
 
@@ -186,27 +189,27 @@ _library: Library | None = None
 
 
 _ledger: LedgerFile | None = None
+_detail = True
 
 
-def _init(rubric: Path | None, ledger: LedgerFile | None) -> None:
-    global _library, _ledger
-    _library, _ledger = Library(rubric), ledger
+def _init(rubric: Path | None, ledger: LedgerFile | None, detail: bool) -> None:
+    global _library, _ledger, _detail
+    _library, _ledger, _detail = Library(rubric), ledger, detail
 
 
-def score_row(path: Path, library: Library | None = None, ledger: LedgerFile | None = None) -> Row:
+def score_row(
+    path: Path, library: Library | None = None, ledger: LedgerFile | None = None, detail: bool | None = None
+) -> Row:
     """Score and audit one file into a ranking row; a file that fails becomes a row with its problems."""
     library = library or _library or Library()
     try:
-        return Row.of(path, evaluate(path, library, ledger or _ledger))
+        return Row.of(path, evaluate(path, library, ledger or _ledger), _detail if detail is None else detail)
     except SelfevalError as e:
         return Row.failure(path, e)
     except Exception as e:
         # One file must never sink a batch: an unexpected failure is that file's, said as such.
-        detail = f"{type(e).__name__}: {e}"
-        return Row(
-            str(path),
-            problems=[Problem.of(str(path), 0, 0, msg("file-failed", detail=detail), "internal", Severity.ERROR)],
-        )
+        why = msg("file-failed", detail=f"{type(e).__name__}: {e}")
+        return Row(str(path), problems=[Problem.of(str(path), 0, 0, why, "internal", Severity.ERROR)])
 
 
 def score_many(
@@ -216,6 +219,7 @@ def score_many(
     jobs: int = 0,
     progress: bool = False,
     ledger: LedgerFile | None = None,
+    detail: bool = True,
 ) -> list[Row]:
     """Rows for every path, in the order given; uses several processes for large batches."""
     if jobs <= 0:
@@ -227,12 +231,14 @@ def score_many(
         if jobs == 1:
             library = Library(rubric)
             for p in paths:
-                rows.append(score_row(p, library, ledger))
+                rows.append(score_row(p, library, ledger, detail))
                 if bar:
                     bar.advance()
         else:
             chunk = max(1, len(paths) // (jobs * 8))
-            with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric, ledger)) as pool:
+            from concurrent.futures import ProcessPoolExecutor  # only a large batch pays for it
+
+            with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric, ledger, detail)) as pool:
                 for row in pool.map(score_row, paths, chunksize=chunk):
                     rows.append(row)
                     if bar:

@@ -181,11 +181,13 @@ def _batch(
     *,
     s: ScoreSettings | None = None,
     separate: bool = False,
+    detail: bool = True,
 ) -> Ranking:
     """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated,
     duplicates and the ledger's unmatched entries said."""
     jobs, progress, sort = (s.jobs, s.progress, s.sort) if s else (0, False, Sort.TOTAL)
-    ranking = Ranking.sorted(score_many(paths, rubric, jobs=jobs, progress=progress, ledger=ledger), sort)
+    rows = score_many(paths, rubric, jobs=jobs, progress=progress, ledger=ledger, detail=detail)
+    ranking = Ranking.sorted(rows, sort)
     if len(ranking.rubrics) > 1 and not (separate or (s and s.separate)):
         raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
     for row in ranking.duplicated:
@@ -215,7 +217,8 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
     reporter = s.output.prepare(Kind.RANKING, Format.TABLE, inputs)
-    ranking = _batch(paths, s.rubric, ledger, say, s=s)
+    # every node and finding only for the outputs that show them: the workbook and the page
+    ranking = _batch(paths, s.rubric, ledger, say, s=s, detail=reporter.format in (Format.XLSX, Format.HTML))
     s.output.write(reporter, Kind.RANKING, ranking, stdout, say, inputs)
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)

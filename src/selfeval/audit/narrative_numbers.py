@@ -30,6 +30,7 @@ ID = "narrative-number"
 UNCHECKED = "narrative-unchecked"
 UNIT = "reference-unit"
 
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _NOT_QUANTITY_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|-\d|—\d|〔|〕)")
 _NOT_QUANTITY_BEFORE = ("第", "各", "每", "〔", "-", "—")
@@ -120,12 +121,17 @@ def check(audit: Audit) -> Iterator[Problem]:
         if r is None:
             continue
         texts = [seg.text or "" for seg in item.narrative]
-        figures = _item_figures(audit, r, texts)
+        figures: dict[str, tuple[Decimal, str, str]] | None = None  # worked out at the first number
         label = f"第{r.node.number}项" if r.node.number else r.node.title
         for i, raw in enumerate(texts):
-            yield from _reference_units(audit, item_id, label, i, raw)
+            if "{" in raw:
+                yield from _reference_units(audit, item_id, label, i, raw)
+            if not _DIGIT.search(raw):
+                continue  # most of a narrative states no number of its own
             masked = _mask(raw)
             for m in _NUMBER.finditer(masked):
+                if figures is None:
+                    figures = _item_figures(audit, r, texts)
                 after, before = masked[m.end() :], masked[: m.start()]
                 if _NOT_QUANTITY_AFTER.match(after) or before.endswith(_NOT_QUANTITY_BEFORE):
                     continue
