@@ -143,10 +143,14 @@ the bidirectional overrides that reorder what is seen."""
 
 
 def inert(text: str) -> str:
-    """Text with every control character shown as its code (ESC as ``\\x1b``), never acted on."""
-    return _INERT.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
+    """Text with every control character shown as its code, never acted on: ESC as ``\\x1b``,
+    C1 controls and direction overrides as ``\\u009b``, ``\\u202e`` (valid escapes in JSON too)."""
+    return _INERT.sub(_code, text)
+
+
+def _code(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    return f"\\x{n:02x}" if n < 0x80 else f"\\u{n:04x}"
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
