@@ -19,6 +19,7 @@ import typer
 
 from selfeval import __version__, i18n
 from selfeval.choices import Format, Scores, Sort
+from selfeval.cliframe import Command, Group
 from selfeval.i18n import Lang, t
 from selfeval.problems import Severity
 
@@ -43,6 +44,7 @@ i18n.use(_lang_of(sys.argv[1:]))
 
 app = typer.Typer(
     name="selfeval",
+    cls=Group,
     help=t("help-app"),
     no_args_is_help=True,
     add_completion=True,
@@ -61,7 +63,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help=t("help-force"))]
 
 FORMAT_HELP = {
     "validate": "table, json, csv, xlsx, parsable, github",
-    "score": "table, json, csv, xlsx, html (html: many files)",
+    "score": "table, json, csv, xlsx, html",
     "audit": "table, json, csv, xlsx, parsable, github",
     "report": "markdown, docx, xlsx",
     "compare": "table, json, csv",
@@ -71,7 +73,8 @@ FORMAT_HELP = {
 
 
 def _format_opt(command: str) -> Any:
-    return typer.Option("--format", "-f", help=t("help-format", formats=FORMAT_HELP[command]))
+    formats = FORMAT_HELP[command] + (t("help-html-many") if "html" in FORMAT_HELP[command] else "")
+    return typer.Option("--format", "-f", help=t("help-format", formats=formats))
 
 
 def _output(format: Format | None, out: Path | None, force: bool) -> Output:
@@ -150,7 +153,7 @@ def main_options(
     _state.update(debug=debug, quiet=quiet, verbose=verbose, ids=ids)
 
 
-@app.command(help=t("help-validate"))
+@app.command(cls=Command, help=t("help-validate"))
 def validate(
     files: Annotated[list[str], typer.Argument(help=t("help-files-any"))],
     format: Annotated[Optional[Format], _format_opt("validate")] = None,  # noqa: UP045
@@ -176,7 +179,7 @@ def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
     return d
 
 
-@app.command("score", help=t("help-score"))
+@app.command("score", cls=Command, help=t("help-score"))
 def score_cmd(
     files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
     rubric: RubricOpt = None,
@@ -207,7 +210,7 @@ def score_cmd(
     _run(lambda o, e: run_score(settings, o, e))
 
 
-@app.command("audit", help=t("help-audit"))
+@app.command("audit", cls=Command, help=t("help-audit"))
 def audit_cmd(
     files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
     rubric: RubricOpt = None,
@@ -223,7 +226,7 @@ def audit_cmd(
     _run(lambda o, e: run_audit(settings, o, e))
 
 
-@app.command(help=t("help-report"))
+@app.command(cls=Command, help=t("help-report"))
 def report(
     file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
     out: OutOpt = None,
@@ -244,7 +247,7 @@ def report(
     _run(lambda o, e: run_report(settings, o, e))
 
 
-@app.command(help=t("help-init"))
+@app.command(cls=Command, help=t("help-init"))
 def init(
     out: Annotated[Path, typer.Argument(help=t("help-init-out"))],
     previous: Annotated[Optional[Path], typer.Option("--from", help=t("help-from"))] = None,  # noqa: UP045
@@ -260,7 +263,7 @@ def init(
     _run(lambda o, e: run_init(settings, o, e))
 
 
-@app.command("compare", help=t("help-compare"))
+@app.command("compare", cls=Command, help=t("help-compare"))
 def compare_cmd(
     a: Annotated[str, typer.Argument(help=t("help-compare-a"))],
     b: Annotated[str, typer.Argument(help=t("help-compare-b"))],
@@ -275,7 +278,7 @@ def compare_cmd(
     _run(lambda o, e: run_compare(settings, o, e))
 
 
-@app.command(help=t("help-explain"))
+@app.command(cls=Command, help=t("help-explain"))
 def explain(
     node: Annotated[str, typer.Argument(help=t("help-node"))],
     file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
@@ -290,7 +293,7 @@ def explain(
     _run(lambda o, e: run_explain(settings, o, e))
 
 
-@app.command(help=t("help-rules"))
+@app.command(cls=Command, help=t("help-rules"))
 def rules() -> None:
     from selfeval.commands import run_rules
 

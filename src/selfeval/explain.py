@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from selfeval.errors import UsageError
 from selfeval.expr import MissingValue, Undefined
-from selfeval.i18n import msg
+from selfeval.i18n import msg, suggest_msg
 from selfeval.models.rubric import NodeType
 from selfeval.pipeline import Evaluation
 from selfeval.rules import Clause
-from selfeval.schema import suggest_msg
 from selfeval.scoring import NodeResult
 
 

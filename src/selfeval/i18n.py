@@ -8,8 +8,9 @@ English as well. Codes and JSON keys stay English whatever the language.
 
 from __future__ import annotations
 
+import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -80,6 +81,12 @@ def t(key: str, /, **args: object) -> str:
 def msg(key: str, /, **args: object) -> Msg:
     """A message to render later (a problem keeps both languages)."""
     return Msg(key, args)
+
+
+def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
+    """「；是否应为“x”？」 for the closest of ``choices``, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
 
 
 class MsgError(ValueError):

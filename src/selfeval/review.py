@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfeval.errors import InputError
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, load_document
 from selfeval.models.review import Change, Entry, Ledger
 from selfeval.models.rubric import Node, Walked
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
-from selfeval.schema import suggest_msg, validate_model
+from selfeval.schema import validate_model
 
 
 @dataclass

@@ -8,15 +8,13 @@ pydantic's errors are converted.
 
 from __future__ import annotations
 
-import difflib
 import types
-from collections.abc import Iterable
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from selfeval.errors import InputError
-from selfeval.i18n import Msg, MsgError, msg
+from selfeval.i18n import Msg, MsgError, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.problems import Problem
 
@@ -45,12 +43,6 @@ _SIMPLE = {
     "decimal_max_places": "expect-number",
     "finite_number": "expect-finite",
 }
-
-
-def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
-    """「；是否应为“x”？」 for the closest of ``choices``, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
 
 
 def _fields(tp: Any) -> dict[str, Any] | None:

@@ -11,13 +11,12 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from selfeval.expr import parse_expr
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, NodeType, Relation, RubricBase, Walked
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
-from selfeval.schema import suggest_msg
 from selfeval.units import same_kind
 
 

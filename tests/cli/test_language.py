@@ -109,3 +109,39 @@ def test_command_line_habits(runner: Any) -> None:
     assert quiet.exit_code == 0 and quiet.stderr == ""
     loud = runner.invoke(app, ["-v", "score", str(DATA)])
     assert "按评分标准 ningxia-2020-county 2020.1 评分" in loud.stderr
+
+
+def test_help_is_framed_in_chinese_and_fits_80_columns(runner: Any) -> None:
+    for command in ["", "validate", "score", "audit", "report", "init", "compare", "explain", "rules"]:
+        result = runner.invoke(app, [c for c in [command, "-h"] if c], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, command
+        assert result.stdout.startswith("用法：selfeval"), command
+        english = ["Usage:", "Options:", "Arguments:", "Commands:", "[OPTIONS]", "Show this message", "[required]"]
+        assert not [word for word in english if word in result.stdout], command
+        assert max(cells(line) for line in result.stdout.splitlines()) <= 80, command
+    score = runner.invoke(app, ["score", "-h"]).stdout
+    assert "选项：" in score and "[必填]" in score and "[默认：0]" in score
+    english = runner.invoke(app, ["--lang", "en", "score", "-h"]).stdout
+    assert english.startswith("Usage: selfeval score [OPTIONS]") and "[required]" in english
+
+
+def test_usage_errors_are_said_in_chinese(runner: Any) -> None:
+    cases = {
+        ("audit",): "错误：缺少参数 files：",
+        ("score", "--bogus", "x"): "错误：没有 --bogus 这个选项",
+        ("report", "--format", "nope"): "错误：--format/-f 的值“nope”不可用，可选：table、json",
+        ("scor",): "错误：没有 scor 这个命令；是否应为“score”？",
+        ("score", "--jobs", "x", "a.yaml"): "错误：--jobs/-j 的值“x”不是整数",
+        ("score", "--fail-under", "abc", "a.yaml"): "错误：--fail-under 的值有误：“abc”不是数字",
+        ("score", "--out"): "错误：选项 --out 后面要跟一个值",
+        ("compare", "a", "b", "c"): "错误：多余的参数：c",
+    }
+    for args, said in cases.items():
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 2, args
+        assert said in result.stderr, (args, result.stderr)
+        assert "Error" not in result.stderr and "Usage" not in result.stderr, args
+    usage = runner.invoke(app, ["audit"]).stderr
+    assert usage.startswith("用法：selfeval audit [选项]") and "运行 selfeval audit -h 查看帮助。" in usage
+    english = runner.invoke(app, ["--lang", "en", "audit"])
+    assert english.exit_code == 2 and "Error: Missing argument 'files'." in english.stderr

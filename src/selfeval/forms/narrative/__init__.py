@@ -14,11 +14,10 @@ from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
 from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references
 from selfeval.forms.narrative.view import resolver, texts, view_model
-from selfeval.i18n import msg
+from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
 from selfeval.problems import Problem, Severity
-from selfeval.schema import suggest_msg
 from selfeval.scoring import ScoreResult
 from selfeval.validate import check_tree, unknown_node
 

@@ -14,12 +14,11 @@ from selfeval.forms.base import Form, Properties, Provenance, ReportOptions
 from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
 from selfeval.forms.project_table.view import view_model
-from selfeval.i18n import msg
+from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
 from selfeval.numbers import ZERO
 from selfeval.problems import Problem, Severity
-from selfeval.schema import suggest_msg
 from selfeval.scoring import ScoreResult
 from selfeval.validate import duplicate_ids
 

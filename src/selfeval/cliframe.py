@@ -1,0 +1,238 @@
+"""The command line's own frame in the run's language: help headings and usage errors.
+
+typer writes the frame around selfeval's help (``Usage:``, ``Options:``, ``[required]``,
+``Show this message and exit.``) and its usage errors (``Missing argument 'files'``) in
+English. In a Chinese run they are said in Chinese here: the help before it is wrapped, a
+usage error as 用法 / 运行…查看帮助 / 错误, still exit 2. In an English run typer's words stand.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+# typer vendors click (``typer._click``) and pins it with itself; pyproject pins typer.
+from typer._click import exceptions as ce
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperCommand, TyperGroup
+
+from selfeval import i18n
+from selfeval.i18n import Lang, suggest_msg, t
+
+_HEADINGS = {"Arguments": "cli-arguments", "Options": "cli-options", "Commands": "cli-commands"}
+_HELPS = {
+    "Show this message and exit.": "cli-help-help",
+    "Install completion for the current shell.": "cli-help-install-completion",
+    "Show completion for the current shell, to copy it or customize the installation.": "cli-help-show-completion",
+}
+_EXTRAS = re.compile(r"(?P<help>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
+"""typer appends a parameter's extras to its help: ``help  [default: 0; required]``."""
+
+
+def _chinese() -> bool:
+    return i18n.current() is Lang.ZH
+
+
+def _extra(piece: str) -> str | None:
+    if piece == "required":
+        return t("cli-required")
+    for english, key in (("default: ", "cli-default"), ("env var: ", "cli-env-var")):
+        if piece.startswith(english):
+            return t(key, value=piece.removeprefix(english))
+    return None
+
+
+def _help(text: str) -> str:
+    """One parameter's help with typer's English parts said in Chinese."""
+    if text in _HELPS:
+        return t(_HELPS[text])
+    m = _EXTRAS.fullmatch(text)
+    if m is None:
+        return text
+    extras = [_extra(p) for p in m["extras"].split("; ")]
+    if any(e is None for e in extras):
+        return text  # a bracket in our own help text, not typer's extras
+    return f"{_help(m['help'])}  [{'；'.join(e for e in extras if e)}]"
+
+
+def _usage_args(args: str) -> str:
+    return args.replace("[OPTIONS]", t("cli-options-metavar")).replace("COMMAND [ARGS]...", t("cli-command-metavar"))
+
+
+class _Formatter(HelpFormatter):
+    """Click's help formatter, saying its frame in the run's language before it wraps."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if _chinese():
+            super().write_usage(prog, _usage_args(args), t("cli-usage") if prefix is None else prefix)
+        else:
+            super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if _chinese() and heading in _HEADINGS:
+            self.write(f"{'':>{self.current_indent}}{t(_HEADINGS[heading])}\n")
+        else:
+            super().write_heading(heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        if not _chinese():
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        # Click's layout, measured in terminal cells: a Chinese character takes two.
+        from rich.cells import cell_len
+
+        rows = [(term, _help(text)) for term, text in rows]
+        first_col = min(max((cell_len(term) for term, _ in rows), default=0), col_max) + col_spacing
+        indent = self.current_indent
+        for term, text in rows:
+            self.write(f"{'':>{indent}}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if cell_len(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - cell_len(term)))
+            else:
+                self.write("\n" + " " * (first_col + indent))
+            lines = wrap_cells(text, max(self.width - first_col - indent, 10))
+            self.write(("\n" + " " * (first_col + indent)).join(lines) + "\n")
+
+    def write_text(self, text: str) -> None:
+        if not _chinese():
+            super().write_text(text)
+            return
+        indent = " " * self.current_indent
+        width = max(self.width - self.current_indent, 10)
+        for paragraph in text.splitlines():
+            lines = wrap_cells(paragraph.strip(), width) if paragraph.strip() else [""]
+            self.write("".join(f"{indent}{line}".rstrip() + "\n" for line in lines))
+
+
+_TOKENS = re.compile(r"[!-~]+ *| +|.", re.DOTALL)
+"""Units a line may break between: a run of ASCII (a word, an option) with its spaces, or one character."""
+_NO_LINE_START = set("，。、；：？！）》」』”’%")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells, breaking between Chinese characters
+    and between words, never before closing punctuation."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line: list[str] = []
+    for token in _TOKENS.findall(text):
+        if line and cell_len("".join(line) + token.rstrip()) > width:
+            # Closing punctuation takes the character before it to the next line.
+            carried = [line.pop()] if token[0] in _NO_LINE_START and len(line) > 1 else []
+            lines.append("".join(line).rstrip())
+            line = [*carried, token] if carried else [token.lstrip()]
+        else:
+            line.append(token)
+    return [*lines, "".join(line).rstrip()]
+
+
+class _Context(Context):
+    formatter_class = _Formatter
+
+
+class Command(TyperCommand):
+    """A selfeval command: its help framed in the run's language."""
+
+    context_class = _Context
+
+
+class Group(TyperGroup):
+    """The ``selfeval`` group: its help framed, and usage errors said, in the run's language."""
+
+    context_class = _Context
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except ce.UsageError as e:
+            show_usage_error(e)
+            sys.exit(e.exit_code)
+        except ce.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def show_usage_error(e: ce.UsageError) -> None:
+    """A usage error on stderr: the usage line, where help is, and what was wrong."""
+    if not _chinese() or isinstance(e, ce.NoArgsIsHelpError):
+        e.show()
+        return
+    out = sys.stderr
+    if e.ctx is not None:
+        print(e.ctx.get_usage(), file=out)
+        if e.ctx.command.get_help_option(e.ctx) is not None:
+            print(t("cli-try-help", command=f"{e.ctx.command_path} {e.ctx.help_option_names[0]}"), file=out)
+        print(file=out)
+    print(t("cli-error", message=usage_message(e)), file=out)
+
+
+def _param_name(param: Any) -> str:
+    if param is None:
+        return ""
+    if getattr(param, "param_type_name", "") == "option":
+        return "/".join(param.opts)
+    return str(param.human_readable_name)
+
+
+_CHOICE = re.compile(r"(?P<value>.*) is not one of ")
+_NOT_VALID = re.compile(r"(?P<value>.*) is not a valid (?P<type>int|integer|float|boolean|UUID)\b")
+_TYPES = {"int": "integer", "integer": "integer", "float": "float", "boolean": "boolean", "UUID": "uuid"}
+_NO_COMMAND = re.compile(r"No such command '(?P<name>.*?)'")
+_EXTRA_ARGS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)")
+_OPTION_USAGE = re.compile(r"Option '(?P<name>.*?)' (?P<what>requires|does not take a value)")
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def usage_message(e: ce.UsageError) -> str:
+    """What was wrong on the command line, in Chinese; click's words where it says something new."""
+    if isinstance(e, ce.MissingParameter):
+        param = e.param
+        kind = "cli-missing-option" if getattr(param, "param_type_name", "") == "option" else "cli-missing-argument"
+        help = getattr(param, "help", None)
+        return t(kind, name=_param_name(param)) + (t("cli-colon", text=help) if help else "")
+    if isinstance(e, ce.NoSuchOption):
+        near = "、".join(sorted(e.possibilities or []))
+        hint = t("cli-near-options", names=near) if near else ""
+        return t("cli-no-such-option", name=e.option_name) + hint
+    if isinstance(e, ce.BadParameter):
+        name = e.param_hint if isinstance(e.param_hint, str) else _param_name(e.param)
+        choices = getattr(getattr(e.param, "type", None), "choices", None)
+        if (m := _CHOICE.match(e.message)) and choices is not None:
+            values = "、".join(str(getattr(c, "value", c)) for c in choices)
+            return t("cli-bad-choice", name=name, value=_unquote(m["value"]), choices=values)
+        if m := _NOT_VALID.match(e.message):
+            return t("cli-bad-value", name=name, value=_unquote(m["value"]), type=t(f"cli-type-{_TYPES[m['type']]}"))
+        return t("cli-bad-parameter", name=name, message=e.message)
+    if m := _OPTION_USAGE.match(e.message):
+        key = "cli-option-needs-value" if m["what"] == "requires" else "cli-option-takes-no-value"
+        return t(key, name=m["name"])
+    if m := _NO_COMMAND.match(e.message):
+        group = e.ctx.command if e.ctx is not None else None
+        names = group.list_commands(e.ctx) if isinstance(group, TyperGroup) and e.ctx is not None else []
+        return t("cli-no-such-command", name=m["name"], hint=suggest_msg(m["name"], names))
+    if m := _EXTRA_ARGS.match(e.message):
+        return t("cli-extra-arguments", args=m["args"])
+    if e.message.startswith("Missing command"):
+        return t("cli-missing-command")
+    return e.format_message()
