@@ -320,6 +320,13 @@ MESSAGES.update(
             "{where}{title} is missing: {nodes} needs it; add it under {section}:",
         ),
         "to-fill": ("{where} 待填", "{where}: still to fill"),
+        "fill-document-number": ("document.number（发文字号）", "document.number"),
+        "fill-document-preamble": ("document.preamble（开头语）", "document.preamble"),
+        "fill-narrative": (
+            "items.{key}.narrative[{n}].text（第{key}项的第{n}段文字）",
+            "items.{key}.narrative[{n}].text",
+        ),
+        "fill-attachment": ("attachments[{n}].number（附件{title}的文号）", "attachments[{n}].number ({title})"),
         "to-fill-fact": ("{where} 待填（是 / 否）", "{where}: still to fill (yes / no)"),
         "to-fill-number": (
             "{where} 的文号待填（未填前不计为证明材料）",

@@ -254,6 +254,9 @@ def test_next_year_from_this_year(runner: Any, tmp_path: Path) -> None:
         row = next(i for i, line in enumerate(lines, 1) if line.startswith(f"  {key}: ~"))
         assert any(line.startswith(f"{out}:{row}:3: warning: figures.{key}（") for line in listed)
     assert "  online_application: ~    # 疫情期间开通网络等线上低保申请渠道；去年 是" in lines
+    assert any(line.endswith("warning: document.number（发文字号） 待填") for line in listed)
+    attachment = "（附件“关于印发《2020年平罗县社会救助兜底保障脱贫攻坚‘四查四补’工作实施方案》”的文号）"
+    assert any(attachment in line for line in listed)
     assert '    - {title: "关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知", number: ~, issuer: ' in text
     assert "与{care_agreements}名分散供养特困人员" in text and "474" not in text.split("items:")[1]
     assert "  number: ~    # 去年：平民发〔2021〕21号" in lines and "  date: 2022-03-29    # 去年：2021-03-29" in lines

@@ -14,12 +14,13 @@ from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
 from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references
 from selfeval.forms.narrative.view import resolver, texts, view_model
-from selfeval.i18n import msg, suggest_msg
+from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import ScoreResult
 from selfeval.validate import check_tree, unknown_node
+from selfeval.wording import quote
 
 
 class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
@@ -64,16 +65,16 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
         d = data.document
         if d is not None:
             if d.number is None and doc.has(("document", "number")):
-                yield _to_fill(doc, ("document", "number"), "document.number")
+                yield _to_fill(doc, ("document", "number"), msg("fill-document-number"))
             if d.preamble is None:
-                yield _to_fill(doc, ("document", "preamble"), "document.preamble")
+                yield _to_fill(doc, ("document", "preamble"), msg("fill-document-preamble"))
         for key, item in data.items.items():
             for i, seg in enumerate(item.narrative):
                 if seg.text is None:
-                    yield _to_fill(doc, ("items", key, "narrative", i, "text"), f"items.{key}.narrative[{i + 1}].text")
+                    yield _to_fill(doc, ("items", key, "narrative", i, "text"), msg("fill-narrative", key=key, n=i + 1))
         for i, a in enumerate(data.attachments):
             if a.number is None and doc.has(("attachments", i, "number")):
-                yield _to_fill(doc, ("attachments", i, "number"), f"attachments[{i + 1}].number")
+                yield _to_fill(doc, ("attachments", i, "number"), msg("fill-attachment", n=i + 1, title=quote(a.title)))
 
     def view_model(
         self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
@@ -93,5 +94,5 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
         return skeleton(rubric, name, year, previous)
 
 
-def _to_fill(doc: Document, loc: Loc, what: str) -> Problem:
+def _to_fill(doc: Document, loc: Loc, what: Msg) -> Problem:
     return doc.problem(loc, msg("to-fill", where=what), "to-fill", Severity.WARNING)
