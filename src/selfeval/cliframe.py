@@ -18,6 +18,7 @@ from typer._click import exceptions as ce
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
+from typer.exceptions import Abort
 
 from selfeval import i18n
 from selfeval.i18n import Lang, suggest_msg, t
@@ -167,6 +168,9 @@ class Group(TyperGroup):
         except ce.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
+        except Abort:
+            print(t("cli-aborted"), file=sys.stderr)
+            sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
 

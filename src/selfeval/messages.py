@@ -794,6 +794,7 @@ MESSAGES.update(
         "cli-no-such-command": ("没有 {name} 这个命令{hint}", "no such command: {name}{hint}"),
         "cli-extra-arguments": ("多余的参数：{args}", "unexpected extra arguments: {args}"),
         "cli-missing-command": ("缺少命令", "missing command"),
+        "cli-aborted": ("已中止", "Aborted!"),
     }
 )
 MESSAGES.update({"progress-scoring": ("评分中", "scoring")})

@@ -145,3 +145,22 @@ def test_usage_errors_are_said_in_chinese(runner: Any) -> None:
     assert usage.startswith("用法：selfeval audit [选项]") and "运行 selfeval audit -h 查看帮助。" in usage
     english = runner.invoke(app, ["--lang", "en", "audit"])
     assert english.exit_code == 2 and "Error: Missing argument 'files'." in english.stderr
+
+
+def test_an_aborted_run_says_so_in_chinese(runner: Any) -> None:
+    import typer
+
+    from selfeval.cliframe import Command, Group
+
+    aborting = typer.Typer(cls=Group)
+
+    @aborting.command(cls=Command)
+    def stop() -> None:
+        raise typer.Abort()
+
+    @aborting.command(cls=Command)
+    def other() -> None:  # two commands, so the group takes a command name
+        pass
+
+    result = runner.invoke(aborting, ["stop"])
+    assert result.exit_code == 1 and result.stderr.strip() == "已中止"
