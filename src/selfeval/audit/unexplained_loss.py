@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
-from selfeval.forms.project_table.models import level_name
 from selfeval.forms.project_table.scored import claimed_rows
 from selfeval.i18n import msg
 from selfeval.numbers import fmt
@@ -25,7 +24,7 @@ def check(audit: Audit) -> Iterator[Problem]:
             continue
         what = msg(
             "unexplained-loss",
-            node=level_name(row.name or r.id),
+            node=r.node.title,
             actual=row.actual.text,
             target=row.target.text,
             claimed=fmt(claimed),

@@ -37,17 +37,6 @@ def word_text(value: object) -> object:
     return xml_safe(_BREAKS.sub(" ", value))
 
 
-def word_all(value: Any) -> Any:
-    """:func:`word_text` on every string of a view model."""
-    if isinstance(value, str):
-        return word_text(value)
-    if isinstance(value, dict):
-        return {k: word_all(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [word_all(v) for v in value]
-    return value
-
-
 def paragraphs(text: str, name: str) -> list[tuple[str, str]]:
     """The (style, text) pairs a rendered Word template gives, one per ``@style text`` line."""
     out = []
@@ -227,7 +216,8 @@ class DocxReporter(Reporter):
         ev = report.evaluation
         source_path = report.template or ev.rubric.template("docx")
         view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        context = {**word_all(view), "tab": "\t"}  # the cell separator of table rows; data holds no tabs
+        # "tab" is the cell separator of table rows; data holds no tabs.
+        context = {**template.each_string(word_text, view), "tab": "\t"}
         text = template.render(read_text(source_path), str(source_path), context)
         doc = build(ev.rubric.template("docx-reference"), paragraphs(text, str(source_path)), str(source_path))
         about = ev.form.properties(ev.result)

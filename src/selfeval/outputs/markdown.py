@@ -8,7 +8,7 @@ text on its own line of the report.
 from __future__ import annotations
 
 import re
-from typing import IO, Any
+from typing import IO
 
 from selfeval.choices import Format
 from selfeval.load import read_text
@@ -38,17 +38,6 @@ def _escape_marker(m: re.Match[str]) -> str:
     return m.group(1) + "\\" + marker
 
 
-def escape_all(value: Any) -> Any:
-    """Markdown-escape every string in a view model, so templates print data as text."""
-    if isinstance(value, str):
-        return md_escape(value)
-    if isinstance(value, dict):
-        return {k: escape_all(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [escape_all(v) for v in value]
-    return value
-
-
 class MarkdownReporter(Reporter):
     """The report as Markdown text."""
 
@@ -59,4 +48,4 @@ class MarkdownReporter(Reporter):
         ev = report.evaluation
         path = report.template or ev.rubric.template("markdown")
         view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        write_text(out, template.render(read_text(path), str(path), escape_all(view)))
+        write_text(out, template.render(read_text(path), str(path), template.each_string(md_escape, view)))

@@ -29,15 +29,22 @@ def opt(value: Decimal | None, places: int = 2) -> int | float | None:
     return None if value is None else number(value, places)
 
 
-def node(r: NodeResult) -> dict[str, Any]:
-    """One node of the score contract, with its children."""
-    p = r.places
+def _head(r: NodeResult) -> dict[str, Any]:
+    """What names a node in every record of it: id, number, title, type and points."""
     return {
         "id": r.id,
         "number": r.node.number,
         "title": r.node.title,
         "type": r.type.value,
-        "max": number(r.max, p),
+        "max": number(r.max, r.places),
+    }
+
+
+def node(r: NodeResult) -> dict[str, Any]:
+    """One node of the score contract, with its children."""
+    p = r.places
+    return {
+        **_head(r),
         "score": number(r.score, p),
         "score_range": [number(r.score, p), number(r.top, p)] if r.ranged else None,
         "claimed": opt(r.claimed, p),
@@ -209,11 +216,7 @@ def explanation(e: Explanation) -> dict[str, Any]:
     """One node explained."""
     r = e.result
     return {
-        "id": r.id,
-        "number": r.node.number,
-        "title": r.node.title,
-        "type": r.type.value,
-        "max": number(r.max, r.places),
+        **_head(r),
         "path": [a.id for a in e.path],
         "rule": e.rule,
         "note": r.node.note,

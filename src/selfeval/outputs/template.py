@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from selfeval.errors import TemplateError
@@ -24,6 +24,17 @@ MAX_SECONDS = 10
 """Longest a template may take to render."""
 _SIZED = {"ljust", "rjust", "center", "zfill", "expandtabs"}
 """String methods whose numeric argument is the size of what they build."""
+
+
+def each_string(escape: Callable[[str], object], value: Any) -> Any:
+    """``value`` with ``escape`` applied to every string in it: a view model made safe for a format."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {k: each_string(escape, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [each_string(escape, v) for v in value]
+    return value
 
 
 def _env(html: bool) -> Any:
