@@ -112,19 +112,17 @@ def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
     raise typer.Exit(code)
 
 
-class Terminated(SystemExit):
-    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so a half-written output is removed."""
-
-
 def _on_termination() -> None:
     import signal
     import threading
+
+    from selfeval.errors import Terminated
 
     if threading.current_thread() is not threading.main_thread():
         return  # signal handlers belong to the main thread (a test runner may use others)
 
     def stop(signum: int, frame: object) -> None:
-        raise Terminated(128 + signum)
+        raise Terminated(signum)
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):

@@ -1,21 +1,49 @@
-"""The error tree. Everything the user can cause derives from :class:`SelfevalError`.
+"""The error tree: every exception selfeval raises is defined here and derives from :class:`SelfevalError`.
 
-Errors are raised where a command cannot go on; what a file gets wrong is collected as
-:class:`~selfeval.problems.Problem` records and carried by :class:`InputError`.
+Each carries its message as a :class:`~selfeval.i18n.Msg` in ``message`` (rendered in the run's
+language when printed) and the exit code a command ends with when it is not caught. What a
+file gets wrong is collected as :class:`~selfeval.problems.Problem` records and carried by
+:class:`InputError`; the other classes mark where a command, a template or an evaluation
+cannot go on.
+
+Some classes also derive from a built-in exception, for the code that catches that kind:
+pydantic turns a ``ValueError`` raised in a validator into a located schema problem
+(:class:`InvalidValue`), and a score's arithmetic reads a missing figure as a ``LookupError``
+(:class:`MissingValue`). :class:`Terminated` derives from ``SystemExit`` so that a signal
+unwinds the program as Ctrl-C does, past every ``except Exception``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
-from selfeval.i18n import Lang, Msg
+from selfeval.i18n import Lang, Msg, msg
 from selfeval.problems import Problem
+
+__all__ = [
+    "DuplicateKey",
+    "ExprSyntaxError",
+    "InputError",
+    "InvalidValue",
+    "MissingValue",
+    "OutputError",
+    "RefusedInput",
+    "SelfevalError",
+    "TemplateError",
+    "TemplateTimeout",
+    "Terminated",
+    "Undefined",
+    "UnknownValue",
+    "UsageError",
+    "os_reason",
+]
 
 
 class SelfevalError(Exception):
-    """An error the user can act on; the CLI prints it without a traceback."""
+    """An error the user can act on; the command line prints its message without a traceback."""
 
-    exit_code = 1
+    exit_code: ClassVar[int] = 1
 
     def __init__(self, message: Msg) -> None:
         self.message = message
@@ -31,29 +59,98 @@ class UsageError(SelfevalError):
     exit_code = 2
 
 
-class InputError(SelfevalError):
-    """An input file has bad content; carries every problem found in it."""
-
-    exit_code = 1
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=Problem.position_key)
-        Exception.__init__(self, "; ".join(f"{p.where}: {p.message_en}" for p in self.problems))
-
-    def __str__(self) -> str:
-        return "; ".join(f"{p.where}: {p.message}" for p in self.problems)
-
-
 class OutputError(SelfevalError):
     """An output cannot be written where the user asked (usage-class: exit 2)."""
 
     exit_code = 2
 
 
-class TemplateError(SelfevalError):
-    """A report template is broken or refers to something that does not exist."""
+class InputError(SelfevalError):
+    """An input file has bad content; carries every problem found in it, in file order."""
 
-    exit_code = 1
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.position_key)
+        super().__init__(msg("input-problems", n=len(self.problems)))
+
+    def __str__(self) -> str:
+        return "; ".join(f"{p.where}: {p.message}" for p in self.problems)
+
+
+class TemplateError(SelfevalError):
+    """A report template is broken, refers to something that does not exist, or exceeds a bound."""
+
+
+class TemplateTimeout(TemplateError):
+    """A template ran past its time limit; raised by the timer, located where it is caught."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("template-timeout"))
+
+
+class InvalidValue(SelfevalError, ValueError):
+    """A value a validator refuses, with the catalogue message that says why. A ``ValueError``
+    so that pydantic places it on the value's line like its own complaints."""
+
+    def __init__(self, key: str, /, **args: object) -> None:
+        super().__init__(Msg(key, args))
+
+
+class ExprSyntaxError(InvalidValue):
+    """An expression's text is not valid; ``pos`` is the 0-based offset of the problem."""
+
+    def __init__(self, key: str, pos: int, **args: object) -> None:
+        super().__init__(key, **args)
+        self.pos = pos
+
+
+class MissingValue(SelfevalError, LookupError):
+    """A name an expression reads has no value in the data (a figure still to fill)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(msg("value-missing", name=name))
+        self.name = name
+
+
+class UnknownValue(MissingValue):
+    """A name whose value the data marks unknown (a cut-off source, a cell left blank): the score
+    that reads it is a range, not a zero."""
+
+
+class Undefined(SelfevalError, ArithmeticError):
+    """An expression has no value (a division by zero)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(msg("expr-undefined", text=text))
+
+
+class RefusedInput(SelfevalError):
+    """Input that is valid YAML but that selfeval refuses (bombs, deep nesting, odd tags), with
+    the 0-based line and column where the builder met it."""
+
+    code: ClassVar[str] = "refused"
+
+    def __init__(self, message: Msg, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+class DuplicateKey(RefusedInput):
+    """A mapping repeats a key; YAML would silently keep the last one."""
+
+    code = "duplicate-key"
+
+
+class Terminated(SystemExit):
+    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so a half-written output is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.message = msg("terminated", signum=signum)
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal's number, as shells report a program a signal ended."""
+        return int(self.code or 1)  # type: ignore[arg-type]
 
 
 def os_reason(e: BaseException) -> str:

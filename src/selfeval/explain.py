@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfeval.errors import UsageError
-from selfeval.expr import MissingValue, Undefined
+from selfeval.errors import MissingValue, Undefined, UsageError
 from selfeval.i18n import msg, suggest_msg
 from selfeval.models.rubric import NodeType
 from selfeval.pipeline import Evaluation

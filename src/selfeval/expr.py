@@ -11,39 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from selfeval.i18n import Lang, MsgError, msg, t
+from selfeval.errors import ExprSyntaxError, InvalidValue, MissingValue, Undefined
+from selfeval.i18n import t
 from selfeval.numbers import ZERO, quantize
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/(),×÷]))")
-
-
-class ExprSyntaxError(ValueError):
-    """The expression text is not valid; ``pos`` is the 0-based offset of the problem."""
-
-    def __init__(self, key: str, pos: int, **args: object) -> None:
-        self.msg = msg(key, **args)
-        super().__init__(self.msg.text(Lang.EN))
-        self.pos = pos
-
-    def __str__(self) -> str:
-        return self.msg.text()
-
-
-class MissingValue(LookupError):
-    """A name in the expression has no value in the data."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-
-class UnknownValue(MissingValue):
-    """A name whose value the data marks unknown (a cut-off source, a cell left blank): the score
-    that reads it is a range, not a zero."""
-
-
-class Undefined(ArithmeticError):
-    """The expression has no value (division by zero)."""
 
 
 def _round(x: Decimal, places: Decimal = ZERO) -> Decimal:
@@ -89,7 +61,7 @@ class Expr:
         try:
             return _eval(self.tree, lookup)
         except (ZeroDivisionError, InvalidOperation) as e:
-            raise Undefined(f"{self.text}: division by zero or invalid operation") from e
+            raise Undefined(self.text) from e
 
 
 def _mapping_lookup(env: Mapping[str, Decimal]) -> Callable[[str], Decimal]:
@@ -244,5 +216,5 @@ def checked(text: str) -> str:
         parse_expr(text)
     except ExprSyntaxError as e:
         shown = text if len(text) <= 60 else f"{text[:57]}…"
-        raise MsgError("bad-expression", text=shown, detail=str(e), pos=e.pos + 1) from e
+        raise InvalidValue("bad-expression", text=shown, detail=str(e), pos=e.pos + 1) from e
     return text

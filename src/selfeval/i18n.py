@@ -88,10 +88,3 @@ def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
     return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
 
-
-class MsgError(ValueError):
-    """A validator's complaint, carried through pydantic with its catalogue key."""
-
-    def __init__(self, key: str, /, **args: object) -> None:
-        self.msg = Msg(key, args)
-        super().__init__(self.msg.text(Lang.EN))

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from selfeval.errors import InputError, UsageError, os_reason
-from selfeval.i18n import Lang, Msg, msg, t
+from selfeval.errors import DuplicateKey, InputError, RefusedInput, UsageError, os_reason
+from selfeval.i18n import Msg, msg, t
 from selfeval.numbers import MAX_DIGITS, MAX_MAGNITUDE, sane
 from selfeval.problems import Problem, Severity
 
@@ -43,20 +43,9 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
-class RefusedError(yaml.MarkedYAMLError):
-    """Input that is valid YAML but that selfeval refuses (bombs, deep nesting, odd tags, repeated keys)."""
-
-    code = "refused"
-
-    def __init__(self, message: Msg, mark: yaml.Mark | None) -> None:
-        super().__init__(None, None, message.text(Lang.EN), mark)
-        self.msg = message
-
-
-class DuplicateKeyError(RefusedError):
-    """A mapping repeats a key; YAML would silently keep the last one."""
-
-    code = "duplicate-key"
+def _refused(message: Msg, mark: Any, kind: type[RefusedInput] = RefusedInput) -> RefusedInput:
+    """A refusal at a parser mark (0-based line and column)."""
+    return kind(message, getattr(mark, "line", None), getattr(mark, "column", None))
 
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -93,7 +82,7 @@ def _number(ev: Any, tag: str) -> Any:
     if tag == _INT and _PLAIN_INT.match(text):
         digits = text.replace("_", "")
         if len(digits.lstrip("+-").lstrip("0")) > MAX_DIGITS:  # before int(): no huge conversions
-            raise RefusedError(msg("number-too-large", value=_short(text)), ev.start_mark)
+            raise _refused(msg("number-too-large", value=_short(text)), ev.start_mark)
         value: Any = int(digits, 10)
     elif tag == _FLOAT and text.lower() in _SPECIAL:
         return Decimal(_SPECIAL[text.lower()])
@@ -105,7 +94,7 @@ def _number(ev: Any, tag: str) -> Any:
     else:
         return ev.value  # 1:30, 0x1F, 0b101: read as written
     if not sane(value):
-        raise RefusedError(msg("number-too-large", value=_short(text)), ev.start_mark)
+        raise _refused(msg("number-too-large", value=_short(text)), ev.start_mark)
     return value
 
 
@@ -131,13 +120,13 @@ def _scalar(ev: Any) -> Any:
     if tag not in _SCALAR_TAGS:
         if tag == _MERGE:
             return _MERGE_KEY
-        raise RefusedError(msg("yaml-tag", tag=tag), ev.start_mark)
+        raise _refused(msg("yaml-tag", tag=tag), ev.start_mark)
     if tag in (_INT, _FLOAT):
         if not ev.implicit[0] and tag == _INT and not _PLAIN_INT.match(str(ev.value).strip()):
-            raise RefusedError(msg("bad-scalar", tag=msg("scalar-int"), value=_short(str(ev.value))), ev.start_mark)
+            raise _refused(msg("bad-scalar", tag=msg("scalar-int"), value=_short(str(ev.value))), ev.start_mark)
         value = _number(ev, tag)
         if not ev.implicit[0] and isinstance(value, str):  # !!float abc
-            raise RefusedError(msg("bad-scalar", tag=msg("scalar-float"), value=_short(str(ev.value))), ev.start_mark)
+            raise _refused(msg("bad-scalar", tag=msg("scalar-float"), value=_short(str(ev.value))), ev.start_mark)
         return value
     node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
     try:
@@ -145,7 +134,7 @@ def _scalar(ev: Any) -> Any:
     except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as e:
         # 2021-02-30, !!bool maybe, !!timestamp x: a located refusal, never a crash
         kind = msg(f"scalar-{tag.rsplit(':', 1)[-1]}")
-        raise RefusedError(msg("bad-scalar", tag=kind, value=_short(str(ev.value))), ev.start_mark) from e
+        raise _refused(msg("bad-scalar", tag=kind, value=_short(str(ev.value))), ev.start_mark) from e
 
 
 class _MergeKey:
@@ -200,9 +189,9 @@ def _build(text: str) -> tuple[Any, Marks]:
         total += size
         chars += length
         if total > MAX_NODES:
-            raise RefusedError(msg("alias-bomb", limit=f"{MAX_NODES:,}"), mark)
+            raise _refused(msg("alias-bomb", limit=f"{MAX_NODES:,}"), mark)
         if chars > MAX_CHARS:
-            raise RefusedError(msg("too-many-chars", limit=f"{MAX_CHARS:,}"), mark)
+            raise _refused(msg("too-many-chars", limit=f"{MAX_CHARS:,}"), mark)
         if not stack:
             root = value
             return
@@ -216,7 +205,7 @@ def _build(text: str) -> tuple[Any, Marks]:
             return
         if top.key is _NO_KEY:
             if isinstance(value, (dict, list)):
-                raise RefusedError(msg("complex-key"), mark)
+                raise _refused(msg("complex-key"), mark)
             top.key, top.key_mark = value, mark
             return
         key, top.key = top.key, _NO_KEY
@@ -224,7 +213,7 @@ def _build(text: str) -> tuple[Any, Marks]:
         if key is _MERGE_KEY:
             for part in value if isinstance(value, list) else [value]:
                 if not isinstance(part, dict):
-                    raise RefusedError(msg("bad-merge"), mark)
+                    raise _refused(msg("bad-merge"), mark)
                 for k, v in part.items():
                     if k not in c:
                         c[k] = v
@@ -233,7 +222,7 @@ def _build(text: str) -> tuple[Any, Marks]:
         if key in c:
             if key not in top.merged:
                 first = top.marks[key]
-                raise DuplicateKeyError(msg("duplicate-key", key=key, line=first.line + 1), top.key_mark)
+                raise _refused(msg("duplicate-key", key=key, line=first.line + 1), top.key_mark, DuplicateKey)
             top.merged.discard(key)
         c[key] = value
         top.marks[key] = top.key_mark or mark
@@ -265,9 +254,9 @@ def _build(text: str) -> tuple[Any, Marks]:
                     add(value, 1, ev.start_mark, length)
             elif kind in start_events:
                 if len(stack) >= MAX_DEPTH:
-                    raise RefusedError(msg("too-deep", depth=MAX_DEPTH), ev.start_mark)
+                    raise _refused(msg("too-deep", depth=MAX_DEPTH), ev.start_mark)
                 if ev.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                    raise RefusedError(msg("yaml-tag", tag=ev.tag), ev.start_mark)
+                    raise _refused(msg("yaml-tag", tag=ev.tag), ev.start_mark)
                 container: dict[Any, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, ev.anchor, ev.start_mark))
             elif kind in end_events:
@@ -280,13 +269,13 @@ def _build(text: str) -> tuple[Any, Marks]:
                 add(frame.container, frame.size, frame.start, frame.chars)
             elif kind is alias_event:
                 if ev.anchor not in anchors:
-                    raise RefusedError(msg("bad-alias", anchor=ev.anchor), ev.start_mark)
+                    raise _refused(msg("bad-alias", anchor=ev.anchor), ev.start_mark)
                 value, size, length = anchors[ev.anchor]
                 add(value, size, ev.start_mark, length)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise RefusedError(msg("many-documents"), ev.start_mark)
+                    raise _refused(msg("many-documents"), ev.start_mark)
     finally:
         parser.dispose()
     return root, positions
@@ -345,8 +334,6 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     lines = text.splitlines()
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     where = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    if isinstance(exc, RefusedError):
-        return Problem.of(path, *where, exc.msg, exc.code, Severity.ERROR)
     detail = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
     hint = next((t(key) for needle, key in _SYNTAX_HINTS if needle in detail), "")
     if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
@@ -511,6 +498,9 @@ def parse(raw: bytes | str, display: str) -> Document:
     text = raw if isinstance(raw, str) else decode(raw, display)
     try:
         data, marks = _build(text)
+    except RefusedInput as e:
+        where = (e.line + 1, e.column + 1) if e.line is not None and e.column is not None else (0, 0)
+        raise InputError([Problem.of(display, *where, e.message, e.code, Severity.ERROR)]) from e
     except yaml.MarkedYAMLError as e:
         raise InputError([_mark_problem(display, e, text)]) from e
     except yaml.YAMLError as e:

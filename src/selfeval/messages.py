@@ -9,6 +9,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "nothing": ("", ""),
+    # ---------------------------------------------------------------- the error tree's own messages
+    "input-problems": ("输入文件有 {n} 个问题", "{n} problems in the input"),
+    "template-timeout": ("模板渲染超时", "the template took too long to render"),
+    "value-missing": ("{name} 没有值", "{name} has no value"),
+    "expr-undefined": ("{text}：除数为0或无法计算", "{text}: division by zero or invalid operation"),
+    "terminated": ("收到信号 {signum}，已停止", "stopped by signal {signum}"),
     # ---------------------------------------------------------------- files
     "no-such-file": ("{path}: 文件不存在", "{path}: no such file"),
     "is-directory": ("{path}: 这是文件夹，不是文件", "{path}: is a directory, not a file"),

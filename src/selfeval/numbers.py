@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 
 ZERO = Decimal(0)
 MAX_DIGITS = 20
@@ -36,19 +36,19 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
     """Split ``"910.38万元"`` into ``(Decimal("910.38"), "万元")``.
 
     Full-width digits are folded; thousands separators must group by three
-    (``12,325``). Anything else raises a ``ValueError`` (:class:`~selfeval.i18n.MsgError`) saying so.
+    (``12,325``). Anything else raises a ``ValueError`` (:class:`~selfeval.i18n.InvalidValue`) saying so.
     """
     folded = normalise(text)
     m = _NUMBER.match(folded)
     if not m:
-        raise MsgError("bad-number", text=text)
+        raise InvalidValue("bad-number", text=text)
     digits = m["sign"] + m["int"].replace(",", "") + (m["frac"] or "")
     try:
         value = Decimal(digits)
     except InvalidOperation as e:  # pragma: no cover - the pattern admits only digits
-        raise MsgError("bad-number", text=text) from e
+        raise InvalidValue("bad-number", text=text) from e
     if not sane(value):
-        raise MsgError("number-too-large", value=text if len(text) <= 30 else text[:27] + "…")
+        raise InvalidValue("number-too-large", value=text if len(text) <= 30 else text[:27] + "…")
     unit = (m["unit"] or "").strip() or None
     return value, unit
 
@@ -66,7 +66,7 @@ def sane(value: Decimal | int) -> bool:
 def check_finite(value: Decimal) -> Decimal:
     """Refuse NaN and infinities, which have no place in an evaluation."""
     if not value.is_finite():
-        raise MsgError("expect-finite")
+        raise InvalidValue("expect-finite")
     return value
 
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from selfeval.errors import InputError
-from selfeval.i18n import Msg, MsgError, msg, suggest_msg
+from selfeval.errors import InputError, InvalidValue
+from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.problems import Problem
 
@@ -92,8 +92,8 @@ def _statement(err: Any, model: type[BaseModel], loc: tuple[int | str, ...]) -> 
     kind = err["type"]
     ctx = err.get("ctx") or {}
     error = ctx.get("error")
-    if kind == "value_error" and isinstance(error, MsgError):
-        return error.msg
+    if kind == "value_error" and isinstance(error, InvalidValue):
+        return error.message
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
         return msg("unknown-key", key=key, hint=suggest_msg(key, _allowed(model, loc[:-1])))

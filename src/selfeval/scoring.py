@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
+from selfeval.errors import MissingValue, Undefined, UnknownValue
+from selfeval.expr import parse_expr
 from selfeval.models.data import DataBase
 from selfeval.models.review import Change
 from selfeval.models.rubric import NAPolicy, Node, NodeType, RubricBase, Veto

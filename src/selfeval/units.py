@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 
 _MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%"}
@@ -35,11 +35,11 @@ def same_kind(a: str | None, b: str | None) -> bool:
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal:
-    """``value`` in ``unit`` expressed in ``to``, exactly; a ``MsgError`` for units of different kinds."""
+    """``value`` in ``unit`` expressed in ``to``, exactly; a ``InvalidValue`` for units of different kinds."""
     if not unit or not to or unit == to:
         return value
     base, factor = split(unit)
     to_base, to_factor = split(to)
     if base != to_base:
-        raise MsgError("unit-kinds", unit=unit, to=to)
+        raise InvalidValue("unit-kinds", unit=unit, to=to)
     return value * factor / to_factor

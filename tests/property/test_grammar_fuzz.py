@@ -25,9 +25,8 @@ from hypothesis import strategies as st
 from helpers import DATA
 from selfeval.batch import Ranking, Row
 from selfeval.choices import Format, Sort
-from selfeval.errors import SelfevalError
-from selfeval.expr import ExprSyntaxError, Undefined, parse_expr
-from selfeval.i18n import MsgError
+from selfeval.errors import ExprSyntaxError, InvalidValue, SelfevalError, Undefined
+from selfeval.expr import parse_expr
 from selfeval.inputs import Library
 from selfeval.outputs import REPORTERS, Findings, Kind, Options, Report
 from selfeval.outputs.base import Checked
@@ -341,7 +340,7 @@ def test_file_system_situations(tmp_path: Path, kind: str, role: str, force: boo
 
 def test_the_markup_alphabet_reaches_every_format() -> None:
     assert {f for f in Format} <= set(REPORTERS)
-    with pytest.raises(MsgError):
+    with pytest.raises(InvalidValue):
         from selfeval.numbers import parse_quantity
 
         parse_quantity("12²")

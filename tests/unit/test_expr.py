@@ -4,7 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from selfeval.expr import ExprSyntaxError, MissingValue, Undefined, parse_expr
+from selfeval.errors import ExprSyntaxError, MissingValue, Undefined
+from selfeval.expr import parse_expr
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ def test_every_key_used_in_the_code_exists() -> None:
     used = set()
     for path in src.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        calls = r"""\b(?:msg|t|MsgError|say\.info|say\.detail|ExprSyntaxError)\(\s*"([a-z0-9-]+)\""""
+        calls = r"""\b(?:msg|t|InvalidValue|say\.info|say\.detail|ExprSyntaxError)\(\s*"([a-z0-9-]+)\""""
         used |= set(re.findall(calls, text))
     missing = {k for k in used if k not in MESSAGES}
     assert not missing, missing

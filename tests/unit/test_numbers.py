@@ -5,6 +5,8 @@ from typing import Any
 
 import pytest
 
+from selfeval.errors import InvalidValue
+from selfeval.i18n import Lang
 from selfeval.numbers import check_finite, fmt, parse_quantity
 
 
@@ -27,8 +29,9 @@ def test_read(text: str, value: D, unit: str | None) -> None:
 
 @pytest.mark.parametrize("text", ["1,23", "1e5", "abc", "", "12,32,5", "1.2.3", "五百", "1 2"])
 def test_refused(text: str) -> None:
-    with pytest.raises(ValueError, match="cannot read"):
+    with pytest.raises(InvalidValue) as e:
         parse_quantity(text)
+    assert "cannot read" in e.value.message.text(Lang.EN)
 
 
 def test_finite() -> None:
@@ -53,8 +56,9 @@ def test_units_of_one_kind_convert_exactly() -> None:
     assert convert(D("9103800"), "元", "万元") == D("910.38")
     assert convert(D("1.5"), "万人", "人") == 15000
     assert convert(D(3), "个百分点", "%") == 3 and same_kind("名", "人")
-    with pytest.raises(ValueError, match="measure different things"):
+    with pytest.raises(InvalidValue) as e:
         convert(D(1), "人", "元")
+    assert "measure different things" in e.value.message.text(Lang.EN)
 
 
 def test_a_figure_in_yuan_is_read_in_wan_yuan(tmp_path: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 from selfeval.models.rubric import Loc, Relation, Strict
 from selfeval.numbers import check_finite, parse_quantity
 
@@ -21,7 +21,7 @@ def quantity(v: Any) -> Any:
     if isinstance(v, dict) and isinstance(v.get("value"), str) and v["value"].strip().lower() in UNKNOWN:
         return {**v, "value": None, "unknown": True}
     if isinstance(v, bool):
-        raise MsgError("number-not-bool")
+        raise InvalidValue("number-not-bool")
     if isinstance(v, (int, Decimal)):
         return {"value": v}
     if isinstance(v, float):  # only from Python callers; YAML floats arrive as Decimal
@@ -32,7 +32,7 @@ def quantity(v: Any) -> Any:
     if isinstance(v, dict) and isinstance(v.get("value"), str):
         value, unit = parse_quantity(v["value"])
         if unit and v.get("unit") not in (None, unit):
-            raise MsgError("unit-disagrees", written=unit, unit=v.get("unit"))
+            raise InvalidValue("unit-disagrees", written=unit, unit=v.get("unit"))
         return {**v, "value": value, **({"unit": unit} if unit else {})}
     return v
 
@@ -55,7 +55,7 @@ def _fact(v: Any) -> Any:
 def _stated(v: Any) -> Any:
     """A score or points as written: ``5``, ``"5分"``; each checked where it stands in the file."""
     if isinstance(v, bool):
-        raise MsgError("number-not-bool")
+        raise InvalidValue("number-not-bool")
     return quantity(v)["value"] if isinstance(v, str) else v
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from pydantic import Field, field_validator, model_validator
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 from selfeval.models.rubric import Strict
 from selfeval.numbers import check_finite
 
@@ -45,13 +45,13 @@ class Entry(Strict):
     @classmethod
     def _reason(cls, v: str) -> str:
         if len(v.strip()) < 2:
-            raise MsgError("adjust-no-reason")
+            raise InvalidValue("adjust-no-reason")
         return v.strip()
 
     @model_validator(mode="after")
     def _one_change(self) -> Entry:
         if (self.score is None) == (self.deduct is None):
-            raise MsgError("adjust-one-change")
+            raise InvalidValue("adjust-one-change")
         return self
 
 

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from selfeval.errors import InvalidValue
 from selfeval.expr import checked, parse_expr
-from selfeval.i18n import MsgError
 from selfeval.numbers import ZERO
 from selfeval.rules import Rule
 
@@ -69,17 +69,17 @@ class Node(Strict):
     @classmethod
     def _not_reserved(cls, v: str) -> str:
         if v in RESERVED_IDS:
-            raise MsgError("reserved-id", id=v)
+            raise InvalidValue("reserved-id", id=v)
         return v
 
     @model_validator(mode="after")
     def _leaf_or_branch(self) -> Node:
         if self.rule is not None and self.children:
-            raise MsgError("rule-and-children")
+            raise InvalidValue("rule-and-children")
         if self.rule is None and not self.children:
-            raise MsgError("leaf-without-rule")
+            raise InvalidValue("leaf-without-rule")
         if self.assumed and not self.note:
-            raise MsgError("assumed-without-note")
+            raise InvalidValue("assumed-without-note")
         return self
 
 
@@ -195,7 +195,7 @@ class Veto(Strict):
     @model_validator(mode="after")
     def _effect(self) -> Veto:
         if self.max_grade is None and self.max_total is None:
-            raise MsgError("veto-without-effect")
+            raise InvalidValue("veto-without-effect")
         return self
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from selfeval.errors import TemplateError
+from selfeval.errors import TemplateError, TemplateTimeout
 from selfeval.i18n import msg
 
 MAX_OUTPUT = 20_000_000
@@ -110,10 +110,6 @@ def _env(html: bool) -> Any:
     return env
 
 
-class _TooSlow(Exception):
-    pass
-
-
 @contextlib.contextmanager
 def _deadline(seconds: int) -> Iterator[None]:
     """Stop a render that runs too long (in the main thread, where a timer can interrupt it)."""
@@ -125,7 +121,7 @@ def _deadline(seconds: int) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise _TooSlow
+        raise TemplateTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -155,7 +151,7 @@ def render(source: str, name: str, context: dict[str, Any], *, html: bool = Fals
                     raise TemplateError(msg("template-too-large", where=f"{name}:1:1", limit=f"{MAX_OUTPUT:,}"))
                 parts.append(chunk)
         return "".join(parts)
-    except _TooSlow as e:
+    except TemplateTimeout as e:
         raise TemplateError(msg("template-too-slow", where=f"{name}:{_line(e)}:1", limit=MAX_SECONDS)) from e
     except RecursionError as e:
         raise TemplateError(msg("template-recursion", where=f"{name}:{_line(e)}:1")) from e

@@ -14,7 +14,8 @@ from typing import ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from selfeval.expr import MissingValue, Undefined, UnknownValue, parse_expr
+from selfeval.errors import MissingValue, Undefined, UnknownValue
+from selfeval.expr import parse_expr
 from selfeval.i18n import Msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.wording import points, quote

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase
 
@@ -26,7 +26,7 @@ class EvidenceRule(RuleBase):
     @model_validator(mode="after")
     def _something(self) -> EvidenceRule:
         if not self.requires and not self.any_of:
-            raise MsgError("evidence-rule-empty")
+            raise InvalidValue("evidence-rule-empty")
         return self
 
     def slots(self) -> set[str]:

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from selfeval.expr import Undefined, checked
+from selfeval.errors import Undefined
+from selfeval.expr import checked
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
 from selfeval.wording import points

@@ -9,8 +9,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from selfeval.errors import InvalidValue
 from selfeval.expr import checked
-from selfeval.i18n import Msg, MsgError, msg
+from selfeval.i18n import Msg, msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
 from selfeval.wording import points as verdict
@@ -64,7 +65,7 @@ class ThresholdRule(RuleBase):
     @model_validator(mode="after")
     def _one_bound(self) -> ThresholdRule:
         if (self.value is None) == (self.against is None):
-            raise MsgError("threshold-bound")
+            raise InvalidValue("threshold-bound")
         return self
 
     def names(self) -> set[str]:

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from selfeval.errors import InvalidValue
 from selfeval.expr import checked
-from selfeval.i18n import MsgError
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
 from selfeval.wording import difference_unit, points
@@ -36,9 +36,9 @@ class ToleranceRule(RuleBase):
     @model_validator(mode="after")
     def _bounds(self) -> ToleranceRule:
         if self.min is None and self.max is None:
-            raise MsgError("tolerance-bounds")
+            raise InvalidValue("tolerance-bounds")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise MsgError("tolerance-order")
+            raise InvalidValue("tolerance-order")
         return self
 
     def names(self) -> set[str]:

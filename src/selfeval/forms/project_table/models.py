@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from selfeval.i18n import MsgError
+from selfeval.errors import InvalidValue
 from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RubricBase, Strict
 from selfeval.numbers import ZERO, parse_quantity
@@ -149,7 +149,7 @@ def read_cell(v: Any) -> Any:
     if v is None:
         return {"text": "", "pending": True}
     if isinstance(v, bool):
-        raise MsgError("number-not-bool")
+        raise InvalidValue("number-not-bool")
     text = str(v)
     if text.strip().lower() in UNKNOWN:
         return {"text": text, "unknown": True}
@@ -206,7 +206,7 @@ class Line(Strict):
     @classmethod
     def _as_written(cls, v: Any) -> Any:
         if isinstance(v, bool):
-            raise MsgError("number-not-bool")
+            raise InvalidValue("number-not-bool")
         return v if v is None or isinstance(v, str) else str(v)
 
 
