@@ -150,7 +150,7 @@ class Terminated(SystemExit):
     @property
     def exit_code(self) -> int:
         """128 + the signal's number, as shells report a program a signal ended."""
-        return int(self.code or 1)  # type: ignore[arg-type]
+        return int(self.code or 1)
 
 
 def os_reason(e: BaseException) -> str:
