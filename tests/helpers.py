@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from selfeval.audit import audit
+from selfeval.forms import FORMS
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.inputs import Library
 from selfeval.load import parse
@@ -99,7 +100,7 @@ def run(sections: list[dict[str, Any]], rubric_extra: dict[str, Any] | None = No
 def audit_run(sections: list[dict[str, Any]], rubric_extra: dict[str, Any] | None = None, **data: Any) -> list[Problem]:
     """Score and audit in memory; findings are placed on the lines of the data file as YAML writes it."""
     result, doc = _run(sections, rubric_extra, **data)
-    return audit(result, doc)
+    return audit(result, doc, FORMS["narrative"].checks)
 
 
 def _run(sections: list[dict[str, Any]], rubric_extra: dict[str, Any] | None = None, **data: Any) -> Any:

@@ -1,9 +1,7 @@
-"""selfeval: score a county's self-evaluation against a YAML rubric and render its report."""
+"""selfeval: score a county's self-evaluation against a YAML rubric and render its report.
 
-import os
-
-# selfeval uses no pydantic plugins; without this, importing pydantic scans every installed
-# package's entry points, a cost paid on every run.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+Importing the package changes nothing in the process: the command line (:mod:`selfeval.cli`)
+sets what a run needs when it runs.
+"""
 
 __version__ = "0.1.0"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
-from selfeval.i18n import msg, t
+from selfeval.i18n import Lang, current, msg, speaking, t
 from selfeval.inputs import Library
 from selfeval.numbers import quantize
 from selfeval.pipeline import Evaluation, evaluate
@@ -28,8 +28,12 @@ PARALLEL_FROM = 200
 PROGRESS_FROM = 20
 """A progress bar (on a terminal only) for batches at least this large."""
 
+CHUNKS_PER_JOB = 8
+"""Chunks each process gets: enough to even out uneven files, few enough that loading the rubric
+once per chunk costs little."""
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class Cell:
     """One node of a county's tree in a batch: enough for an indicator × county matrix."""
 
@@ -41,7 +45,7 @@ class Cell:
     score: Decimal
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Row:
     """One county in a batch: its scores, or the problems that kept its file from loading."""
 
@@ -96,21 +100,22 @@ class Row:
         findings = ev.findings
         p = r.rubric.rounding.places
         return cls(
-            str(path),
-            r.data.subject.name,
-            r.data.subject.year,
-            r.standard,
-            r.bonus,
-            r.deduction,
-            r.total,
-            r.grade,
-            r.claimed_total,
-            sum(1 for f in findings if f.severity is Severity.ERROR),
-            p,
+            path=str(path),
+            name=r.data.subject.name,
+            year=r.data.subject.year,
+            standard=r.standard,
+            bonus=r.bonus,
+            deduction=r.deduction,
+            total=r.total,
+            grade=r.grade,
+            claimed_total=r.claimed_total,
+            audit_errors=sum(1 for f in findings if f.severity is Severity.ERROR),
+            places=p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
             identity=ev.form.identity(r.data),
             nodes=[
-                Cell(n.id, n.label, n.depth, n.max, quantize(n.score, p)) for n in (r.walk() if detail else r.sections)
+                Cell(id=n.id, label=n.label, depth=n.depth, max=n.max, score=quantize(n.score, p))
+                for n in (r.walk() if detail else r.sections)
             ],
             findings=findings if detail else [],
             adjustments=r.adjustments,
@@ -123,7 +128,7 @@ class Row:
             problems = error.problems
         else:
             problems = [Problem.of(str(path), 0, 0, error.message, "usage", Severity.ERROR)]
-        return cls(str(path), problems=problems)
+        return cls(path=str(path), problems=problems)
 
 
 SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
@@ -185,31 +190,35 @@ class Ranking:
         return [r for r in self.rows if r.duplicates]
 
 
-_library: Library | None = None
+@dataclass(frozen=True, kw_only=True)
+class Chunk:
+    """Files to score in one go, in one process, and what scoring them needs: each rubric is
+    loaded once per chunk, and the chunk carries the run's language to the process it runs in."""
+
+    paths: list[Path]
+    rubric: Path | None
+    ledger: LedgerFile | None
+    detail: bool
+    lang: Lang
 
 
-_ledger: LedgerFile | None = None
-_detail = True
-
-
-def _init(rubric: Path | None, ledger: LedgerFile | None, detail: bool) -> None:
-    global _library, _ledger, _detail
-    _library, _ledger, _detail = Library(rubric), ledger, detail
-
-
-def score_row(
-    path: Path, library: Library | None = None, ledger: LedgerFile | None = None, detail: bool | None = None
-) -> Row:
+def score_row(path: Path, library: Library, ledger: LedgerFile | None = None, detail: bool = True) -> Row:
     """Score and audit one file into a ranking row; a file that fails becomes a row with its problems."""
-    library = library or _library or Library()
     try:
-        return Row.of(path, evaluate(path, library, ledger or _ledger), _detail if detail is None else detail)
+        return Row.of(path, evaluate(path, library, ledger), detail)
     except SelfevalError as e:
         return Row.failure(path, e)
     except Exception as e:
         # One file must never sink a batch: an unexpected failure is that file's, said as such.
         why = msg("file-failed", detail=f"{type(e).__name__}: {e}")
-        return Row(str(path), problems=[Problem.of(str(path), 0, 0, why, "internal", Severity.ERROR)])
+        return Row(path=str(path), problems=[Problem.of(str(path), 0, 0, why, "internal", Severity.ERROR)])
+
+
+def score_chunk(chunk: Chunk) -> list[Row]:
+    """The rows of a chunk's files, in order."""
+    library = Library(chunk.rubric)
+    with speaking(chunk.lang):
+        return [score_row(p, library, chunk.ledger, chunk.detail) for p in chunk.paths]
 
 
 def score_many(
@@ -235,14 +244,18 @@ def score_many(
                 if bar:
                     bar.advance()
         else:
-            chunk = max(1, len(paths) // (jobs * 8))
+            size = -(-len(paths) // (jobs * CHUNKS_PER_JOB))
+            chunks = [
+                Chunk(paths=paths[i : i + size], rubric=rubric, ledger=ledger, detail=detail, lang=current())
+                for i in range(0, len(paths), size)
+            ]
             from concurrent.futures import ProcessPoolExecutor  # only a large batch pays for it
 
-            with ProcessPoolExecutor(jobs, initializer=_init, initargs=(rubric, ledger, detail)) as pool:
-                for row in pool.map(score_row, paths, chunksize=chunk):
-                    rows.append(row)
+            with ProcessPoolExecutor(jobs) as pool:
+                for done in pool.map(score_chunk, chunks):
+                    rows += done
                     if bar:
-                        bar.advance()
+                        bar.advance(len(done))
     finally:
         if bar:
             bar.stop()
@@ -258,8 +271,8 @@ class _Bar:
         self.task = self.progress.add_task(t("progress-scoring"), total=total)
         self.progress.start()
 
-    def advance(self) -> None:
-        self.progress.advance(self.task)
+    def advance(self, n: int = 1) -> None:
+        self.progress.advance(self.task, n)
 
     def stop(self) -> None:
         self.progress.stop()

@@ -1,8 +1,8 @@
 """The command line: options in, settings out, then run and exit. Nothing else lives here.
 
 Only light modules are imported at start-up, so ``-h`` is quick; each command imports what
-it runs. Help is in the run's language, which is known before the commands are built
-(``--lang en`` on the command line, or ``SELFEVAL_LANG=en``).
+it runs. The app speaks no language of its own: its help texts are catalogue keys put into
+words when shown (:mod:`selfeval.cliframe`), in the language the run was given.
 """
 
 from __future__ import annotations
@@ -17,35 +17,20 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from selfeval import __version__, i18n
+from selfeval import __version__
 from selfeval.choices import Format, Scores, Sort
-from selfeval.cliframe import Command, Group
-from selfeval.i18n import Lang, t
+from selfeval.cliframe import LANG, Command, Group, said, speak
+from selfeval.i18n import Lang, Msg, t
 from selfeval.problems import Severity
+from selfeval.settings import Settings
 
 if TYPE_CHECKING:
-    from selfeval.commands import Output, Say
-
-
-def _lang_of(argv: list[str]) -> Lang:
-    """``--lang`` as given on the command line, else the environment's, for the help texts."""
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        elif arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        else:
-            continue
-        return Lang.EN if value.lower().startswith("en") else Lang.ZH
-    return i18n.current()
-
-
-i18n.use(_lang_of(sys.argv[1:]))
+    from selfeval.commands import OutputSettings, Say
 
 app = typer.Typer(
     name="selfeval",
     cls=Group,
-    help=t("help-app"),
+    help=said("help-app"),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -53,13 +38,11 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state: dict[str, Any] = {"debug": False, "quiet": False, "verbose": False, "ids": False}
-
 # Optional[...] below: typer reads the annotations at run time, and needs Optional on Python 3.10.
-RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help=t("help-rubric"))]  # noqa: UP045
-LedgerOpt = Annotated[Optional[Path], typer.Option("--adjustments", "-a", help=t("help-adjustments"))]  # noqa: UP045
-OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help=t("help-out"))]  # noqa: UP045
-ForceOpt = Annotated[bool, typer.Option("--force", help=t("help-force"))]
+RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help=said("help-rubric"))]  # noqa: UP045
+LedgerOpt = Annotated[Optional[Path], typer.Option("--adjustments", "-a", help=said("help-adjustments"))]  # noqa: UP045
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help=said("help-out"))]  # noqa: UP045
+ForceOpt = Annotated[bool, typer.Option("--force", help=said("help-force"))]
 
 FORMAT_HELP = {
     "validate": "table, json, csv, xlsx, parsable, github",
@@ -73,29 +56,32 @@ FORMAT_HELP = {
 
 
 def _format_opt(command: str) -> Any:
-    formats = FORMAT_HELP[command] + (t("help-html-many") if "html" in FORMAT_HELP[command] else "")
-    return typer.Option("--format", "-f", help=t("help-format", formats=formats))
+    formats: list[object] = [FORMAT_HELP[command]]
+    if "html" in FORMAT_HELP[command]:
+        formats.append(Msg("help-html-many"))
+    return typer.Option("--format", "-f", help=said("help-format", formats=formats))
 
 
-def _output(format: Format | None, out: Path | None, force: bool) -> Output:
-    from selfeval.commands import Output
-    from selfeval.outputs import Options
+def _settings(ctx: typer.Context) -> Settings:
+    """The run's settings, which the group's options built (the defaults when a test calls a command alone)."""
+    run = ctx.find_root().obj
+    return run if isinstance(run, Settings) else Settings.build(os.environ)
 
-    width = shutil.get_terminal_size((80, 24)).columns
+
+def _output(format: Format | None, out: Path | None, force: bool) -> OutputSettings:
+    from selfeval.commands import OutputSettings
+
     to = None if out is not None and str(out) == "-" else out  # `--out -`: standard output, as is usual
-    options = Options(width=max(width, 40), ids=_state["ids"], terminal=sys.stdout.isatty())
-    return Output(format, to, force, options)
+    return OutputSettings(format=format, out=to, force=force)
 
 
-def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
-    from selfeval.commands import Say, guarded
+def _run(run: Settings, fn: Callable[[IO[bytes], Say], int]) -> None:
+    from selfeval.commands import Say, execute
 
-    debug = _state["debug"] or bool(os.environ.get("SELFEVAL_DEBUG"))
-    say = Say(sys.stderr, quiet=_state["quiet"], verbose=_state["verbose"])
     _on_termination()
     try:
         sys.stdout.flush()
-        code = guarded(lambda: fn(sys.stdout.buffer, say), sys.stderr, debug)
+        code = execute(lambda: fn(sys.stdout.buffer, Say.to(sys.stderr, run)), run, sys.stderr)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except BrokenPipeError:
@@ -105,7 +91,7 @@ def _run(fn: Callable[[IO[bytes], Say], int]) -> None:
     except typer.Exit:
         raise
     except Exception as e:
-        if debug:
+        if run.debug:
             raise
         print(t("internal-error", detail=f"{type(e).__name__}: {e}"), file=sys.stderr)
         raise typer.Exit(3) from None
@@ -135,25 +121,43 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _speak(ctx: typer.Context, value: Optional[Lang]) -> Optional[Lang]:  # noqa: UP045
+    return speak(ctx, value)
+
+
 @app.callback()
 def main_options(
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help=t("help-lang"))] = None,  # noqa: UP045
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help-quiet"))] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=t("help-verbose"))] = False,
-    ids: Annotated[bool, typer.Option("--ids", help=t("help-ids"))] = False,
-    debug: Annotated[bool, typer.Option("--debug", help=t("help-debug"))] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=t("help-version"))] = (
-        False
-    ),
+    ctx: typer.Context,
+    lang: Annotated[
+        Optional[Lang],  # noqa: UP045
+        typer.Option("--lang", help=said("help-lang"), is_eager=True, callback=_speak),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=said("help-quiet"))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=said("help-verbose"))] = False,
+    ids: Annotated[bool, typer.Option("--ids", help=said("help-ids"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=said("help-debug"))] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=said("help-version"))
+    ] = False,
 ) -> None:
-    """Global options."""
-    i18n.use(lang if lang is not None else i18n.from_env())
-    _state.update(debug=debug, quiet=quiet, verbose=verbose, ids=ids)
+    """Global options: the run's settings, built once for every command."""
+    ctx.obj = Settings.build(
+        os.environ,
+        lang=ctx.meta.get(LANG, lang),  # as --lang's callback took it (typer hands the function its own copy)
+        quiet=quiet,
+        verbose=verbose,
+        ids=ids,
+        debug=debug,
+        width=shutil.get_terminal_size((80, 24)).columns,
+        stdout_terminal=sys.stdout.isatty(),
+        stderr_terminal=sys.stderr.isatty(),
+    )
 
 
-@app.command(cls=Command, help=t("help-validate"))
+@app.command(cls=Command, help=said("help-validate"))
 def validate(
-    files: Annotated[list[str], typer.Argument(help=t("help-files-any"))],
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help=said("help-files-any"))],
     format: Annotated[Optional[Format], _format_opt("validate")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
     out: OutOpt = None,
@@ -161,8 +165,9 @@ def validate(
 ) -> None:
     from selfeval.commands import ValidateSettings, run_validate
 
-    settings = ValidateSettings(files, rubric, _output(format, out, force))
-    _run(lambda o, e: run_validate(settings, o, e))
+    run = _settings(ctx)
+    s = ValidateSettings(run=run, files=tuple(files), rubric=rubric, output=_output(format, out, force))
+    _run(run, lambda o, say: run_validate(s, o, say))
 
 
 def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
@@ -177,94 +182,118 @@ def _decimal(value: Optional[str]) -> Optional[Decimal]:  # noqa: UP045
     return d
 
 
-@app.command("score", cls=Command, help=t("help-score"))
+@app.command("score", cls=Command, help=said("help-score"))
 def score_cmd(
-    files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help=said("help-files-data"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("score")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
-    fail_under: Annotated[Optional[str], typer.Option("--fail-under", help=t("help-fail-under"))] = None,  # noqa: UP045
-    gaps: Annotated[bool, typer.Option("--gaps", help=t("help-gaps"))] = False,
-    sort: Annotated[Sort, typer.Option("--sort", help=t("help-sort"))] = Sort.TOTAL,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help=t("help-jobs"))] = 0,
-    separate: Annotated[bool, typer.Option("--separate", help=t("help-separate"))] = False,
+    fail_under: Annotated[Optional[str], typer.Option("--fail-under", help=said("help-fail-under"))] = None,  # noqa: UP045
+    gaps: Annotated[bool, typer.Option("--gaps", help=said("help-gaps"))] = False,
+    sort: Annotated[Sort, typer.Option("--sort", help=said("help-sort"))] = Sort.TOTAL,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help=said("help-jobs"))] = 0,
+    separate: Annotated[bool, typer.Option("--separate", help=said("help-separate"))] = False,
     adjustments: LedgerOpt = None,
 ) -> None:
-    from selfeval.commands import ScoreSettings, run_score
+    from selfeval.commands import BatchSettings, ScoreSettings, run_score
 
-    settings = ScoreSettings(
-        files,
-        rubric,
-        _output(format, out, force),
-        _decimal(fail_under),
-        gaps,
-        sort,
-        jobs,
-        progress=sys.stderr.isatty() and not _state["quiet"],
-        separate=separate,
+    run = _settings(ctx)
+    s = ScoreSettings(
+        run=run,
+        files=tuple(files),
+        rubric=rubric,
+        output=_output(format, out, force),
+        fail_under=_decimal(fail_under),
+        gaps=gaps,
+        batch=BatchSettings(sort=sort, jobs=jobs, separate=separate),
         adjustments=adjustments,
     )
-    _run(lambda o, e: run_score(settings, o, e))
+    _run(run, lambda o, say: run_score(s, o, say))
 
 
-@app.command("audit", cls=Command, help=t("help-audit"))
+@app.command("audit", cls=Command, help=said("help-audit"))
 def audit_cmd(
-    files: Annotated[list[str], typer.Argument(help=t("help-files-data"))],
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help=said("help-files-data"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("audit")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help=t("help-fail-on"))] = Severity.ERROR,
+    fail_on: Annotated[Severity, typer.Option("--fail-on", help=said("help-fail-on"))] = Severity.ERROR,
     adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import AuditSettings, run_audit
 
-    settings = AuditSettings(files, rubric, _output(format, out, force), fail_on, adjustments)
-    _run(lambda o, e: run_audit(settings, o, e))
+    run = _settings(ctx)
+    s = AuditSettings(
+        run=run,
+        files=tuple(files),
+        rubric=rubric,
+        output=_output(format, out, force),
+        fail_on=fail_on,
+        adjustments=adjustments,
+    )
+    _run(run, lambda o, say: run_audit(s, o, say))
 
 
-@app.command(cls=Command, help=t("help-report"))
+@app.command(cls=Command, help=said("help-report"))
 def report(
-    file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
+    ctx: typer.Context,
+    file: Annotated[Optional[str], typer.Argument(help=said("help-file-example"))] = None,  # noqa: UP045
     out: OutOpt = None,
     format: Annotated[Optional[Format], _format_opt("report")] = None,  # noqa: UP045
     rubric: RubricOpt = None,
-    template: Annotated[Optional[Path], typer.Option("--template", "-t", help=t("help-template"))] = None,  # noqa: UP045
-    with_audit: Annotated[bool, typer.Option("--with-audit", help=t("help-with-audit"))] = False,
-    scores: Annotated[Scores, typer.Option("--scores", help=t("help-scores"))] = Scores.COMPUTED,
-    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=t("help-report-fail-on"))] = None,  # noqa: UP045
+    template: Annotated[Optional[Path], typer.Option("--template", "-t", help=said("help-template"))] = None,  # noqa: UP045
+    with_audit: Annotated[bool, typer.Option("--with-audit", help=said("help-with-audit"))] = False,
+    scores: Annotated[Scores, typer.Option("--scores", help=said("help-scores"))] = Scores.COMPUTED,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=said("help-report-fail-on"))] = None,  # noqa: UP045
     force: ForceOpt = False,
     adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import ReportSettings, run_report
     from selfeval.forms import ReportOptions
 
-    options = ReportOptions(with_audit, scores)
-    settings = ReportSettings(file, rubric, _output(format, out, force), template, options, fail_on, adjustments)
-    _run(lambda o, e: run_report(settings, o, e))
+    run = _settings(ctx)
+    s = ReportSettings(
+        run=run,
+        file=file,
+        rubric=rubric,
+        output=_output(format, out, force),
+        template=template,
+        options=ReportOptions(with_audit, scores),
+        fail_on=fail_on,
+        adjustments=adjustments,
+    )
+    _run(run, lambda o, say: run_report(s, o, say))
 
 
-@app.command(cls=Command, help=t("help-init"))
+@app.command(cls=Command, help=said("help-init"))
 def init(
-    out: Annotated[Path, typer.Argument(help=t("help-init-out"))],
-    previous: Annotated[Optional[Path], typer.Option("--from", help=t("help-from"))] = None,  # noqa: UP045
-    name: Annotated[Optional[str], typer.Option("--name", help=t("help-name"))] = None,  # noqa: UP045
-    year: Annotated[Optional[int], typer.Option("--year", help=t("help-year"), min=2000, max=2100)] = None,  # noqa: UP045
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(help=said("help-init-out"))],
+    previous: Annotated[Optional[Path], typer.Option("--from", help=said("help-from"))] = None,  # noqa: UP045
+    name: Annotated[Optional[str], typer.Option("--name", help=said("help-name"))] = None,  # noqa: UP045
+    year: Annotated[Optional[int], typer.Option("--year", help=said("help-year"), min=2000, max=2100)] = None,  # noqa: UP045
     rubric: RubricOpt = None,
-    example: Annotated[bool, typer.Option("--example", help=t("help-example"))] = False,
+    example: Annotated[bool, typer.Option("--example", help=said("help-example"))] = False,
     force: ForceOpt = False,
 ) -> None:
     from selfeval.commands import InitSettings, run_init
 
-    settings = InitSettings(out, name, year, rubric, force, example, previous)
-    _run(lambda o, e: run_init(settings, o, e))
+    run = _settings(ctx)
+    s = InitSettings(
+        run=run, out=out, name=name, year=year, rubric=rubric, force=force, example=example, previous=previous
+    )
+    _run(run, lambda o, say: run_init(s, o, say))
 
 
-@app.command("compare", cls=Command, help=t("help-compare"))
+@app.command("compare", cls=Command, help=said("help-compare"))
 def compare_cmd(
-    a: Annotated[str, typer.Argument(help=t("help-compare-a"))],
-    b: Annotated[str, typer.Argument(help=t("help-compare-b"))],
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help=said("help-compare-a"))],
+    b: Annotated[str, typer.Argument(help=said("help-compare-b"))],
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("compare")] = None,  # noqa: UP045
     out: OutOpt = None,
@@ -272,14 +301,16 @@ def compare_cmd(
 ) -> None:
     from selfeval.commands import CompareSettings, run_compare
 
-    settings = CompareSettings(a, b, rubric, _output(format, out, force))
-    _run(lambda o, e: run_compare(settings, o, e))
+    run = _settings(ctx)
+    s = CompareSettings(run=run, a=a, b=b, rubric=rubric, output=_output(format, out, force))
+    _run(run, lambda o, say: run_compare(s, o, say))
 
 
-@app.command(cls=Command, help=t("help-explain"))
+@app.command(cls=Command, help=said("help-explain"))
 def explain(
-    node: Annotated[str, typer.Argument(help=t("help-node"))],
-    file: Annotated[Optional[str], typer.Argument(help=t("help-file-example"))] = None,  # noqa: UP045
+    ctx: typer.Context,
+    node: Annotated[str, typer.Argument(help=said("help-node"))],
+    file: Annotated[Optional[str], typer.Argument(help=said("help-file-example"))] = None,  # noqa: UP045
     rubric: RubricOpt = None,
     format: Annotated[Optional[Format], _format_opt("explain")] = None,  # noqa: UP045
     out: OutOpt = None,
@@ -287,17 +318,21 @@ def explain(
 ) -> None:
     from selfeval.commands import ExplainSettings, run_explain
 
-    settings = ExplainSettings(node, file, rubric, _output(format, out, force))
-    _run(lambda o, e: run_explain(settings, o, e))
+    run = _settings(ctx)
+    s = ExplainSettings(run=run, node=node, file=file, rubric=rubric, output=_output(format, out, force))
+    _run(run, lambda o, say: run_explain(s, o, say))
 
 
-@app.command(cls=Command, help=t("help-rules"))
-def rules() -> None:
+@app.command(cls=Command, help=said("help-rules"))
+def rules(ctx: typer.Context) -> None:
     from selfeval.commands import run_rules
 
-    _run(run_rules)
+    _run(_settings(ctx), run_rules)
 
 
 def main() -> None:
     """Console-script entry point."""
+    # selfeval uses no pydantic plugins; without this, pydantic scans every installed package's
+    # entry points on first use, a cost paid on every run. Set for this process, not on import.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

@@ -1,27 +1,57 @@
-"""The command line's own frame in the run's language: help headings and usage errors.
+"""The command line's own frame in the run's language: help texts, headings and usage errors.
 
-typer writes the frame around selfeval's help (``Usage:``, ``Options:``, ``[required]``,
-``Show this message and exit.``) and its usage errors (``Missing argument 'files'``) in
-English. In a Chinese run they are said in Chinese here: the help before it is wrapped, a
-usage error as 用法 / 运行…查看帮助 / 错误, still exit 2. In an English run typer's words stand.
+The commands' help is written as catalogue keys (:func:`said`) and put into words when help
+is shown, in the language the run speaks by then (``--lang``, else ``SELFEVAL_LANG``): the
+app itself speaks no language. typer writes the frame around it (``Usage:``, ``Options:``,
+``[required]``, ``Show this message and exit.``) and its usage errors (``Missing argument
+'files'``) in English. In a Chinese run they are said in Chinese here: the help before it is
+wrapped, a usage error as 用法 / 运行…查看帮助 / 错误, still exit 2. In an English run typer's
+words stand. It goes through click's public hooks (a context's formatter class, a command's
+short help); the click classes themselves come from :mod:`selfeval.clickshim`.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-# typer vendors click (``typer._click``) and pins it with itself; pyproject pins typer.
-from typer._click import exceptions as ce
-from typer._click.core import Context
-from typer._click.formatting import HelpFormatter
+from typer import Abort
 from typer.core import TyperCommand, TyperGroup
-from typer.exceptions import Abort
 
+from selfeval import clickshim as ce
 from selfeval import i18n
-from selfeval.i18n import Lang, suggest_msg, t
+from selfeval.i18n import Lang, Msg, suggest_msg, t
+
+_SAID: dict[str, Msg] = {}
+"""The help texts of the commands by the token that stands for each (filled as the app is defined)."""
+LANG = "selfeval.lang"
+"""Where a context remembers the language ``--lang`` chose (a click context's ``meta``)."""
+
+
+def said(key: str, /, **args: object) -> str:
+    """A help text to put into words when help is shown: a token of the catalogue key and values."""
+    token = key if not args else f"{key}({', '.join(f'{k}={v}' for k, v in sorted(args.items()))})"
+    _SAID[token] = Msg(key, args)
+    return token
+
+
+def words(text: str) -> str:
+    """A help text in the run's language: a token of :func:`said` put into words, other text as it is."""
+    said_as = _SAID.get(text)
+    return text if said_as is None else said_as.text()
+
+
+def speak(ctx: Any, lang: Lang | None) -> Lang | None:
+    """``--lang``: speak ``lang`` for the rest of the command line's run (until its context closes)."""
+    if lang is not None:
+        ctx.meta[LANG] = lang
+        ctx.with_resource(i18n.speaking(lang))
+    return lang
+
 
 _HEADINGS = {"Arguments": "cli-arguments", "Options": "cli-options", "Commands": "cli-commands"}
 _HELPS = {
@@ -48,6 +78,7 @@ def _extra(piece: str) -> str | None:
 
 def _help(text: str) -> str:
     """One parameter's help with typer's English parts said in Chinese."""
+    text = words(text)
     if text in _HELPS:
         return t(_HELPS[text])
     m = _EXTRAS.fullmatch(text)
@@ -55,7 +86,7 @@ def _help(text: str) -> str:
         return text
     extras = [_extra(p) for p in m["extras"].split("; ")]
     if any(e is None for e in extras):
-        return text  # a bracket in our own help text, not typer's extras
+        return _english(text)  # extras typer says in its own notation (a range): they stand as written
     return f"{_help(m['help'])}  [{'；'.join(e for e in extras if e)}]"
 
 
@@ -63,7 +94,7 @@ def _usage_args(args: str) -> str:
     return args.replace("[OPTIONS]", t("cli-options-metavar")).replace("COMMAND [ARGS]...", t("cli-command-metavar"))
 
 
-class _Formatter(HelpFormatter):
+class _Formatter(ce.HelpFormatter):
     """Click's help formatter, saying its frame in the run's language before it wraps."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -80,7 +111,7 @@ class _Formatter(HelpFormatter):
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         if not _chinese():
-            super().write_dl(rows, col_max, col_spacing)
+            super().write_dl([(term, _english(text)) for term, text in rows], col_max, col_spacing)
             return
         # Click's layout, measured in terminal cells: a Chinese character takes two.
         from rich.cells import cell_len
@@ -101,6 +132,7 @@ class _Formatter(HelpFormatter):
             self.write(("\n" + " " * (first_col + indent)).join(lines) + "\n")
 
     def write_text(self, text: str) -> None:
+        text = words(text)
         if not _chinese():
             super().write_text(text)
             return
@@ -134,7 +166,15 @@ def wrap_cells(text: str, width: int) -> list[str]:
     return [*lines, "".join(line).rstrip()]
 
 
-class _Context(Context):
+def _english(text: str) -> str:
+    """A parameter's help in an English run: its text in words, typer's extras as typer wrote them."""
+    m = _EXTRAS.fullmatch(text)
+    if m is None:
+        return words(text)
+    return f"{words(m['help'])}  [{m['extras']}]"
+
+
+class _Context(ce.Context):
     formatter_class = _Formatter
 
 
@@ -142,6 +182,11 @@ class Command(TyperCommand):
     """A selfeval command: its help framed in the run's language."""
 
     context_class = _Context
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The line a command has in its group's list: its help in words, cut as click cuts it."""
+        text = words(self.short_help or self.help or "")
+        return ce.short_help(text, limit) if text else ""
 
 
 class Group(TyperGroup):
@@ -158,20 +203,33 @@ class Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-        except ce.UsageError as e:
-            show_usage_error(e)
-            sys.exit(e.exit_code)
-        except ce.ClickException as e:
-            e.show()
-            sys.exit(e.exit_code)
-        except Abort:
-            print(t("cli-aborted"), file=sys.stderr)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
+        with i18n.speaking(i18n.from_env(os.environ)):  # --lang, when given, speaks its own inside
+            if not standalone_mode:
+                return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            except ce.UsageError as e:
+                with _language_of(e.ctx):
+                    show_usage_error(e)
+                sys.exit(e.exit_code)
+            except ce.ClickException as e:
+                e.show()
+                sys.exit(e.exit_code)
+            except Abort:
+                print(t("cli-aborted"), file=sys.stderr)
+                sys.exit(1)
+            sys.exit(code if isinstance(code, int) else 0)
+
+
+@contextmanager
+def _language_of(ctx: Any) -> Iterator[None]:
+    """The language ``--lang`` chose for a context that has closed, for what is said after it."""
+    lang = ctx.meta.get(LANG) if ctx is not None else None
+    if lang is None:
+        yield
+        return
+    with i18n.speaking(lang):
+        yield
 
 
 def show_usage_error(e: ce.UsageError) -> None:
@@ -213,7 +271,7 @@ def usage_message(e: ce.UsageError) -> str:
     if isinstance(e, ce.MissingParameter):
         param = e.param
         kind = "cli-missing-option" if getattr(param, "param_type_name", "") == "option" else "cli-missing-argument"
-        help = getattr(param, "help", None)
+        help = words(getattr(param, "help", None) or "")
         return t(kind, name=_param_name(param)) + (t("cli-colon", text=help) if help else "")
     if isinstance(e, ce.NoSuchOption):
         near = "、".join(sorted(e.possibilities or []))

@@ -1,34 +1,50 @@
 """What each command does, given its settings: build, run, return the exit code.
 
-The CLI only turns options into settings. Every function returns the exit code: 0 all
-well, 1 bad content (or a threshold not met), 2 usage. Errors the user can act on are
-raised as :class:`~selfeval.errors.SelfevalError` and printed by :func:`guarded`; what a
-command has to say besides its result goes to standard error through :class:`Say`.
+The command line only turns options into settings (:mod:`selfeval.settings` and the frozen
+records here). Every ``run_*`` function returns the exit code: 0 all well, 1 bad content (or
+a threshold not met), 2 usage. Errors the user can act on are raised as
+:class:`~selfeval.errors.SelfevalError` and printed by :func:`execute`; what a command has
+to say besides its result goes to standard error through :class:`Say`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import inspect
-import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Generic, TextIO, TypeVar
 
 from selfeval import resources
-from selfeval.audit import DOCS as CHECK_DOCS
+from selfeval.audit import CHECKS
 from selfeval.batch import Ranking, score_many
 from selfeval.choices import Format, Scores, Sort
 from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
 from selfeval.explain import explain
-from selfeval.forms import ReportOptions
-from selfeval.i18n import Lang, current, msg, t
+from selfeval.forms import FORMS, ReportOptions
+from selfeval.i18n import Lang, current, msg, speaking, t
 from selfeval.inputs import STDIN, Library, check_file, expand
 from selfeval.numbers import fmt
-from selfeval.outputs import Checked, Findings, Kind, Options, Report, Reporter, choose
+from selfeval.outputs import (
+    COMPARISON,
+    EXPLANATION,
+    FINDINGS,
+    FORMATS,
+    GAPS,
+    RANKING,
+    REPORT,
+    SCORE,
+    Checked,
+    Findings,
+    Options,
+    Output,
+    Report,
+    Writer,
+    choose,
+)
 from selfeval.outputs.base import inert
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
@@ -36,15 +52,22 @@ from selfeval.pipeline import evaluate
 from selfeval.problems import Severity, counts
 from selfeval.review import LedgerFile, load_ledger
 from selfeval.rules import RULES
+from selfeval.settings import Settings
+
+P = TypeVar("P")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Say:
     """What a command tells the person running it, on standard error (``-q`` keeps it quiet)."""
 
     err: TextIO
     quiet: bool = False
     verbose: bool = False
+
+    @classmethod
+    def to(cls, err: TextIO, run: Settings) -> Say:
+        return cls(err, quiet=run.quiet, verbose=run.verbose)
 
     def info(self, key: str, /, **args: object) -> None:
         """A message for the person (not with ``-q``)."""
@@ -67,33 +90,45 @@ def _given(*paths: Path | None) -> list[Path]:
     return [p for p in paths if p is not None]
 
 
-@dataclass
-class Output:
+@dataclass(frozen=True, kw_only=True)
+class OutputSettings:
     """Where and how a command writes its result: ``--format``, ``--out``, ``--force``."""
 
     format: Format | None = None
     out: Path | None = None
+    """A file to write atomically; None for standard output."""
     force: bool = False
-    options: Options = field(default_factory=Options)
 
-    def prepare(self, kind: Kind, default: Format, inputs: Iterable[Path] = ()) -> Reporter:
-        """The reporter, after checking that the output may be written (before any work is done)."""
-        options = replace(self.options, to_file=self.out is not None)
-        reporter = choose(kind, default, self.format, self.out)(options)
-        if reporter.binary and self.out is None and options.terminal:
-            raise UsageError(msg("binary-to-terminal", format=reporter.format.value))
-        if self.out is not None:
-            check_target(self.out, force=self.force, inputs=inputs)
-        return reporter
 
-    def write(
-        self, reporter: Reporter, kind: Kind, payload: Any, stdout: IO[bytes], say: Say, inputs: Iterable[Path] = ()
-    ) -> None:
+@dataclass(frozen=True)
+class Destination(Generic[P]):
+    """A result's writer, chosen and checked before any work is done."""
+
+    format: Format
+    writer: Writer[P]
+    options: Options
+    settings: OutputSettings
+
+    @classmethod
+    def prepare(
+        cls, output: Output[P], default: Format, o: OutputSettings, run: Settings, inputs: Iterable[Path] = ()
+    ) -> Destination[P]:
+        """The writer for ``output`` in the format asked for, after checking that it may be written."""
+        format = choose(output, default, o.format, o.out)
+        if FORMATS[format].binary and o.out is None and run.stdout_terminal:
+            raise UsageError(msg("binary-to-terminal", format=format.value))
+        if o.out is not None:
+            check_target(o.out, force=o.force, inputs=inputs)
+        options = Options(width=run.width, ids=run.ids, to_file=o.out is not None, terminal=run.stdout_terminal)
+        return cls(format, output.writers[format], options, o)
+
+    def write(self, payload: P, stdout: IO[bytes], say: Say, inputs: Iterable[Path] = ()) -> None:
         """Write the result to standard output, or atomically to ``--out``."""
-        with opened(self.out, stdout, force=self.force, inputs=inputs) as fh:
-            reporter.write(kind, payload, fh)
-        if self.out is not None:
-            say.info("wrote", path=self.out)
+        o = self.settings
+        with opened(o.out, stdout, force=o.force, inputs=inputs) as fh:
+            self.writer(payload, fh, self.options)
+        if o.out is not None:
+            say.info("wrote", path=o.out)
 
 
 def _files(paths: list[Path]) -> None:
@@ -113,13 +148,14 @@ def _files(paths: list[Path]) -> None:
 # ----------------------------------------------------------------------------- validate
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class ValidateSettings:
     """Options of ``selfeval validate``."""
 
-    files: list[str]
+    run: Settings = field(default_factory=Settings)
+    files: tuple[str, ...]
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
 
 
 def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
@@ -127,10 +163,10 @@ def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     paths = expand(s.files)
     _files(paths)
     inputs = _given(*paths, s.rubric)
-    reporter = s.output.prepare(Kind.FINDINGS, Format.PARSABLE, inputs)
+    dest = Destination.prepare(FINDINGS, Format.PARSABLE, s.output, s.run, inputs)
     library = Library(s.rubric)
     checked = [Checked(str(p), check_file(p, library)) for p in paths]
-    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, inputs)
+    dest.write(Findings(checked), stdout, say, inputs)
     total = counts([p for c in checked for p in c.problems])
     bad = sum(1 for c in checked if c.problems)
     say.info(
@@ -142,20 +178,28 @@ def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- score
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class BatchSettings:
+    """How many files are scored together: the order of the ranking and the work's spread."""
+
+    sort: Sort = Sort.TOTAL
+    jobs: int = 0
+    """Processes for a large batch (0: as many as the machine has)."""
+    separate: bool = False
+    """Rank the files of each rubric apart instead of refusing a batch that mixes rubrics."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class ScoreSettings:
     """Options of ``selfeval score``."""
 
-    files: list[str]
+    run: Settings = field(default_factory=Settings)
+    files: tuple[str, ...]
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
     fail_under: Decimal | None = None
     gaps: bool = False
-    sort: Sort = Sort.TOTAL
-    jobs: int = 0
-    progress: bool = False
-    separate: bool = False
-    """Rank the files of each rubric apart instead of refusing a batch that mixes rubrics."""
+    batch: BatchSettings = field(default_factory=BatchSettings)
     adjustments: Path | None = None
     """A reviewer's ledger, applied after the rules."""
 
@@ -179,16 +223,15 @@ def _batch(
     ledger: LedgerFile | None,
     say: Say,
     *,
-    s: ScoreSettings | None = None,
-    separate: bool = False,
+    batch: BatchSettings,
+    progress: bool = False,
     detail: bool = True,
 ) -> Ranking:
     """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated,
     duplicates and the ledger's unmatched entries said."""
-    jobs, progress, sort = (s.jobs, s.progress, s.sort) if s else (0, False, Sort.TOTAL)
-    rows = score_many(paths, rubric, jobs=jobs, progress=progress, ledger=ledger, detail=detail)
-    ranking = Ranking.sorted(rows, sort)
-    if len(ranking.rubrics) > 1 and not (separate or (s and s.separate)):
+    rows = score_many(paths, rubric, jobs=batch.jobs, progress=progress, ledger=ledger, detail=detail)
+    ranking = Ranking.sorted(rows, batch.sort)
+    if len(ranking.rubrics) > 1 and not batch.separate:
         raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
     for row in ranking.duplicated:
         say.problem_lines([t("duplicate-file", path=row.path, others="、".join(row.duplicates))])
@@ -203,23 +246,23 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     ledger = _ledger(s.adjustments)
     inputs = _given(*paths, s.adjustments, s.rubric)
     if len(paths) == 1:
-        kind = Kind.GAPS if s.gaps else Kind.SCORE
-        reporter = s.output.prepare(kind, Format.TABLE, inputs)
+        dest = Destination.prepare(GAPS if s.gaps else SCORE, Format.TABLE, s.output, s.run, inputs)
         ev = evaluate(paths[0], Library(s.rubric), ledger)
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
         if ledger is not None and not ev.result.adjustments:
             say.info("adjust-none", who=ev.label, path=s.adjustments)
-        s.output.write(reporter, kind, ev, stdout, say, [*inputs, ev.rubric.path])
+        dest.write(ev, stdout, say, [*inputs, ev.rubric.path])
         if s.fail_under is not None and ev.result.total < s.fail_under:
             say.info("below-fail-under", total=fmt(ev.result.total), limit=s.fail_under)
             return 1
         return 0
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
-    reporter = s.output.prepare(Kind.RANKING, Format.TABLE, inputs)
+    ranked = Destination.prepare(RANKING, Format.TABLE, s.output, s.run, inputs)
     # every node and finding only for the outputs that show them: the workbook and the page
-    ranking = _batch(paths, s.rubric, ledger, say, s=s, detail=reporter.format in (Format.XLSX, Format.HTML))
-    s.output.write(reporter, Kind.RANKING, ranking, stdout, say, inputs)
+    detail = ranked.format in (Format.XLSX, Format.HTML)
+    ranking = _batch(paths, s.rubric, ledger, say, batch=s.batch, progress=s.run.progress, detail=detail)
+    ranked.write(ranking, stdout, say, inputs)
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
     below = [r for r in ranking.rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
@@ -233,13 +276,14 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- audit
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class AuditSettings:
     """Options of ``selfeval audit``."""
 
-    files: list[str]
+    run: Settings = field(default_factory=Settings)
+    files: tuple[str, ...]
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
     fail_on: Severity = Severity.ERROR
     adjustments: Path | None = None
 
@@ -250,19 +294,20 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
     paths = expand(s.files)
     ledger = _ledger(s.adjustments)
     inputs = _given(*paths, s.adjustments, s.rubric)
-    reporter = s.output.prepare(Kind.FINDINGS, Format.TABLE, inputs)
+    dest = Destination.prepare(FINDINGS, Format.TABLE, s.output, s.run, inputs)
     if len(paths) == 1:
         ev = evaluate(paths[0], Library(s.rubric), ledger)
         subject = ev.result.data.subject
         checked = [Checked(str(paths[0]), ev.findings, (subject.name, subject.year))]
     else:
-        ranking = _batch(paths, s.rubric, ledger, say, separate=True)  # findings need no common rubric
+        # findings need no common rubric
+        ranking = _batch(paths, s.rubric, ledger, say, batch=BatchSettings(separate=True))
         by_path = sorted(ranking.rows, key=lambda r: r.path)
         checked = [
             Checked(r.path, r.problems if r.failed else r.findings, None if r.failed else (r.name, r.year or 0))
             for r in by_path
         ]
-    s.output.write(reporter, Kind.FINDINGS, Findings(checked), stdout, say, inputs)
+    dest.write(Findings(checked), stdout, say, inputs)
     if len(checked) > 1:
         found = counts([p for c in checked for p in c.problems])
         say.info(
@@ -278,13 +323,15 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- report
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class ReportSettings:
     """Options of ``selfeval report``."""
 
-    file: str | None
+    run: Settings = field(default_factory=Settings)
+    file: str | None = None
+    """The data file (default: the bundled example)."""
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
     template: Path | None = None
     options: ReportOptions = field(default_factory=ReportOptions)
     fail_on: Severity | None = None
@@ -295,7 +342,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     """Render the document a county files, written atomically; say what the audit found."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
     inputs = _given(path, s.template, s.adjustments, s.rubric)
-    reporter = s.output.prepare(Kind.REPORT, Format.MARKDOWN, inputs)
+    dest = Destination.prepare(REPORT, Format.MARKDOWN, s.output, s.run, inputs)
     ev = evaluate(path, Library(s.rubric), _ledger(s.adjustments))
     c = counts(ev.findings)
     summary = msg(
@@ -304,8 +351,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
         say.problem_lines([msg("report-refused", summary=summary, level=s.fail_on.value).text()])
         return 1
-    report = Report(ev, s.template, s.options)
-    s.output.write(reporter, Kind.REPORT, report, stdout, say, [*inputs, ev.rubric.path])
+    dest.write(Report(ev, s.template, s.options), stdout, say, [*inputs, ev.rubric.path])
     claimed = s.options.scores is Scores.CLAIMED
     total = ev.result.claimed_total if claimed else ev.result.total
     say.info(
@@ -321,10 +367,11 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- init
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class InitSettings:
     """Options of ``selfeval init``."""
 
+    run: Settings = field(default_factory=Settings)
     out: Path
     name: str | None = None
     year: int | None = None
@@ -365,51 +412,50 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- compare
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class CompareSettings:
     """Options of ``selfeval compare``."""
 
+    run: Settings = field(default_factory=Settings)
     a: str
     b: str
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
 
 
 def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     """Two data files side by side, node by node and figure by figure."""
     paths = [Path(s.a), Path(s.b)]
-    reporter = s.output.prepare(Kind.COMPARISON, Format.TABLE, _given(*paths, s.rubric))
+    dest = Destination.prepare(COMPARISON, Format.TABLE, s.output, s.run, _given(*paths, s.rubric))
     library = Library(s.rubric)
     a, b = evaluate(paths[0], library), evaluate(paths[1], library)
     ra, rb = a.result.rubric, b.result.rubric
     if (ra.id, ra.version) != (rb.id, rb.version):
         raise SelfevalError(msg("compare-rubrics", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
-    comparison = compare(a, b)
-    s.output.write(
-        reporter, Kind.COMPARISON, comparison, stdout, say, _given(*paths, s.rubric, a.rubric.path, b.rubric.path)
-    )
+    dest.write(compare(a, b), stdout, say, _given(*paths, s.rubric, a.rubric.path, b.rubric.path))
     return 0
 
 
 # ----------------------------------------------------------------------------- explain
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class ExplainSettings:
     """Options of ``selfeval explain``."""
 
+    run: Settings = field(default_factory=Settings)
     node: str
     file: str | None = None
     rubric: Path | None = None
-    output: Output = field(default_factory=Output)
+    output: OutputSettings = field(default_factory=OutputSettings)
 
 
 def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
     """One node: its rule in words, the inputs it reads with the county's values, the score and why."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
-    reporter = s.output.prepare(Kind.EXPLANATION, Format.TABLE, _given(path, s.rubric))
+    dest = Destination.prepare(EXPLANATION, Format.TABLE, s.output, s.run, _given(path, s.rubric))
     ev = evaluate(path, Library(s.rubric))
-    s.output.write(reporter, Kind.EXPLANATION, explain(ev, s.node), stdout, say, _given(path, s.rubric, ev.rubric.path))
+    dest.write(explain(ev, s.node), stdout, say, _given(path, s.rubric, ev.rubric.path))
     return 0
 
 
@@ -430,22 +476,31 @@ def run_rules(stdout: IO[bytes], say: Say) -> int:
     for kind, cls in RULES.items():
         lines += [kind, "    " + _doc(cls.__doc__ or ""), ""]
     lines += [t("checks-heading"), ""]
-    for code, doc in CHECK_DOCS.items():
-        lines += [code, "    " + _doc(doc), ""]
+    for check in CHECKS:
+        lines += [check.id, "    " + _doc(check.doc), ""]
+    for form in FORMS.values():
+        if form.checks:
+            lines += [t("form-checks-heading", form=form.title), ""]
+            for check in form.checks:
+                lines += [check.id, "    " + _doc(check.doc), ""]
     stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
     return 0
 
 
-def guarded(fn: Callable[[], int], err: TextIO = sys.stderr, debug: bool = False) -> int:
-    """Run a command, turning user errors into messages and exit codes."""
-    try:
-        return fn()
-    except SelfevalError as e:
-        if debug:
-            raise
-        if isinstance(e, InputError):
-            for p in e.problems:
-                print(inert(line(p)), file=err)
-        else:
-            print(inert(str(e)), file=err)
-        return e.exit_code
+# ----------------------------------------------------------------------------- running
+
+
+def execute(fn: Callable[[], int], run: Settings, err: TextIO) -> int:
+    """Run a command in the run's language, turning user errors into messages and exit codes."""
+    with speaking(run.lang):
+        try:
+            return fn()
+        except SelfevalError as e:
+            if run.debug:
+                raise
+            if isinstance(e, InputError):
+                for p in e.problems:
+                    print(inert(line(p)), file=err)
+            else:
+                print(inert(str(e)), file=err)
+            return e.exit_code

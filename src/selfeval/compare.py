@@ -13,7 +13,7 @@ LineKind = Literal["node", "score", "figure"]
 _TOTALS = {"standard": "基本分", "bonus": "加分", "deduction": "扣分", "total": "总分"}
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Line:
     """One compared quantity."""
 
@@ -47,9 +47,11 @@ def compare(a: Evaluation, b: Evaluation) -> Comparison:
         x, y = na.get(key), nb.get(key)
         node = (x or y).node  # type: ignore[union-attr]
         title = f"{node.number + ' ' if node.number else ''}{node.title}"
-        lines.append(Line("node", key, title, x.score if x else None, y.score if y else None, "分"))
+        lines.append(
+            Line(kind="node", id=key, title=title, a=x.score if x else None, b=y.score if y else None, unit="分")
+        )
     for key, title in _TOTALS.items():
-        lines.append(Line("score", key, title, getattr(ra, key), getattr(rb, key), "分"))
+        lines.append(Line(kind="score", id=key, title=title, a=getattr(ra, key), b=getattr(rb, key), unit="分"))
     fa, fb = ra.data.figures, rb.data.figures
     for key in [*fa, *(k for k in fb if k not in fa)]:
         x2, y2 = fa.get(key), fb.get(key)
@@ -57,5 +59,7 @@ def compare(a: Evaluation, b: Evaluation) -> Comparison:
         either = x2 or y2
         title = spec.title if spec else ((either.title if either else None) or key)
         unit = (spec.unit if spec else None) or (either.unit if either else None) or ""
-        lines.append(Line("figure", key, title, x2.value if x2 else None, y2.value if y2 else None, unit))
+        lines.append(
+            Line(kind="figure", id=key, title=title, a=x2.value if x2 else None, b=y2.value if y2 else None, unit=unit)
+        )
     return Comparison(a, b, lines)

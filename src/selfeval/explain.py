@@ -26,7 +26,7 @@ class Input:
     """The data file's line, 0 when the file lacks it."""
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Explanation:
     """A node of one evaluation, explained."""
 
@@ -72,7 +72,7 @@ def explain(ev: Evaluation, key: str) -> Explanation:
         text = msg("explain-children", n=len(r.children)).text()
         if r.node.children_exceed:
             text += msg("explain-capped").text()
-        return Explanation(ev, r, path, text, [])
+        return Explanation(evaluation=ev, result=r, path=path, rule=text, inputs=[])
     clause = Clause(r.id, r.max, r.type is NodeType.DEDUCTION)
     try:
         text = rule.describe(ctx, clause)
@@ -106,4 +106,4 @@ def explain(ev: Evaluation, key: str) -> Explanation:
         j = data.judgements[r.id]
         judged = f"{j.points}分：{j.reason}"
         inputs.append(Input(source("judgements", r.id), "评审评定", judged, at("judgements", r.id)))
-    return Explanation(ev, r, path, text, inputs)
+    return Explanation(evaluation=ev, result=r, path=path, rule=text, inputs=inputs)

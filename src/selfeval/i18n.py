@@ -1,16 +1,22 @@
 """What selfeval says to people, in Chinese first and in English on request.
 
 Every message a person reads is a :class:`Msg`: a key into :data:`MESSAGES` and the values
-it names. It is rendered in the language chosen for the run (``--lang`` or the
-``SELFEVAL_LANG`` environment variable; Chinese by default) and, for machine outputs, in
-English as well. Codes and JSON keys stay English whatever the language.
+it names. It is rendered in the language of the run (``--lang`` or the ``SELFEVAL_LANG``
+environment variable; Chinese by default) and, for machine outputs, in English as well.
+Codes and JSON keys stay English whatever the language.
+
+The language is the one setting that code at every depth reads (each message renders in
+it), so it is not passed down by hand: a run speaks it inside :func:`speaking`, a context
+variable set for the run and restored after, as :mod:`decimal` keeps its context.
+Importing this module sets nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -27,23 +33,28 @@ class Lang(str, Enum):
 ENV = "SELFEVAL_LANG"
 
 
-def from_env() -> Lang:
-    """The language the environment asks for (``SELFEVAL_LANG``), Chinese when it asks for none."""
-    value = os.environ.get(ENV, "").lower()
+def from_env(environ: Mapping[str, str]) -> Lang:
+    """The language an environment asks for (``SELFEVAL_LANG``), Chinese when it asks for none."""
+    value = environ.get(ENV, "").lower()
     return Lang.EN if value.startswith("en") else Lang.ZH
 
 
-_current = [from_env()]
+_LANG: ContextVar[Lang] = ContextVar("selfeval-language", default=Lang.ZH)
 
 
-def use(lang: Lang) -> None:
-    """Speak ``lang`` from now on (the CLI calls this once, before any work)."""
-    _current[0] = lang
+@contextlib.contextmanager
+def speaking(lang: Lang) -> Iterator[None]:
+    """Speak ``lang`` inside the block; the language before it is restored after."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
 
 
 def current() -> Lang:
     """The language of this run."""
-    return _current[0]
+    return _LANG.get()
 
 
 @dataclass(frozen=True)
@@ -87,4 +98,3 @@ def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
     """「；是否应为“x”？」 for the closest of ``choices``, or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
     return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
-

@@ -7,9 +7,12 @@ form's model and checking it beyond the schema: a file either loads whole or rai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
+
+from typing_extensions import TypeVar
 
 from selfeval import resources
 from selfeval.errors import InputError, UsageError, os_reason
@@ -25,15 +28,18 @@ from selfeval.validate import check_data, check_rubric, left_to_fill, missing_in
 STDIN = Path("-")
 """A data file read from standard input."""
 
+R = TypeVar("R", bound=RubricBase, covariant=True, default=RubricBase)
+D = TypeVar("D", bound=DataBase, covariant=True, default=DataBase)
 
-@dataclass
-class RubricFile:
+
+@dataclass(frozen=True)
+class RubricFile(Generic[R, D]):
     """A checked rubric, its form and where it came from."""
 
     doc: Document
     path: Path
-    rubric: RubricBase
-    form: Form[Any, Any]
+    rubric: R
+    form: Form[R, D, Any]
 
     def template(self, kind: str) -> Path:
         """A report template (``markdown``, ``docx``, ``docx-reference``): the rubric's own, next to it
@@ -44,16 +50,16 @@ class RubricFile:
         return beside if named and beside.is_file() else resources.TEMPLATES / name
 
 
-@dataclass
-class DataFile:
+@dataclass(frozen=True)
+class DataFile(Generic[D]):
     """A county's checked data file."""
 
     doc: Document
     path: Path
-    data: DataBase
+    data: D
 
 
-def _form_of(doc: Document) -> Form[Any, Any]:
+def _form_of(doc: Document) -> Form[Any, Any, Any]:
     name = doc.data.get("form", DEFAULT_FORM)
     form = FORMS.get(name) if isinstance(name, str) else None
     if form is None:
@@ -198,7 +204,7 @@ def check_file(path: Path, library: Library) -> list[Problem]:
         return e.problems
 
 
-def expand(paths: list[str]) -> list[Path]:
+def expand(paths: Iterable[str]) -> list[Path]:
     """Files, folders (their *.yaml / *.yml) and globs, in a stable order, without repeats.
 
     A glob's ``**`` does not follow symbolic links to folders, so a link back up the tree

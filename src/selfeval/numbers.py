@@ -87,3 +87,8 @@ def fmt(value: Decimal, places: int = 2) -> str:
             text = format(quantize(value, places), "f")
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def as_written(value: Decimal | int) -> str:
+    """A figure's number the way it was entered: no exponent, trailing zeros kept (``256.60``)."""
+    return format(value, "f")

@@ -11,7 +11,9 @@ import decimal
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic
+
+from typing_extensions import TypeVar
 
 from selfeval import __version__
 from selfeval.audit import audit
@@ -20,21 +22,26 @@ from selfeval.forms import Form, Provenance
 from selfeval.i18n import msg
 from selfeval.inputs import DataFile, Library, RubricFile, data_from
 from selfeval.load import load_document
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import RubricBase
 from selfeval.problems import Problem, Severity
 from selfeval.review import LedgerFile
 from selfeval.scoring import ScoreResult, score
 
+R = TypeVar("R", bound=RubricBase, covariant=True, default=RubricBase)
+D = TypeVar("D", bound=DataBase, covariant=True, default=DataBase)
 
-@dataclass
-class Evaluation:
-    """One county's data file, scored against its rubric."""
 
-    data: DataFile
-    rubric: RubricFile
-    result: ScoreResult
+@dataclass(frozen=True)
+class Evaluation(Generic[R, D]):
+    """One county's data file, scored against its rubric (typed by its form's rubric and data)."""
+
+    data: DataFile[D]
+    rubric: RubricFile[R, D]
+    result: ScoreResult[R, D]
 
     @property
-    def form(self) -> Form[Any, Any]:
+    def form(self) -> Form[R, D, Any]:
         """The document family of the rubric."""
         return self.rubric.form
 
@@ -49,7 +56,7 @@ class Evaluation:
         """Every claim the county's own evidence does not support (computed once, when asked)."""
         with decimal.localcontext(ARITHMETIC):
             try:
-                return audit(self.result, self.data.doc)
+                return audit(self.result, self.data.doc, self.form.checks)
             except decimal.DecimalException as e:  # numbers are bounded at loading; the last guard
                 bad = msg("arithmetic", detail=type(e).__name__)
                 raise InputError([Problem.of(self.data.doc.display, 0, 0, bad, "arithmetic", Severity.ERROR)]) from e
@@ -58,7 +65,13 @@ class Evaluation:
     def provenance(self) -> Provenance:
         """Hashes of the bytes read and the tool's version: what a result can be reproduced from."""
         r = self.rubric.rubric
-        return Provenance(r.id, r.version, self.rubric.doc.sha256, self.data.doc.sha256, __version__)
+        return Provenance(
+            rubric_id=r.id,
+            rubric_version=r.version,
+            rubric_sha256=self.rubric.doc.sha256,
+            data_sha256=self.data.doc.sha256,
+            selfeval_version=__version__,
+        )
 
 
 def evaluate(path: Path, library: Library | None = None, ledger: LedgerFile | None = None) -> Evaluation:

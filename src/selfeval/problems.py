@@ -36,7 +36,7 @@ class Severity(str, Enum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Problem:
     """A problem in an input file, with 1-based line and column (0 when the file has none)."""
 
@@ -57,7 +57,16 @@ class Problem:
     @classmethod
     def of(cls, path: str, line: int, col: int, message: Msg, code: str, severity: Severity, **extra: Any) -> Problem:
         """A problem whose message comes from the catalogue, kept in the run's language and in English."""
-        return cls(path, line, col, message.text(), code, severity, english=message, **extra)
+        return cls(
+            path=path,
+            line=line,
+            col=col,
+            message=message.text(),
+            code=code,
+            severity=severity,
+            english=message,
+            **extra,
+        )
 
     @property
     def message_en(self) -> str:

@@ -62,7 +62,13 @@ class LedgerFile:
             line, _ = self.doc.locate(("adjustments", i))
             reviewer = e.reviewer or self.ledger.reviewer or ""
             when = e.date or self.ledger.date
-            out[nid] = Change(nid, e, f"{self.doc.display}:{line}", reviewer, when.isoformat() if when else "")
+            out[nid] = Change(
+                node=nid,
+                entry=e,
+                where=f"{self.doc.display}:{line}",
+                reviewer=reviewer,
+                date=when.isoformat() if when else "",
+            )
         if problems:
             raise InputError(problems)
         return out

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Literal
+from functools import cached_property
+from typing import Generic, Literal
+
+from typing_extensions import TypeVar
 
 from selfeval.errors import MissingValue, Undefined, UnknownValue
 from selfeval.expr import parse_expr
@@ -23,6 +26,12 @@ from selfeval.units import convert
 from selfeval.wording import book, quote
 
 Status = Literal["scored", "not_applicable"]
+
+R = TypeVar("R", bound=RubricBase, covariant=True, default=RubricBase)
+D = TypeVar("D", bound=DataBase, covariant=True, default=DataBase)
+"""A result is typed by its form's rubric and data; shared code, which knows no form, reads the bases."""
+RubricT = TypeVar("RubricT", bound=RubricBase)
+DataT = TypeVar("DataT", bound=DataBase)
 
 NA_WORDS = {
     NAPolicy.RESCALE: "分值从满分中剔除，其余各项按比例折算",
@@ -42,7 +51,7 @@ class Applied:
     """The node as a report names it (40. 救助对象满意度)."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class NodeResult:
     """The computed score of one node, with why."""
 
@@ -121,12 +130,12 @@ class NodeResult:
             stack.extend(reversed(node.children))
 
 
-@dataclass
-class ScoreResult:
-    """A county's whole computed score."""
+@dataclass(frozen=True, kw_only=True)
+class ScoreResult(Generic[R, D]):
+    """A county's whole computed score, typed by its form's rubric and data."""
 
-    rubric: RubricBase
-    data: DataBase
+    rubric: R
+    data: D
     sections: list[NodeResult]
     standard_max: Decimal
     standard: Decimal
@@ -146,17 +155,18 @@ class ScoreResult:
     grade_high: str = ""
     standard_high: Decimal = ZERO
     """The highest the standard part could be (``standard`` is then the lowest)."""
-    _flat: list[NodeResult] | None = field(default=None, repr=False)
 
     @property
     def total_max(self) -> Decimal:
         """The highest total the rubric allows: standard plus the bonus cap."""
         return self.standard_max + self.bonus_max
 
+    @cached_property
+    def _flat(self) -> list[NodeResult]:
+        return [r for s in self.sections for r in s.walk()]
+
     def walk(self) -> Iterator[NodeResult]:
         """Every node result, depth first."""
-        if self._flat is None:
-            self._flat = [r for s in self.sections for r in s.walk()]
         return iter(self._flat)
 
     def by_id(self) -> dict[str, NodeResult]:
@@ -316,14 +326,14 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
         score = node.points if policy is NAPolicy.FULL else ZERO
         children = [_score_node(c, c.type or child_kind, depth + 1, ev, reason) for c in node.children]
         return NodeResult(
-            node,
-            child_kind,
-            depth,
-            ev.places,
-            node.points,
-            score,
-            claimed,
-            f"不适用（{reason}）：{NA_WORDS[policy]}",
+            node=node,
+            type=child_kind,
+            depth=depth,
+            places=ev.places,
+            max=node.points,
+            score=score,
+            claimed=claimed,
+            explanation=f"不适用（{reason}）：{NA_WORDS[policy]}",
             status="not_applicable",
             na_policy=policy,
             children=children,
@@ -331,14 +341,14 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
     if node.rule is not None:
         out = node.rule.apply(ev, Clause(node.id, node.points, child_kind is NodeType.DEDUCTION))
         return NodeResult(
-            node,
-            child_kind,
-            depth,
-            ev.places,
-            node.points,
-            out.amount,
-            claimed,
-            out.explanation,
+            node=node,
+            type=child_kind,
+            depth=depth,
+            places=ev.places,
+            max=node.points,
+            score=out.amount,
+            claimed=claimed,
+            explanation=out.explanation,
             used=out.used,
             missing=out.missing,
             gap=out.gap,
@@ -348,14 +358,14 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
     c = combine(children, node.points, child_kind)
     high = combine(children, node.points, child_kind, top=True).score if any(x.ranged for x in children) else None
     return NodeResult(
-        node,
-        child_kind,
-        depth,
-        ev.places,
-        node.points,
-        c.score,
-        claimed,
-        c.text,
+        node=node,
+        type=child_kind,
+        depth=depth,
+        places=ev.places,
+        max=node.points,
+        score=c.score,
+        claimed=claimed,
+        explanation=c.text,
         status=c.status,
         na_policy=NAPolicy.RESCALE if c.status == "not_applicable" else None,
         children=children,
@@ -365,7 +375,7 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
     )
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Combined:
     """A parent's score from its children."""
 
@@ -385,7 +395,9 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType, *, top:
     (with ``top``, from the highest the children could score)."""
     counted = [c for c in children if _counted(c)]
     if not counted:
-        return Combined(ZERO, "各子项均不适用，本项不适用", "not_applicable", ZERO, Decimal(1))
+        return Combined(
+            score=ZERO, text="各子项均不适用，本项不适用", status="not_applicable", raw=ZERO, scale=Decimal(1)
+        )
     raw = sum((c.top if top else c.score for c in counted), ZERO)
     full = sum((c.max for c in children), ZERO)
     available = sum((c.max for c in counted), ZERO)
@@ -399,12 +411,12 @@ def combine(children: list[NodeResult], points: Decimal, kind: NodeType, *, top:
     if value > points:
         text += f"，超过本项分值，按{fmt(points)}分封顶"
         value = points
-    return Combined(value, text, "scored", uncapped, scale)
+    return Combined(score=value, text=text, status="scored", raw=uncapped, scale=scale)
 
 
 def score(
-    rubric: RubricBase, data: DataBase, tree: list[Node], changes: Mapping[str, Change] | None = None
-) -> ScoreResult:
+    rubric: RubricT, data: DataT, tree: list[Node], changes: Mapping[str, Change] | None = None
+) -> ScoreResult[RubricT, DataT]:
     """Score ``data`` against ``rubric`` over the indicator ``tree`` (its form gives it):
     every node, the parts, the total and the grade; then a reviewer's ``changes``, by node id."""
     ev = DataContext(rubric, data, changes)
@@ -433,24 +445,24 @@ def score(
     total_high = quantize(max(high[3], ZERO), rubric.rounding.places)
     grade = grade_for(rubric, total, vetoes)
     return ScoreResult(
-        rubric,
-        data,
-        sections,
-        rubric.total,
-        standard,
-        rubric.bonus_cap,
-        bonus,
-        rubric.deduction_cap,
-        deduction,
-        total_exact,
-        total,
-        grade,
-        vetoes,
-        data.claims.get("total"),
-        ev,
-        total_high,
-        grade_for(rubric, total_high, vetoes),
-        high[0],
+        rubric=rubric,
+        data=data,
+        sections=sections,
+        standard_max=rubric.total,
+        standard=standard,
+        bonus_max=rubric.bonus_cap,
+        bonus=bonus,
+        deduction_max=rubric.deduction_cap,
+        deduction=deduction,
+        total_exact=total_exact,
+        total=total,
+        grade=grade,
+        vetoes=vetoes,
+        claimed_total=data.claims.get("total"),
+        context=ev,
+        total_high=total_high,
+        grade_high=grade_for(rubric, total_high, vetoes),
+        standard_high=high[0],
     )
 
 

@@ -264,7 +264,7 @@ def test_github_annotations_escape_names_and_messages() -> None:
     from selfeval.outputs.github import annotation
     from selfeval.problems import Problem, Severity
 
-    p = Problem("a,b:c\nd.yaml", 3, 1, "第一行\n第二行, 50%", "x", Severity.ERROR)
+    p = Problem(path="a,b:c\nd.yaml", line=3, col=1, message="第一行\n第二行, 50%", code="x", severity=Severity.ERROR)
     line = annotation(p)
     assert "\n" not in line
     assert line.startswith("::error file=a%2Cb%3Ac%0Ad.yaml,line=3,col=1,")

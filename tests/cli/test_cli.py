@@ -15,23 +15,24 @@ from helpers import DATA
 from selfeval.batch import SORTS
 from selfeval.choices import Format, Sort
 from selfeval.cli import FORMAT_HELP, app
-from selfeval.outputs import REPORTERS, Kind, formats_for
+from selfeval.outputs import FORMATS, OUTPUTS, Kind, formats_for
 from selfeval.problems import Severity
 
 
 def test_every_choice_is_handled() -> None:
-    assert set(REPORTERS) == set(Format)
-    assert all(REPORTERS[f].format is f for f in Format)
+    assert set(FORMATS) == set(Format)
+    assert all(FORMATS[f].format is f for f in Format)
+    assert set(OUTPUTS) == set(Kind)
     assert set(SORTS) == set(Sort)
     # Every format writes something, and each command's help lists exactly what it can write.
-    assert all(any(cls.supports(k) for k in Kind) for cls in REPORTERS.values())
+    assert all(any(f in o.writers for o in OUTPUTS.values()) for f in Format)
     commands = {"score": Kind.SCORE, "audit": Kind.FINDINGS, "validate": Kind.FINDINGS, "report": Kind.REPORT}
     commands["compare"] = Kind.COMPARISON
     for command, kind in commands.items():
         listed = FORMAT_HELP[command].split(", ")
-        offered = {*formats_for(kind), *(formats_for(Kind.RANKING) if command == "score" else [])}
+        offered = {*formats_for(OUTPUTS[kind]), *(formats_for(OUTPUTS[Kind.RANKING]) if command == "score" else [])}
         assert set(listed) == {f.value for f in offered}, command
-    only_many = set(formats_for(Kind.RANKING)) - set(formats_for(Kind.SCORE))
+    only_many = set(formats_for(OUTPUTS[Kind.RANKING])) - set(formats_for(OUTPUTS[Kind.SCORE]))
     assert {f.value for f in only_many} == {"html"} and "html" not in FORMAT_HELP["audit"]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from helpers import DATA, changed_copy
 from selfeval.cli import app
-from selfeval.outputs import Kind, formats_for
+from selfeval.outputs import OUTPUTS, Kind, formats_for
 
 COMMANDS = {
     Kind.SCORE: ["score", str(DATA)],
@@ -22,7 +22,9 @@ COMMANDS = {
 
 
 @pytest.mark.parametrize(
-    ("kind", "format"), [(k, f) for k in COMMANDS for f in formats_for(k)], ids=lambda x: getattr(x, "value", x)
+    ("kind", "format"),
+    [(k, f) for k in COMMANDS for f in formats_for(OUTPUTS[k])],
+    ids=lambda x: getattr(x, "value", x),
 )
 def test_every_format_of_every_command_writes(runner: Any, tmp_path: Path, kind: Kind, format: Any) -> None:
     out = tmp_path / "out.bin"
@@ -48,7 +50,7 @@ def test_ranking_formats(runner: Any, tmp_path: Path) -> None:
     changed_copy(tmp_path, "a.yaml", trainings=3)
     other = changed_copy(tmp_path, "b.yaml")
     other.write_text(other.read_text(encoding="utf-8").replace("  name: 平罗县", "  name: 永宁县", 1), encoding="utf-8")
-    for f in formats_for(Kind.RANKING):
+    for f in formats_for(OUTPUTS[Kind.RANKING]):
         result = runner.invoke(app, ["score", str(tmp_path), "--format", f.value])
         assert result.exit_code == 0, f
         if f.value != "xlsx":  # a workbook's bytes: its sheets are tested with the province's

@@ -28,7 +28,7 @@ from selfeval.choices import Format, Sort
 from selfeval.errors import ExprSyntaxError, InvalidValue, SelfevalError, Undefined
 from selfeval.expr import parse_expr
 from selfeval.inputs import Library
-from selfeval.outputs import REPORTERS, Findings, Kind, Options, Report
+from selfeval.outputs import FORMATS, OUTPUTS, Findings, Kind, Options, Report
 from selfeval.outputs.base import Checked
 from selfeval.pipeline import ARITHMETIC, evaluate
 
@@ -86,7 +86,7 @@ def test_yaml_scalars_in_every_notation(tmp_path: Path, value: str, where: str) 
     try:
         ev = evaluate(path, LIBRARY)
         ev.findings  # noqa: B018 - the audit runs too
-        REPORTERS[Format.JSON](Options()).write(Kind.SCORE, ev, io.BytesIO())
+        OUTPUTS[Kind.SCORE].writers[Format.JSON](ev, io.BytesIO(), Options())
     except SelfevalError:
         pass
 
@@ -215,7 +215,7 @@ def _with_text(tmp_path: Path, name: str, text: str) -> Path:
 
 def _out(fmt: Format, kind: Kind, payload: Any) -> bytes:
     buf = io.BytesIO()
-    REPORTERS[fmt](Options(width=100)).write(kind, payload, buf)
+    OUTPUTS[kind].writers[fmt](payload, buf, Options(width=100))
     return buf.getvalue()
 
 
@@ -339,7 +339,7 @@ def test_file_system_situations(tmp_path: Path, kind: str, role: str, force: boo
 
 
 def test_the_markup_alphabet_reaches_every_format() -> None:
-    assert {f for f in Format} <= set(REPORTERS)
+    assert {f for f in Format} <= set(FORMATS)
     with pytest.raises(InvalidValue):
         from selfeval.numbers import parse_quantity
 

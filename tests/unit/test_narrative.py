@@ -11,7 +11,8 @@ import yaml
 
 from helpers import DATA, evaluate_file, write_yaml
 from selfeval.errors import InputError
-from selfeval.forms.narrative.text import as_written, fill, references
+from selfeval.forms.narrative.text import fill, references
+from selfeval.numbers import as_written
 from selfeval.problems import Severity
 
 MUST_APPEAR_ONCE = ["474", "559.9", "379.2", "910.38", "15293", "6643.18", "141511", "12325", "18102", "1727", "538.5"]

@@ -1,13 +1,14 @@
 """Check a report's claims against its own evidence.
 
-One module per check; this is the one place they are registered. Each module's docstring
-documents its check and starts with its finding code.
+One module per check; this is the one place the checks every form shares are registered. A
+form's own checks live in its folder (``forms/<form>/checks/``) and run after these. Each
+module's docstring documents its check and starts with its finding code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from types import ModuleType
+from collections.abc import Iterable
+from typing import Any
 
 from selfeval.audit import (
     claim_differs,
@@ -15,59 +16,45 @@ from selfeval.audit import (
     claim_over_points,
     claim_sum,
     derived,
-    document_number,
     evidence_missing,
-    narrative_numbers,
     not_applicable,
     points,
-    subject,
     subset,
-    table_weights,
-    unexplained_loss,
-    unmet_full,
     veto,
 )
-from selfeval.audit.base import Audit
+from selfeval.audit.base import Audit, Check
 from selfeval.load import Document
 from selfeval.problems import Problem
 from selfeval.scoring import ScoreResult
 
-_MODULES: tuple[ModuleType, ...] = (
-    claim_sum,
-    claim_over_points,
-    claim_differs,
-    claim_missing,
-    points,
-    evidence_missing,
-    derived,
-    subset,
-    narrative_numbers,
-    document_number,
-    subject,
-    veto,
-    not_applicable,
-    unexplained_loss,
-    unmet_full,
-    table_weights,
+CHECKS: tuple[Check, ...] = tuple(
+    Check.of(m)
+    for m in (
+        claim_sum,
+        claim_over_points,
+        claim_differs,
+        claim_missing,
+        points,
+        evidence_missing,
+        derived,
+        subset,
+        veto,
+        not_applicable,
+    )
 )
-
-CHECKS: dict[str, Callable[[Audit], Iterator[Problem]]] = {m.ID: m.check for m in _MODULES}
-"""Every audit check, by its finding code."""
-
-DOCS: dict[str, str] = {m.ID: (m.__doc__ or "").split(":", 1)[-1].strip() for m in _MODULES}
-"""What each check looks for, by its finding code (the module's docstring)."""
-
-SUPERSEDES: dict[str, tuple[str, ...]] = {m.ID: getattr(m, "SUPERSEDES", ()) for m in _MODULES}
-"""The codes whose findings on the same subject a more specific check's finding replaces."""
+"""Every check all forms share, in the order they run."""
 
 
-def audit(result: ScoreResult, doc: Document) -> list[Problem]:
-    """Run every check on a scored data file; findings most serious first, then in file order."""
+def audit(result: ScoreResult[Any, Any], doc: Document, own: Iterable[Check] = ()) -> list[Problem]:
+    """Run the shared checks, then the form's ``own``, on a scored data file; findings most serious
+    first, then in file order."""
+    checks = [*CHECKS, *own]
     ctx = Audit(result, doc)
-    found = [f for check in CHECKS.values() for f in check(ctx)]
-    replaced = {(code, f.subject) for f in found for code in SUPERSEDES.get(f.code, ())}
+    found = [f for check in checks for f in check.run(ctx)]
+    supersedes = {c.id: c.supersedes for c in checks}
+    replaced = {(code, f.subject) for f in found for code in supersedes.get(f.code, ())}
     kept = [f for f in found if (f.code, f.subject) not in replaced]
     return sorted(kept, key=Problem.severity_key)
 
 
-__all__ = ["CHECKS", "DOCS", "Audit", "audit"]
+__all__ = ["CHECKS", "Audit", "Check", "audit"]

@@ -1,30 +1,41 @@
 """What every audit check shares: the scored result, and the data file to place findings in.
 
 A check is a module with an ``ID`` (the finding code), a docstring that documents it for
-users (``selfeval rules`` prints it) and a ``check(audit)`` function yielding problems.
+users (``selfeval rules`` prints it) and a ``check(audit)`` function yielding problems;
+:meth:`Check.of` reads such a module into the record the registries hold. Checks every form
+shares are registered in :mod:`selfeval.audit`; a form's own in its ``checks/`` folder.
 Each finding is placed on the line of the value it is about: the claim, the stated figure,
 the narrative text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import ModuleType
+from typing import Any, Generic
+
+from typing_extensions import TypeVar
 
 from selfeval.expr import parse_expr
 from selfeval.i18n import Msg
 from selfeval.load import Document, Loc
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import RubricBase
 from selfeval.numbers import ZERO
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import NodeResult, ScoreResult
 
+R = TypeVar("R", bound=RubricBase, covariant=True, default=RubricBase)
+D = TypeVar("D", bound=DataBase, covariant=True, default=DataBase)
 
-@dataclass
-class Audit:
-    """One data file's scored result, for the checks to read."""
 
-    result: ScoreResult
+@dataclass(frozen=True)
+class Audit(Generic[R, D]):
+    """One data file's scored result, for the checks to read (typed by its form's rubric and data)."""
+
+    result: ScoreResult[R, D]
     doc: Document
 
     def finding(
@@ -33,8 +44,8 @@ class Audit:
         code: str,
         subject: str,
         message: Msg,
-        values: Mapping[str, str],
         *at: Loc,
+        values: Mapping[str, str],
     ) -> Problem:
         """A finding placed at the first of ``at`` that is in the file (else the last, or the top)."""
         data = self.result.data
@@ -76,3 +87,22 @@ def effective_claim(r: NodeResult) -> tuple[Decimal | None, list[str]]:
             total += v
             any_claim = True
     return (total if any_claim else None), absent
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    """One audit check as the registries hold it."""
+
+    id: str
+    """The finding code."""
+    doc: str
+    """What the check looks for, for people: the module's docstring after its code."""
+    run: Callable[[Audit[Any, Any]], Iterator[Problem]]
+    supersedes: tuple[str, ...] = ()
+    """The codes whose findings on the same subject this more specific check's finding replaces."""
+
+    @classmethod
+    def of(cls, module: ModuleType) -> Check:
+        """The check a module defines (``ID``, its docstring, ``check``, optionally ``SUPERSEDES``)."""
+        doc = (module.__doc__ or "").split(":", 1)[-1].strip()
+        return cls(id=module.ID, doc=doc, run=module.check, supersedes=tuple(getattr(module, "SUPERSEDES", ())))

@@ -26,8 +26,8 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             r.id,
             msg(key, node=label(r), claimed=fmt(r.claimed), computed=fmt(r.rounded), why=r.explanation),
-            {"stated": fmt(r.claimed), "expected": fmt(r.rounded)},
             ("claims", r.id),
+            values={"stated": fmt(r.claimed), "expected": fmt(r.rounded)},
         )
     if result.total_differs and result.claimed_total is not None:
         yield audit.finding(
@@ -35,6 +35,6 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             "total",
             msg("claim-differs-total", claimed=fmt(result.claimed_total), computed=fmt(result.total)),
-            {"stated": fmt(result.claimed_total), "expected": fmt(result.total)},
             ("claims", "total"),
+            values={"stated": fmt(result.claimed_total), "expected": fmt(result.total)},
         )

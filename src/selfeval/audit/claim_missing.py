@@ -25,7 +25,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 r.id,
                 msg("claim-missing", node=label(r), title=r.node.title, points=fmt(r.max)),
-                {"points": fmt(r.max)},
                 ("items", r.id),
                 ("claims",),
+                values={"points": fmt(r.max)},
             )

@@ -31,8 +31,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 r.id,
                 msg("claim-over-points", node=label(r), total=fmt(total), points=fmt(r.max), note=note),
-                {"stated": fmt(total), "expected": fmt(r.max)},
                 ("claims", r.id),
                 *(("claims", c.id) for c in r.children),
                 ("items", r.id),
+                values={"stated": fmt(total), "expected": fmt(r.max)},
             )

@@ -37,8 +37,8 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             r.id,
             msg("claim-sum", node=label(r), claimed=fmt(r.claimed), parts=fmt(expected), note=note),
-            {"stated": fmt(r.claimed), "expected": fmt(expected), "absent": ",".join(absent)},
             ("claims", r.id),
+            values={"stated": fmt(r.claimed), "expected": fmt(expected), "absent": ",".join(absent)},
         )
     if result.claimed_total is None:
         return
@@ -59,6 +59,6 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             "total",
             msg("claim-sum-total", claimed=fmt(result.claimed_total), parts=fmt(total), terms=shown),
-            {"stated": fmt(result.claimed_total), "expected": fmt(total)},
             ("claims", "total"),
+            values={"stated": fmt(result.claimed_total), "expected": fmt(total)},
         )

@@ -60,6 +60,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                 computed=fmt(computed),
                 off=off,
             ),
-            {"stated": fmt(stated), "expected": fmt(computed), "node": rel.node or ""},
             audit.figure_at(rel.figure),
+            values={"stated": fmt(stated), "expected": fmt(computed), "node": rel.node or ""},
         )

@@ -21,7 +21,7 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 r.id,
                 msg("evidence-missing", node=label(r), name=name, why=r.explanation),
-                {"missing": name},
                 ("items", r.id),
                 ("figures",),
+                values={"missing": name},
             )

@@ -23,6 +23,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 r.id,
                 msg("not-applicable", node=label(r), why=r.explanation),
-                {"policy": policy},
                 ("not_applicable", r.id),
+                values={"policy": policy},
             )

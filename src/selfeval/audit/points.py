@@ -31,6 +31,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 key,
                 msg("points-differ", what=what, stated=fmt(stated), points=fmt(points)),
-                {"stated": fmt(stated), "expected": fmt(points)},
                 ("points", key),
+                values={"stated": fmt(stated), "expected": fmt(points)},
             )

@@ -32,6 +32,6 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             rel.id,
             msg("subset-exceeded", rule=rel.title, part=f"{pt}{fmt(part)}{pu}", whole=f"{wt}{fmt(whole)}{wu}"),
-            {"stated": fmt(part), "expected": fmt(whole), "node": rel.node or ""},
             audit.figure_at(rel.part),
+            values={"stated": fmt(part), "expected": fmt(whole), "node": rel.node or ""},
         )

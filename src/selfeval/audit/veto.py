@@ -25,6 +25,6 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             v.id,
             msg("veto", title=v.title, effect=effect),
-            {"fact": v.fact},
             ("facts", v.fact),
+            values={"fact": v.fact},
         )

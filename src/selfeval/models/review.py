@@ -65,7 +65,7 @@ class Ledger(Strict):
     adjustments: list[Entry] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Change:
     """One entry of the ledger, resolved to a node of a county's tree."""
 

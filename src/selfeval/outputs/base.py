@@ -1,29 +1,29 @@
-"""The output layer's one interface: a reporter turns a result into bytes in one format.
+"""The output layer's pieces: what each command prints (:class:`Output`, typed by its result),
+the formats it can be written in (one module per format, each with its :class:`FormatSpec`
+and a writer per result it can write), and the text safety every writer shares.
 
-A format is one module holding one :class:`Reporter` subclass; it implements a method for
-each kind of result it can write (:class:`Kind`) and leaves the others alone. Commands
-choose the reporter by ``--format`` or by the suffix of ``--out``.
+Commands choose the writer by ``--format`` or by the suffix of ``--out``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Generic, TypeVar
 
-from selfeval.batch import Ranking
 from selfeval.choices import Format
-from selfeval.compare import Comparison
-from selfeval.explain import Explanation
 from selfeval.forms import ReportOptions
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
 
+P = TypeVar("P")
+
 
 class Kind(str, Enum):
-    """What a command prints; each is a method of :class:`Reporter`."""
+    """What a command prints; each is an :class:`Output` in :mod:`selfeval.outputs`."""
 
     SCORE = "score"
     GAPS = "gaps"
@@ -63,7 +63,7 @@ class Findings:
         return [p for f in self.files for p in f.problems]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     """A county's report document, rendered with a template."""
 
@@ -73,7 +73,7 @@ class Report:
     options: ReportOptions = field(default_factory=ReportOptions)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
     """How to write, beyond the format."""
 
@@ -87,54 +87,27 @@ class Options:
     """Standard output is a terminal: no place for a Word or Excel file's bytes."""
 
 
-class Reporter:
-    """Writes results in one format. Subclasses implement the kinds they support."""
+@dataclass(frozen=True, kw_only=True)
+class FormatSpec:
+    """A format as the command line knows it."""
 
-    format: ClassVar[Format]
-    suffixes: ClassVar[tuple[str, ...]] = ()
+    format: Format
+    suffixes: tuple[str, ...] = ()
     """File suffixes (``.json``) that choose this format for ``--out``."""
-    binary: ClassVar[bool] = False
+    binary: bool = False
     """Writes a file's bytes (Word, Excel), not text."""
 
-    def __init__(self, options: Options | None = None) -> None:
-        self.options = options or Options()
 
-    @classmethod
-    def supports(cls, kind: Kind) -> bool:
-        """Whether this format can write ``kind``."""
-        return getattr(cls, kind.value) is not getattr(Reporter, kind.value)
+Writer = Callable[[P, IO[bytes], Options], None]
+"""Writes one result in one format."""
 
-    def write(self, kind: Kind, payload: Any, out: IO[bytes]) -> None:
-        """Write ``payload`` (the result ``kind`` names) to ``out``."""
-        getattr(self, kind.value)(payload, out)
 
-    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
-        """One county's scored tree."""
-        raise NotImplementedError
+@dataclass(frozen=True)
+class Output(Generic[P]):
+    """What a command prints (a result of type ``P``) and a writer for each format it can be written in."""
 
-    def gaps(self, ev: Evaluation, out: IO[bytes]) -> None:
-        """The points one county lost and how to recover them."""
-        raise NotImplementedError
-
-    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        """Many counties ranked."""
-        raise NotImplementedError
-
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        """Validation problems or audit findings, each at its file, line and column."""
-        raise NotImplementedError
-
-    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
-        """Two data files side by side."""
-        raise NotImplementedError
-
-    def report(self, report: Report, out: IO[bytes]) -> None:
-        """The document a county files."""
-        raise NotImplementedError
-
-    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
-        """One node explained."""
-        raise NotImplementedError
+    kind: Kind
+    writers: Mapping[Format, Writer[P]]
 
 
 _INERT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")

@@ -14,7 +14,7 @@ from selfeval.compare import Comparison
 from selfeval.i18n import t
 from selfeval.numbers import fmt
 from selfeval.outputs import records
-from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
 
@@ -64,66 +64,68 @@ def _cell(field: str, value: Any) -> Any:
     return value
 
 
-class CsvReporter(Reporter):
-    """Comma-separated values, a header row first. On standard output the header is the stable
+SPEC = FormatSpec(format=Format.CSV, suffixes=(".csv",), binary=False)
+"""Comma-separated values, a header row first. On standard output the header is the stable
     field names, for programs; in a file (``--out``) it is in the run's language and the file
     starts with a byte-order mark, so Excel opens it as UTF-8."""
 
-    format = Format.CSV
-    suffixes = (".csv",)
 
-    def _table(self, fields: Sequence[str], rows: Iterable[Sequence[Any]], header: Sequence[str] = ()) -> str:
-        out = io.StringIO()
-        w = csv.writer(out, lineterminator="\r\n" if self.options.to_file else "\n")
-        w.writerow(header or ([t(f"csv-{f}") for f in fields] if self.options.to_file else fields))
-        for row in rows:
-            w.writerow(["" if v is None else (_inert_cell(v) if self.options.to_file else v) for v in row])
-        return (BOM if self.options.to_file else "") + out.getvalue()
+def _table(options: Options, fields: Sequence[str], rows: Iterable[Sequence[Any]], header: Sequence[str] = ()) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n" if options.to_file else "\n")
+    w.writerow(header or ([t(f"csv-{f}") for f in fields] if options.to_file else fields))
+    for row in rows:
+        w.writerow(["" if v is None else (_inert_cell(v) if options.to_file else v) for v in row])
+    return (BOM if options.to_file else "") + out.getvalue()
 
-    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
-        r = ev.result
-        p = r.rubric.rounding.places
-        rows: list[list[Any]] = [
-            [
-                n.id,
-                n.node.number or "",
-                n.node.title,
-                n.type.value,
-                n.depth,
-                fmt(n.max),
-                fmt(n.score, p),
-                None if n.claimed is None else fmt(n.claimed),
-                "yes" if n.differs else "",
-                "yes" if n.node.assumed else "",
-                n.status,
-                n.explanation,
-            ]
-            for n in r.walk()
+
+def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
+    r = ev.result
+    p = r.rubric.rounding.places
+    rows: list[list[Any]] = [
+        [
+            n.id,
+            n.node.number or "",
+            n.node.title,
+            n.type.value,
+            n.depth,
+            fmt(n.max),
+            fmt(n.score, p),
+            None if n.claimed is None else fmt(n.claimed),
+            "yes" if n.differs else "",
+            "yes" if n.node.assumed else "",
+            n.status,
+            n.explanation,
         ]
-        claimed = None if r.claimed_total is None else fmt(r.claimed_total)
-        rows.append(["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), claimed, "", "", "", r.grade])
-        write_text(out, self._table(SCORE_FIELDS, rows))
+        for n in r.walk()
+    ]
+    claimed = None if r.claimed_total is None else fmt(r.claimed_total)
+    rows.append(["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), claimed, "", "", "", r.grade])
+    write_text(out, _table(options, SCORE_FIELDS, rows))
 
-    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        fields = records.RANK_FIELDS
-        rows = records.ranking_rows(ranking)
-        parts = list(dict.fromkeys(s["label"] for r in rows for s in r["sections"]))  # each rubric's, in order
-        lines = []
-        for row in rows:
-            cells = [_cell(k, row[k]) for k in fields]
-            got = {s["label"]: s["score"] for s in row["sections"]}
-            lines.append([*cells, *(got.get(label) for label in parts)])
-        header = [t(f"csv-{f}") for f in fields] if self.options.to_file else fields
-        write_text(out, self._table(fields, lines, [*header, *parts]))
 
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        rows = (
-            [p.path, p.line, p.col, p.severity.value, p.code, p.subject, p.message, *_compared(p)]
-            for p in findings.problems
-        )
-        write_text(out, self._table(FINDING_FIELDS, rows))
+def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
+    fields = records.RANK_FIELDS
+    rows = records.ranking_rows(ranking)
+    parts = list(dict.fromkeys(s["label"] for r in rows for s in r["sections"]))  # each rubric's, in order
+    lines = []
+    for row in rows:
+        cells = [_cell(k, row[k]) for k in fields]
+        got = {s["label"]: s["score"] for s in row["sections"]}
+        lines.append([*cells, *(got.get(label) for label in parts)])
+    header = [t(f"csv-{f}") for f in fields] if options.to_file else fields
+    write_text(out, _table(options, fields, lines, [*header, *parts]))
 
-    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
-        fields = records.COMPARE_FIELDS
-        rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
-        write_text(out, self._table(fields, rows))
+
+def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
+    rows = (
+        [p.path, p.line, p.col, p.severity.value, p.code, p.subject, p.message, *_compared(p)]
+        for p in findings.problems
+    )
+    write_text(out, _table(options, FINDING_FIELDS, rows))
+
+
+def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+    fields = records.COMPARE_FIELDS
+    rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
+    write_text(out, _table(options, fields, rows))

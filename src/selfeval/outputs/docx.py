@@ -21,7 +21,7 @@ from selfeval.errors import TemplateError
 from selfeval.i18n import msg
 from selfeval.load import read_text
 from selfeval.outputs import gongwen, template
-from selfeval.outputs.base import Report, Reporter, xml_safe
+from selfeval.outputs.base import FormatSpec, Options, Report, xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -205,38 +205,35 @@ def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Do
     return doc
 
 
-class DocxReporter(Reporter):
-    """The report as a Word document laid out as a 公文."""
+SPEC = FormatSpec(format=Format.DOCX, suffixes=(".docx",), binary=True)
+"""The report as a Word document laid out as a 公文."""
 
-    format = Format.DOCX
-    suffixes = (".docx",)
-    binary = True
 
-    def report(self, report: Report, out: IO[bytes]) -> None:
-        ev = report.evaluation
-        source_path = report.template or ev.rubric.template("docx")
-        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        # "tab" is the cell separator of table rows; data holds no tabs.
-        context = {**template.each_string(word_text, view), "tab": "\t"}
-        text = template.render(read_text(source_path), str(source_path), context)
-        doc = build(ev.rubric.template("docx-reference"), paragraphs(text, str(source_path)), str(source_path))
-        about = ev.form.properties(ev.result)
-        p = ev.provenance
-        props = doc.core_properties
-        props.title = str(word_text(about.title))
-        props.author = props.last_modified_by = str(word_text(about.author))
-        props.subject = str(word_text(ev.result.rubric.title))
-        subject = ev.result.data.subject
-        props.keywords = str(word_text(f"{ev.form.title}; {subject.name}; {subject.year}"))
-        props.comments = str(
-            word_text(
-                f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
-                f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
-            )
+def report(report: Report, out: IO[bytes], options: Options) -> None:
+    ev = report.evaluation
+    source_path = report.template or ev.rubric.template("docx")
+    view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
+    # "tab" is the cell separator of table rows; data holds no tabs.
+    context = {**template.each_string(word_text, view), "tab": "\t"}
+    text = template.render(read_text(source_path), str(source_path), context)
+    doc = build(ev.rubric.template("docx-reference"), paragraphs(text, str(source_path)), str(source_path))
+    about = ev.form.properties(ev.result)
+    p = ev.provenance
+    props = doc.core_properties
+    props.title = str(word_text(about.title))
+    props.author = props.last_modified_by = str(word_text(about.author))
+    props.subject = str(word_text(ev.result.rubric.title))
+    subject = ev.result.data.subject
+    props.keywords = str(word_text(f"{ev.form.title}; {subject.name}; {subject.year}"))
+    props.comments = str(
+        word_text(
+            f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
+            f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
         )
-        props.category = report.options.scores.value
-        props.language = "zh-CN"
-        when = about.date or dt.date(2000, 1, 1)  # no clock: the same bytes every time
-        props.created = props.modified = dt.datetime(when.year, when.month, when.day)
-        props.revision = 1
-        out.write(gongwen.save(doc))
+    )
+    props.category = report.options.scores.value
+    props.language = "zh-CN"
+    when = about.date or dt.date(2000, 1, 1)  # no clock: the same bytes every time
+    props.created = props.modified = dt.datetime(when.year, when.month, when.day)
+    props.revision = 1
+    out.write(gongwen.save(doc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from selfeval.choices import Format
-from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.problems import Problem, Severity
 
 _KIND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -28,10 +28,9 @@ def annotation(p: Problem) -> str:
     return f"::{_KIND[p.severity]} {','.join(parts)}::{_data(p.message)}"
 
 
-class GithubReporter(Reporter):
-    """Annotations for GitHub Actions."""
+SPEC = FormatSpec(format=Format.GITHUB, suffixes=(), binary=False)
+"""Annotations for GitHub Actions."""
 
-    format = Format.GITHUB
 
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        write_text(out, "".join(annotation(p) + "\n" for p in sorted(findings.problems, key=Problem.position_key)))
+def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
+    write_text(out, "".join(annotation(p) + "\n" for p in sorted(findings.problems, key=Problem.position_key)))

@@ -18,7 +18,7 @@ from selfeval.i18n import t
 from selfeval.load import read_text
 from selfeval.numbers import fmt
 from selfeval.outputs import template
-from selfeval.outputs.base import Reporter, write_text
+from selfeval.outputs.base import FormatSpec, Options, write_text
 
 TEMPLATE = "province.html.j2"
 BAR_WIDTH = 560
@@ -69,44 +69,42 @@ def _group(rubric: str, rows: list[Row]) -> dict[str, Any]:
     }
 
 
-class HtmlReporter(Reporter):
-    """The province's page."""
+SPEC = FormatSpec(format=Format.HTML, suffixes=(".html", ".htm"), binary=False)
+"""The province's page."""
 
-    format = Format.HTML
-    suffixes = (".html", ".htm")
 
-    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        scored = [r for r in ranking.rows if not r.failed]
-        view = {
-            "title": t("html-title"),
-            "groups": [_group(g, [r for r in scored if r.rubric == g]) for g in ranking.rubrics],
-            "failed": [{"path": r.path, "why": r.problems[0].message if r.problems else ""} for r in ranking.failed],
-            "findings": [
-                {
-                    "file": f.path,
-                    "line": f.line,
-                    "severity": t(f"sev-{f.severity.value}"),
-                    "level": f.severity.value,
-                    "code": f.code,
-                    "message": f.message,
-                }
-                for r in scored
-                for f in r.findings
-            ],
-            "adjustments": [
-                {
-                    "county": f"{r.name} {r.year}",
-                    "node": a.label,
-                    "before": fmt(a.before, r.places),
-                    "after": fmt(a.after, r.places),
-                    "reason": a.change.entry.reason,
-                    "reviewer": a.change.reviewer,
-                    "date": a.change.date,
-                }
-                for r in scored
-                for a in r.adjustments
-            ],
-            "bar_width": BAR_WIDTH,
-        }
-        path = resources.TEMPLATES / TEMPLATE
-        write_text(out, template.render(read_text(path), str(path), view, html=True))
+def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
+    scored = [r for r in ranking.rows if not r.failed]
+    view = {
+        "title": t("html-title"),
+        "groups": [_group(g, [r for r in scored if r.rubric == g]) for g in ranking.rubrics],
+        "failed": [{"path": r.path, "why": r.problems[0].message if r.problems else ""} for r in ranking.failed],
+        "findings": [
+            {
+                "file": f.path,
+                "line": f.line,
+                "severity": t(f"sev-{f.severity.value}"),
+                "level": f.severity.value,
+                "code": f.code,
+                "message": f.message,
+            }
+            for r in scored
+            for f in r.findings
+        ],
+        "adjustments": [
+            {
+                "county": f"{r.name} {r.year}",
+                "node": a.label,
+                "before": fmt(a.before, r.places),
+                "after": fmt(a.after, r.places),
+                "reason": a.change.entry.reason,
+                "reviewer": a.change.reviewer,
+                "date": a.change.date,
+            }
+            for r in scored
+            for a in r.adjustments
+        ],
+        "bar_width": BAR_WIDTH,
+    }
+    path = resources.TEMPLATES / TEMPLATE
+    write_text(out, template.render(read_text(path), str(path), view, html=True))

@@ -10,7 +10,7 @@ from selfeval.choices import Format
 from selfeval.compare import Comparison
 from selfeval.explain import Explanation
 from selfeval.outputs import records
-from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 
 
@@ -19,30 +19,33 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
-class JsonReporter(Reporter):
-    """JSON for programs."""
+SPEC = FormatSpec(format=Format.JSON, suffixes=(".json",), binary=False)
+"""JSON for programs."""
 
-    format = Format.JSON
-    suffixes = (".json",)
 
-    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
-        write_text(out, dumps(records.score(ev)))
+def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
+    write_text(out, dumps(records.score(ev)))
 
-    def gaps(self, ev: Evaluation, out: IO[bytes]) -> None:
-        write_text(out, dumps(records.gap_rows(ev)))
 
-    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        rows = records.ranking_rows(ranking)
-        for row, source in zip(rows, ranking.rows, strict=True):
-            row["problems"] = [records.problem(p) for p in source.problems]
-        write_text(out, dumps(rows))
+def gaps(ev: Evaluation, out: IO[bytes], options: Options) -> None:
+    write_text(out, dumps(records.gap_rows(ev)))
 
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        write_text(out, dumps(records.findings(findings)))
 
-    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
-        c = comparison
-        write_text(out, dumps({"a": c.a.label, "b": c.b.label, "lines": records.comparison_rows(c)}))
+def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
+    rows = records.ranking_rows(ranking)
+    for row, source in zip(rows, ranking.rows, strict=True):
+        row["problems"] = [records.problem(p) for p in source.problems]
+    write_text(out, dumps(rows))
 
-    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
-        write_text(out, dumps(records.explanation(explanation)))
+
+def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
+    write_text(out, dumps(records.findings(findings)))
+
+
+def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+    c = comparison
+    write_text(out, dumps({"a": c.a.label, "b": c.b.label, "lines": records.comparison_rows(c)}))
+
+
+def explanation(explanation: Explanation, out: IO[bytes], options: Options) -> None:
+    write_text(out, dumps(records.explanation(explanation)))

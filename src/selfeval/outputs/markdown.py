@@ -13,7 +13,7 @@ from typing import IO
 from selfeval.choices import Format
 from selfeval.load import read_text
 from selfeval.outputs import template
-from selfeval.outputs.base import Report, Reporter, write_text
+from selfeval.outputs.base import FormatSpec, Options, Report, write_text
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]+")
@@ -38,14 +38,12 @@ def _escape_marker(m: re.Match[str]) -> str:
     return m.group(1) + "\\" + marker
 
 
-class MarkdownReporter(Reporter):
-    """The report as Markdown text."""
+SPEC = FormatSpec(format=Format.MARKDOWN, suffixes=(".md", ".markdown"), binary=False)
+"""The report as Markdown text."""
 
-    format = Format.MARKDOWN
-    suffixes = (".md", ".markdown")
 
-    def report(self, report: Report, out: IO[bytes]) -> None:
-        ev = report.evaluation
-        path = report.template or ev.rubric.template("markdown")
-        view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-        write_text(out, template.render(read_text(path), str(path), template.each_string(md_escape, view)))
+def report(report: Report, out: IO[bytes], options: Options) -> None:
+    ev = report.evaluation
+    path = report.template or ev.rubric.template("markdown")
+    view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
+    write_text(out, template.render(read_text(path), str(path), template.each_string(md_escape, view)))

@@ -9,7 +9,7 @@ import re
 from typing import IO
 
 from selfeval.choices import Format
-from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.problems import Problem
 
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
@@ -20,10 +20,9 @@ def line(p: Problem) -> str:
     return _BREAKS.sub(" ", f"{p.where}: {p.severity.value}: {p.message}")
 
 
-class ParsableReporter(Reporter):
-    """One line per problem."""
+SPEC = FormatSpec(format=Format.PARSABLE, suffixes=(), binary=False)
+"""One line per problem."""
 
-    format = Format.PARSABLE
 
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        write_text(out, "".join(line(p) + "\n" for p in sorted(findings.problems, key=Problem.position_key)))
+def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
+    write_text(out, "".join(line(p) + "\n" for p in sorted(findings.problems, key=Problem.position_key)))

@@ -17,10 +17,11 @@ from selfeval.explain import Explanation
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt
-from selfeval.outputs.base import Findings, Reporter, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity
-from selfeval.scoring import Applied, gaps
+from selfeval.scoring import Applied
+from selfeval.scoring import gaps as lost_points
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -80,174 +81,176 @@ def _chg(v: object) -> str:
     return "" if v == 0 else (f"+{fmt(v)}" if v > 0 else fmt(v))  # type: ignore[operator,arg-type]
 
 
-class TableReporter(Reporter):
-    """Human-readable tables and text."""
+SPEC = FormatSpec(format=Format.TABLE, suffixes=(".txt",), binary=False)
+"""Human-readable tables and text."""
 
-    format = Format.TABLE
-    suffixes = (".txt",)
 
-    def _text(self, *parts: RenderableType) -> str:
-        return render(*parts, width=self.options.width)
+def _text(options: Options, *parts: RenderableType) -> str:
+    return render(*parts, width=options.width)
 
-    def score(self, ev: Evaluation, out: IO[bytes]) -> None:
-        r = ev.result
-        p = r.rubric.rounding.places
-        ids = self.options.ids
-        columns = [(t("col-number"), "left"), (t("col-title"), "left")]
-        columns += [(t("col-id"), "left")] if ids else []
-        columns += [(t("col-points"), "right"), (t("col-score"), "right"), (t("col-claimed"), "right"), ("", "left")]
-        table = _table(f"{ev.label} · {r.rubric.title}", columns)
-        for n in r.walk():
-            title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "") + (" †" if n.adjusted else "")
-            shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
-            if n.ranged:
-                shown = f"{fmt(n.score, p)}–{fmt(n.top, p)}"
-            if n.type is NodeType.DEDUCTION:
-                shown = f"-{shown}" if n.score or n.ranged else "0"
-            row = [n.node.number or "", title, *([n.id] if ids else [])]
-            row += [fmt(n.max), shown, "" if n.claimed is None else fmt(n.claimed), "≠" if n.differs else ""]
-            table.add_row(*row, style="bold" if n.depth == 0 else "")
-        errors = sum(1 for f in ev.findings if f.severity is Severity.ERROR)
-        claimed = "" if r.claimed_total is None else t("score-claimed", claimed=fmt(r.claimed_total))
-        lines = [
+
+def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
+    r = ev.result
+    p = r.rubric.rounding.places
+    ids = options.ids
+    columns = [(t("col-number"), "left"), (t("col-title"), "left")]
+    columns += [(t("col-id"), "left")] if ids else []
+    columns += [(t("col-points"), "right"), (t("col-score"), "right"), (t("col-claimed"), "right"), ("", "left")]
+    table = _table(f"{ev.label} · {r.rubric.title}", columns)
+    for n in r.walk():
+        title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "") + (" †" if n.adjusted else "")
+        shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
+        if n.ranged:
+            shown = f"{fmt(n.score, p)}–{fmt(n.top, p)}"
+        if n.type is NodeType.DEDUCTION:
+            shown = f"-{shown}" if n.score or n.ranged else "0"
+        row = [n.node.number or "", title, *([n.id] if ids else [])]
+        row += [fmt(n.max), shown, "" if n.claimed is None else fmt(n.claimed), "≠" if n.differs else ""]
+        table.add_row(*row, style="bold" if n.depth == 0 else "")
+    errors = sum(1 for f in ev.findings if f.severity is Severity.ERROR)
+    claimed = "" if r.claimed_total is None else t("score-claimed", claimed=fmt(r.claimed_total))
+    lines = [
+        t(
+            "score-summary",
+            standard=f"{fmt(r.standard, p)}–{fmt(r.standard_high, p)}"
+            if r.standard_high != r.standard and r.ranged
+            else fmt(r.standard, p),
+            standard_max=fmt(r.standard_max),
+            bonus=fmt(r.bonus, p),
+            bonus_max=fmt(r.bonus_max),
+            deduction=fmt(r.deduction, p),
+            deduction_max=fmt(r.deduction_max),
+            total=f"{fmt(r.total, p)}–{fmt(r.total_high, p)}" if r.ranged else fmt(r.total, p),
+            claimed=claimed,
+            grade=f"{r.grade}–{r.grade_high}" if r.ranged and r.grade != r.grade_high else r.grade,
+        )
+    ]
+    if r.vetoes:
+        lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
+    lines += [adjusted(a, p) for a in r.adjustments]
+    lines.append(t("score-footnote", errors=errors, others=len(ev.findings) - errors))
+    write_text(out, _text(options, table, *lines))
+
+
+def gaps(ev: Evaluation, out: IO[bytes], options: Options) -> None:
+    r = ev.result
+    p = r.rubric.rounding.places
+    found = lost_points(r)
+    lines = [t("gaps-head", who=ev.label, total=fmt(r.total, p), n=len(found))]
+    if not found:
+        lines.append(t("gaps-none"))
+    for g in found:
+        n = g.result
+        capped = fmt(g.effect, p) != fmt(g.lost, p)  # as printed: 0.137 lost, 0.14 off the total is no cap
+        absorbed = t("gap-absorbed", effect=fmt(g.effect, p)) if capped else ""
+        where = " › ".join(a.label for a in g.path[1:])
+        node = n.label + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
+        node += f"  [{n.id}]" if options.ids else ""
+        key = "gap-deducted" if n.type is NodeType.DEDUCTION else "gap-lost"
+        lines.append(t(key, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
+        lines.append(t("gap-why", why=n.explanation))
+        if n.gap:
+            lines.append(t("gap-fix", fix=n.gap))
+    write_text(out, _text(options, *lines))
+
+
+def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
+    width = options.width
+    parts = width >= 100 or options.ids
+    files = width >= 140 or options.ids
+    tables: list[Table] = []
+    failures = []
+    several = len(ranking.rubrics) > 1
+    rubric = None
+    for rank, row in ranking.ranked():
+        if rank is None:
+            failures.append(t("ranking-failed", path=row.path, why=row.problems[0].message if row.problems else ""))
+            continue
+        if row.rubric != rubric or not tables:  # files of another rubric rank in their own table
+            rubric = row.rubric
+            title = t("ranking-title-rubric", rubric=rubric) if several else t("ranking-title")
+            columns = [(t("col-rank"), "right"), (t("col-county"), "left"), (t("col-year"), "right")]
+            columns += [(_short(c.label), "right") for c in row.sections] if parts else []
+            columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
+            columns += [(t("col-claimed-minus"), "right"), (t("col-audit-errors"), "right")]
+            columns += [(t("col-file"), "left")] if files else []
+            tables.append(_table(title, columns))
+        p = row.places
+        name = row.name + (t("duplicate-mark") if row.duplicates else "")
+        cells = [str(rank), name, str(row.year)]
+        cells += [fmt(c.score, p) for c in row.sections] if parts else []
+        cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
+        cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p)]
+        cells += [_chg(row.claimed_minus_computed), str(row.audit_errors)]
+        cells += [row.path] if files else []
+        tables[-1].add_row(*cells)
+    changes = [f"{row.name} {row.year} · " + adjusted(a, row.places) for row in ranking.rows for a in row.adjustments]
+    write_text(out, _text(options, *(tables or [_table(t("ranking-title"), [])]), *changes, *failures))
+
+
+def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
+    lines: list[str] = []
+    for f in findings.files:
+        if not f.problems:
+            lines.append(t("findings-none", label=f.label))
+            continue
+        c = f.counts()
+        lines.append(
             t(
-                "score-summary",
-                standard=f"{fmt(r.standard, p)}–{fmt(r.standard_high, p)}"
-                if r.standard_high != r.standard and r.ranged
-                else fmt(r.standard, p),
-                standard_max=fmt(r.standard_max),
-                bonus=fmt(r.bonus, p),
-                bonus_max=fmt(r.bonus_max),
-                deduction=fmt(r.deduction, p),
-                deduction_max=fmt(r.deduction_max),
-                total=f"{fmt(r.total, p)}–{fmt(r.total_high, p)}" if r.ranged else fmt(r.total, p),
-                claimed=claimed,
-                grade=f"{r.grade}–{r.grade_high}" if r.ranged and r.grade != r.grade_high else r.grade,
+                "findings-head",
+                label=f.label,
+                errors=c[Severity.ERROR],
+                warnings=c[Severity.WARNING],
+                notes=c[Severity.INFO],
             )
-        ]
-        if r.vetoes:
-            lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
-        lines += [adjusted(a, p) for a in r.adjustments]
-        lines.append(t("score-footnote", errors=errors, others=len(ev.findings) - errors))
-        write_text(out, self._text(table, *lines))
+        )
+        for p in sorted(f.problems, key=Problem.severity_key):
+            at = t("finding-line", line=p.line) if p.line else ""
+            code = f"{p.code} {p.subject}：" if options.ids else ""
+            severity = t(f"sev-{p.severity.value}")
+            lines.append(t("finding", severity=severity, at=at, code=code, message=p.message))
+    write_text(out, _text(options, *lines))
 
-    def gaps(self, ev: Evaluation, out: IO[bytes]) -> None:
-        r = ev.result
-        p = r.rubric.rounding.places
-        found = gaps(r)
-        lines = [t("gaps-head", who=ev.label, total=fmt(r.total, p), n=len(found))]
-        if not found:
-            lines.append(t("gaps-none"))
-        for g in found:
-            n = g.result
-            capped = fmt(g.effect, p) != fmt(g.lost, p)  # as printed: 0.137 lost, 0.14 off the total is no cap
-            absorbed = t("gap-absorbed", effect=fmt(g.effect, p)) if capped else ""
-            where = " › ".join(a.label for a in g.path[1:])
-            node = n.label + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
-            node += f"  [{n.id}]" if self.options.ids else ""
-            key = "gap-deducted" if n.type is NodeType.DEDUCTION else "gap-lost"
-            lines.append(t(key, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
-            lines.append(t("gap-why", why=n.explanation))
-            if n.gap:
-                lines.append(t("gap-fix", fix=n.gap))
-        write_text(out, self._text(*lines))
 
-    def ranking(self, ranking: Ranking, out: IO[bytes]) -> None:
-        width = self.options.width
-        parts = width >= 100 or self.options.ids
-        files = width >= 140 or self.options.ids
-        tables: list[Table] = []
-        failures = []
-        several = len(ranking.rubrics) > 1
-        rubric = None
-        for rank, row in ranking.ranked():
-            if rank is None:
-                failures.append(t("ranking-failed", path=row.path, why=row.problems[0].message if row.problems else ""))
-                continue
-            if row.rubric != rubric or not tables:  # files of another rubric rank in their own table
-                rubric = row.rubric
-                title = t("ranking-title-rubric", rubric=rubric) if several else t("ranking-title")
-                columns = [(t("col-rank"), "right"), (t("col-county"), "left"), (t("col-year"), "right")]
-                columns += [(_short(c.label), "right") for c in row.sections] if parts else []
-                columns += [(t("col-total"), "right"), (t("col-grade"), "left"), (t("col-claimed"), "right")]
-                columns += [(t("col-claimed-minus"), "right"), (t("col-audit-errors"), "right")]
-                columns += [(t("col-file"), "left")] if files else []
-                tables.append(_table(title, columns))
-            p = row.places
-            name = row.name + (t("duplicate-mark") if row.duplicates else "")
-            cells = [str(rank), name, str(row.year)]
-            cells += [fmt(c.score, p) for c in row.sections] if parts else []
-            cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
-            cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p)]
-            cells += [_chg(row.claimed_minus_computed), str(row.audit_errors)]
-            cells += [row.path] if files else []
-            tables[-1].add_row(*cells)
-        changes = [
-            f"{row.name} {row.year} · " + adjusted(a, row.places) for row in ranking.rows for a in row.adjustments
-        ]
-        write_text(out, self._text(*(tables or [_table(t("ranking-title"), [])]), *changes, *failures))
+def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+    c = comparison
+    columns = [
+        (t("col-kind"), "left"),
+        (t("col-item"), "left"),
+        (c.a.label, "right"),
+        (c.b.label, "right"),
+        (t("col-change"), "right"),
+        (t("col-unit"), "left"),
+    ]
+    table = _table(f"{c.a.label} → {c.b.label}", columns)
+    for x in c.lines:
+        item = x.title + (f" [{x.id}]" if options.ids else "")
+        a = "—" if x.a is None else fmt(x.a)
+        b = "—" if x.b is None else fmt(x.b)
+        table.add_row(t(f"line-{x.kind}"), item, a, b, _chg(x.change), x.unit)
+    write_text(out, _text(options, table))
 
-    def findings(self, findings: Findings, out: IO[bytes]) -> None:
-        lines: list[str] = []
-        for f in findings.files:
-            if not f.problems:
-                lines.append(t("findings-none", label=f.label))
-                continue
-            c = f.counts()
-            lines.append(
-                t(
-                    "findings-head",
-                    label=f.label,
-                    errors=c[Severity.ERROR],
-                    warnings=c[Severity.WARNING],
-                    notes=c[Severity.INFO],
-                )
-            )
-            for p in sorted(f.problems, key=Problem.severity_key):
-                at = t("finding-line", line=p.line) if p.line else ""
-                code = f"{p.code} {p.subject}：" if self.options.ids else ""
-                severity = t(f"sev-{p.severity.value}")
-                lines.append(t("finding", severity=severity, at=at, code=code, message=p.message))
-        write_text(out, self._text(*lines))
 
-    def comparison(self, comparison: Comparison, out: IO[bytes]) -> None:
-        c = comparison
-        columns = [
-            (t("col-kind"), "left"),
-            (t("col-item"), "left"),
-            (c.a.label, "right"),
-            (c.b.label, "right"),
-            (t("col-change"), "right"),
-            (t("col-unit"), "left"),
-        ]
-        table = _table(f"{c.a.label} → {c.b.label}", columns)
-        for x in c.lines:
-            item = x.title + (f" [{x.id}]" if self.options.ids else "")
-            a = "—" if x.a is None else fmt(x.a)
-            b = "—" if x.b is None else fmt(x.b)
-            table.add_row(t(f"line-{x.kind}"), item, a, b, _chg(x.change), x.unit)
-        write_text(out, self._text(table))
-
-    def explanation(self, explanation: Explanation, out: IO[bytes]) -> None:
-        e = explanation
-        r = e.result
-        key = "explain-deduction-points" if r.type is NodeType.DEDUCTION else "explain-points"
-        lines = [t(key, node=r.label + (f"  [{r.id}]" if self.options.ids else ""), points=fmt(r.max))]
-        if e.path:
-            lines.append(t("explain-where", path=" › ".join(a.label for a in e.path)))
-        lines.append(t("explain-rule", rule=e.rule))
-        if r.node.note:
-            lines.append(t("explain-note", note=r.node.note))
-        if r.node.assumed:
-            lines.append(t("explain-assumed"))
-        if e.inputs:
-            lines.append(t("explain-inputs"))
-            for i in e.inputs:
-                at = t("explain-line", line=i.line) if i.line else ""
-                lines.append(t("explain-input", title=i.title, key=i.key, line=at, value=i.value))
-        claimed = "" if r.claimed is None else t("explain-claimed", claimed=fmt(r.claimed))
-        shown = fmt(r.rounded) if r.status == "scored" else t("not-applicable-short")
-        lines += [t("explain-score", score=shown, claimed=claimed), t("explain-why", why=r.explanation)]
-        if r.gap:
-            lines.append(t("explain-fix", fix=r.gap))
-        write_text(out, self._text(*lines))
+def explanation(explanation: Explanation, out: IO[bytes], options: Options) -> None:
+    e = explanation
+    r = e.result
+    key = "explain-deduction-points" if r.type is NodeType.DEDUCTION else "explain-points"
+    lines = [t(key, node=r.label + (f"  [{r.id}]" if options.ids else ""), points=fmt(r.max))]
+    if e.path:
+        lines.append(t("explain-where", path=" › ".join(a.label for a in e.path)))
+    lines.append(t("explain-rule", rule=e.rule))
+    if r.node.note:
+        lines.append(t("explain-note", note=r.node.note))
+    if r.node.assumed:
+        lines.append(t("explain-assumed"))
+    if e.inputs:
+        lines.append(t("explain-inputs"))
+        for i in e.inputs:
+            at = t("explain-line", line=i.line) if i.line else ""
+            lines.append(t("explain-input", title=i.title, key=i.key, line=at, value=i.value))
+    claimed = "" if r.claimed is None else t("explain-claimed", claimed=fmt(r.claimed))
+    shown = fmt(r.rounded) if r.status == "scored" else t("not-applicable-short")
+    lines += [t("explain-score", score=shown, claimed=claimed), t("explain-why", why=r.explanation)]
+    if r.gap:
+        lines.append(t("explain-fix", fix=r.gap))
+    write_text(out, _text(options, *lines))

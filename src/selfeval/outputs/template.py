@@ -8,6 +8,7 @@ Jinja2 never renders a value as a template.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -27,9 +28,13 @@ _SIZED = {"ljust", "rjust", "center", "zfill", "expandtabs"}
 
 
 def each_string(escape: Callable[[str], object], value: Any) -> Any:
-    """``value`` with ``escape`` applied to every string in it: a view model made safe for a format."""
+    """``value`` as plain data with ``escape`` applied to every string in it: a view model made safe
+    for a format. A record (a view model's dataclass) becomes a mapping of its fields, the names a
+    template uses."""
     if isinstance(value, str):
         return escape(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: each_string(escape, getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: each_string(escape, v) for k, v in value.items()}
     if isinstance(value, list):

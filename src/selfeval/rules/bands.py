@@ -89,10 +89,15 @@ class BandsRule(RuleBase):
                 got = min(b.points, clause.points)
                 best_band = span(best.min, best.max, unit)
                 gap = None if got >= clause.points else f"需{ctx.label(self.metric)}达到{best_band}"
-                return Outcome(got, f"{said}，在{span(b.min, b.max, unit)}一档，{points(got)}", used=used, gap=gap)
+                return Outcome(
+                    amount=got,
+                    explanation=f"{said}，在{span(b.min, b.max, unit)}一档，{points(got)}",
+                    used=used,
+                    gap=gap,
+                )
         return Outcome(
-            ZERO,
-            f"{said}，不在任何得分档内，不得分",
+            amount=ZERO,
+            explanation=f"{said}，不在任何得分档内，不得分",
             used=used,
             gap=f"需{ctx.label(self.metric)}达到{span(best.min, best.max, unit)}",
         )

@@ -78,7 +78,7 @@ class Clause:
         return "扣" if self.deduction else "得"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Outcome:
     """What a rule made of the evidence."""
 
@@ -124,17 +124,21 @@ class RuleBase(BaseModel):
         except UnknownValue as e:
             what = quote(ctx.label(e.name))
             return Outcome(
-                ZERO,
-                f"{what}未知，本项{'扣分' if clause.deduction else '得分'}在0至{fmt(clause.points)}分之间",
+                amount=ZERO,
+                explanation=f"{what}未知，本项{'扣分' if clause.deduction else '得分'}在0至{fmt(clause.points)}分之间",
                 used=[e.name],
                 high=clause.points,
             )
         except MissingValue as e:
             what = f"{quote(ctx.label(e.name))}（figures.{e.name}）"
             nothing = points(ZERO, clause.deduction)
-            return Outcome(ZERO, f"缺少数据{what}，{nothing}", missing=[e.name], gap=f"在数据文件中填写{what}")
+            return Outcome(
+                amount=ZERO, explanation=f"缺少数据{what}，{nothing}", missing=[e.name], gap=f"在数据文件中填写{what}"
+            )
         except Undefined:
-            return Outcome(ZERO, f"除数为0，无法计算，{points(ZERO, clause.deduction)}", gap="核对相关数据")
+            return Outcome(
+                amount=ZERO, explanation=f"除数为0，无法计算，{points(ZERO, clause.deduction)}", gap="核对相关数据"
+            )
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         """What the kind gives for the clause (each kind implements this)."""

@@ -40,10 +40,10 @@ class EvidenceRule(RuleBase):
             lacking.append("或".join(ctx.slot_title(s) for s in self.any_of))
         if not lacking:
             shown = "、".join(ctx.evidence_label(s) for s in have)
-            return Outcome(clause.points, f"已提供{shown}，得{fmt(clause.points)}分", used=have)
+            return Outcome(amount=clause.points, explanation=f"已提供{shown}，得{fmt(clause.points)}分", used=have)
         missing = [s for s in order if not ctx.has_evidence(s)]
         miss = "、".join(lacking)
-        return Outcome(ZERO, f"缺少{miss}，不得分", used=have, missing=missing, gap=f"提供{miss}")
+        return Outcome(amount=ZERO, explanation=f"缺少{miss}，不得分", used=have, missing=missing, gap=f"提供{miss}")
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         parts = ["、".join(ctx.slot_title(s) for s in self.requires)] if self.requires else []

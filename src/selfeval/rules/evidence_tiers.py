@@ -57,10 +57,12 @@ class EvidenceTiersRule(RuleBase):
                     need = [s for s in self.tiers[0].requires if not ctx.has_evidence(s)]
                     gap = "提供" + "、".join(ctx.slot_title(s) for s in need)
                 text = f"已提供{names}，达到第{i + 1}档，得{fmt(got)}分"
-                return Outcome(got, text, used=list(tier.requires), gap=gap)
+                return Outcome(amount=got, explanation=text, used=list(tier.requires), gap=gap)
         need = [s for s in self.tiers[-1].requires if not ctx.has_evidence(s)]
         label = "、".join(ctx.slot_title(s) for s in need)
-        return Outcome(ZERO, f"缺少{label}，未达到任何一档，不得分", missing=need, gap=f"提供{label}")
+        return Outcome(
+            amount=ZERO, explanation=f"缺少{label}，未达到任何一档，不得分", missing=need, gap=f"提供{label}"
+        )
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         tiers = [f"有{'和'.join(ctx.slot_title(s) for s in t.requires)}得{fmt(t.points)}分" for t in self.tiers]

@@ -29,16 +29,16 @@ class FactRule(RuleBase):
         title = ctx.fact_title(self.fact)
         if value is None:
             return Outcome(
-                ZERO,
-                f"数据未说明是否{quote(title)}，{points(ZERO, clause.deduction)}",
+                amount=ZERO,
+                explanation=f"数据未说明是否{quote(title)}，{points(ZERO, clause.deduction)}",
                 missing=[self.fact],
                 gap=f"在数据文件 facts 下说明是否{quote(title)}（facts.{self.fact}）",
             )
         hit = value is self.expect
         amount = clause.points if hit else ZERO
         return Outcome(
-            amount,
-            f"{title}：{'是' if value else '否'}，{points(amount, clause.deduction)}",
+            amount=amount,
+            explanation=f"{title}：{'是' if value else '否'}，{points(amount, clause.deduction)}",
             used=[self.fact],
             gap=None if hit or clause.deduction else f"需{quote(title)}为{'是' if self.expect else '否'}",
         )

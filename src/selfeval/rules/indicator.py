@@ -56,12 +56,15 @@ class IndicatorRule(RuleBase):
         said = f"实际完成{ctx.amount(self.actual, a)}，年度指标值{_WORDS[self.comparator]}{ctx.amount(self.target, t)}"
         used = sorted(self.names())
         if self._met(a, t):
-            return Outcome(clause.points, f"{said}，已完成，得{fmt(clause.points)}分", used=used)
+            return Outcome(amount=clause.points, explanation=f"{said}，已完成，得{fmt(clause.points)}分", used=used)
         share = max(ZERO, min(self._share(a, t), Decimal(1)))
         got = ZERO if self.partial == "none" else clause.points * share
         how = "不得分" if self.partial == "none" else f"完成{fmt(share * 100, 1)}%，按比例{points(got)}"
         return Outcome(
-            got, f"{said}，未完成，{how}", used=used, gap=f"需{_WORDS[self.comparator]}{ctx.amount(self.target, t)}"
+            amount=got,
+            explanation=f"{said}，未完成，{how}",
+            used=used,
+            gap=f"需{_WORDS[self.comparator]}{ctx.amount(self.target, t)}",
         )
 
     def describe(self, ctx: Context, clause: Clause) -> str:

@@ -28,13 +28,17 @@ class JudgedRule(RuleBase):
         j = ctx.judgement(clause.id)
         if j is None or j.points is None:
             return Outcome(
-                ZERO,
-                f"须由评审人员按{quote(self.guidance)}评定，尚未评定，暂{points(ZERO, clause.deduction)}",
+                amount=ZERO,
+                explanation=f"须由评审人员按{quote(self.guidance)}评定，尚未评定，暂{points(ZERO, clause.deduction)}",
                 missing=[f"judgements.{clause.id}"],
                 gap="由评审人员评定并写明理由",
             )
         got = min(max(j.points, ZERO), clause.points)
-        return Outcome(got, f"评审评定{points(got, clause.deduction)}：{j.reason}", used=[f"judgements.{clause.id}"])
+        return Outcome(
+            amount=got,
+            explanation=f"评审评定{points(got, clause.deduction)}：{j.reason}",
+            used=[f"judgements.{clause.id}"],
+        )
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         return f"由评审人员按{quote(self.guidance)}评定，最高{fmt(clause.points)}分，须写明理由"

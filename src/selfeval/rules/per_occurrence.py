@@ -37,11 +37,11 @@ class PerOccurrenceRule(RuleBase):
         said = f"{ctx.label(self.metric)}为{ctx.amount(self.metric, n)}，每{each}扣{fmt(self.deduct)}分"
         used = sorted(self.names())
         if clause.deduction:
-            return Outcome(taken, f"{said}，{points(taken, deduction=True)}", used=used)
+            return Outcome(amount=taken, explanation=f"{said}，{points(taken, deduction=True)}", used=used)
         got = clause.points - taken
         return Outcome(
-            got,
-            f"{said}，{points(taken, deduction=True)}，{points(got)}",
+            amount=got,
+            explanation=f"{said}，{points(taken, deduction=True)}，{points(got)}",
             used=used,
             gap=None if taken == 0 else f"需{ctx.label(self.metric)}为0",
         )

@@ -41,9 +41,11 @@ class PerUnitRule(RuleBase):
         got = min(units * self.per, clause.points)
         need = Decimal(math.ceil(clause.points / self.per)) * self.unit
         return Outcome(
-            got,
-            f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}，{self._each(ctx)}得{fmt(self.per)}分，"
-            f"最高{fmt(clause.points)}分，{points(got)}",
+            amount=got,
+            explanation=(
+                f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}，{self._each(ctx)}得{fmt(self.per)}分，"
+                f"最高{fmt(clause.points)}分，{points(got)}"
+            ),
             used=sorted(self.names()),
             gap=None if got >= clause.points else f"需{ctx.label(self.metric)}达到{ctx.amount(self.metric, need)}",
         )

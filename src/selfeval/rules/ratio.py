@@ -36,8 +36,8 @@ class RatioRule(RuleBase):
         got = max(ZERO, min(clause.points, n / d * clause.points))
         share = fmt(n / d * 100, 1)
         return Outcome(
-            got,
-            f"{ctx.label(self.numerator)}{ctx.amount(self.numerator, n)}，为{ctx.label(self.denominator)}"
+            amount=got,
+            explanation=f"{ctx.label(self.numerator)}{ctx.amount(self.numerator, n)}，为{ctx.label(self.denominator)}"
             f"{ctx.amount(self.denominator, d)}的{share}%，按比例{points(got)}",
             used=sorted(self.names()),
             gap=None if got >= clause.points else f"需{ctx.label(self.numerator)}达到{ctx.amount(self.numerator, d)}",

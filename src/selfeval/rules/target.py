@@ -43,11 +43,13 @@ class TargetRule(RuleBase):
         goal = ctx.amount(self.metric, t)
         used = sorted(self.names())
         if x >= t:
-            return Outcome(clause.points, f"{said}，达到目标{goal}，得{fmt(clause.points)}分", used=used)
+            return Outcome(
+                amount=clause.points, explanation=f"{said}，达到目标{goal}，得{fmt(clause.points)}分", used=used
+            )
         got = ZERO if self.partial == "none" or t <= 0 else max(ZERO, clause.points * x / t)
         how = f"按完成比例{points(got)}" if self.partial == "proportional" else "不得分"
         gap = f"需{ctx.label(self.metric)}达到{goal}"
-        return Outcome(got, f"{said}，未达到目标{goal}，{how}", used=used, gap=gap)
+        return Outcome(amount=got, explanation=f"{said}，未达到目标{goal}，{how}", used=used, gap=gap)
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         goal = ctx.amount(self.metric, ctx.value(self.target)) if not names_in(self.target) else ctx.label(self.target)

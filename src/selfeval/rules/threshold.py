@@ -98,11 +98,13 @@ class ThresholdRule(RuleBase):
         said = f"{ctx.label(self.metric)}为{ctx.amount(self.metric, x)}"
         used = sorted(self.names())
         if OPS[self.op](x, bound):
-            return Outcome(got, f"{said}，{met}{bound_text}，{verdict(got, clause.deduction)}", used=used)
+            return Outcome(
+                amount=got, explanation=f"{said}，{met}{bound_text}，{verdict(got, clause.deduction)}", used=used
+            )
         amount = min(self.else_points, points)
         return Outcome(
-            amount,
-            f"{said}，{unmet}{bound_text}，{verdict(amount, clause.deduction)}",
+            amount=amount,
+            explanation=f"{said}，{unmet}{bound_text}，{verdict(amount, clause.deduction)}",
             used=used,
             gap=None if clause.deduction else f"需{ctx.label(self.metric)}{met}{bound_text}，可得{fmt(got)}分",
         )

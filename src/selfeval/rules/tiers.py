@@ -44,8 +44,8 @@ class TiersRule(RuleBase):
         used = [f"judgements.{clause.id}"]
         if j is None or tier is None:
             return Outcome(
-                ZERO,
-                f"定性指标尚未评定完成档次，得分在0至{fmt(clause.points)}分之间",
+                amount=ZERO,
+                explanation=f"定性指标尚未评定完成档次，得分在0至{fmt(clause.points)}分之间",
                 missing=used,
                 gap="由评审写明完成档次和理由",
                 high=clause.points,
@@ -53,10 +53,12 @@ class TiersRule(RuleBase):
         low, high = clause.points * tier.low, clause.points * tier.high
         said = f"评定为{quote(tier.name)}（{fmt(tier.low * 100)}%–{fmt(tier.high * 100)}%）：{j.reason}"
         if j.points is None:
-            return Outcome(low, f"{said}；未给分数，得分在{fmt(low)}至{fmt(high)}分之间", used=used, high=high)
+            return Outcome(
+                amount=low, explanation=f"{said}；未给分数，得分在{fmt(low)}至{fmt(high)}分之间", used=used, high=high
+            )
         got = min(max(j.points, low), high)
         kept = "" if got == j.points else f"（评定{fmt(j.points)}分超出本档，按本档界限计）"
-        return Outcome(got, f"{said}，{points(got)}{kept}", used=used)
+        return Outcome(amount=got, explanation=f"{said}，{points(got)}{kept}", used=used)
 
     def describe(self, ctx: Context, clause: Clause) -> str:
         shares = "，".join(f"{t.name}{fmt(t.low * 100)}%–{fmt(t.high * 100)}%" for t in self.tiers)

@@ -68,7 +68,9 @@ class ToleranceRule(RuleBase):
             excess = self.min - x
         used = sorted(self.names())
         if excess == 0:
-            return Outcome(clause.points, f"{said}，{self._band(unit)}，得{fmt(clause.points)}分", used=used)
+            return Outcome(
+                amount=clause.points, explanation=f"{said}，{self._band(unit)}，得{fmt(clause.points)}分", used=used
+            )
         steps = (excess / self.step).to_integral_value(rounding=ROUND_CEILING if self.partial_step else ROUND_FLOOR)
         taken = min(clause.points, steps * self.deduct)
         got = clause.points - taken
@@ -76,8 +78,8 @@ class ToleranceRule(RuleBase):
         side = f"高于{fmt(bound or ZERO)}{unit}的上限" if above else f"低于{fmt(bound or ZERO)}{unit}的下限"
         floor = "（扣完为止）" if taken < steps * self.deduct else ""
         return Outcome(
-            got,
-            f"{said}，{side}{fmt(excess)}{difference_unit(unit)}，{self._steps(unit, above)}，"
+            amount=got,
+            explanation=f"{said}，{side}{fmt(excess)}{difference_unit(unit)}，{self._steps(unit, above)}，"
             f"扣{fmt(taken)}分{floor}，{points(got)}",
             used=used,
             gap=f"需{ctx.label(self.metric)}{self._band(unit)}",

@@ -7,13 +7,14 @@ claims, and the text of each numbered item with the place of each score clause.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from selfeval.forms.base import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.narrative.checks import CHECKS
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
 from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references
-from selfeval.forms.narrative.view import resolver, texts, view_model
+from selfeval.forms.narrative.view import NarrativeView, resolver, texts, view_model
 from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
@@ -23,7 +24,7 @@ from selfeval.validate import check_tree, unknown_node
 from selfeval.wording import quote
 
 
-class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
+class NarrativeForm(Form[NarrativeRubric, NarrativeData, NarrativeView]):
     """The Ningxia narrative self-evaluation report."""
 
     name = "narrative"
@@ -35,6 +36,7 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
         "docx": "report.docx.j2",
         "docx-reference": "report.docx",
     }
+    checks = CHECKS
 
     def tree(self, rubric: NarrativeRubric, data: NarrativeData) -> list[Node]:
         return rubric.sections
@@ -77,13 +79,17 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData]):
                 yield _to_fill(doc, ("attachments", i, "number"), msg("fill-attachment", n=i + 1, title=quote(a.title)))
 
     def view_model(
-        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
-    ) -> dict[str, Any]:
+        self,
+        result: ScoreResult[NarrativeRubric, NarrativeData],
+        findings: list[Problem],
+        provenance: Provenance,
+        options: ReportOptions,
+    ) -> NarrativeView:
         return view_model(result, findings, provenance, options)
 
-    def properties(self, result: ScoreResult) -> Properties:
+    def properties(self, result: ScoreResult[NarrativeRubric, NarrativeData]) -> Properties:
         data = result.data
-        if not isinstance(data, NarrativeData) or data.document is None:
+        if data.document is None:
             return super().properties(result)
         d = data.document
         value = resolver(result)

@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
-from selfeval.forms.narrative.text import as_written
 from selfeval.models.rubric import Node, NodeType
-from selfeval.numbers import fmt
+from selfeval.numbers import as_written, fmt
 from selfeval.yamltext import line
 from selfeval.yamltext import scalar as _q
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 REFERENCE = re.compile(r"(?<!\{)\{(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_]+)?)\}(?!\})")
 SUBJECT_REFERENCES = ("subject.name", "subject.year")
@@ -38,8 +37,3 @@ def fill(text: str, value: Callable[[str], str]) -> str:
     if "{" not in text:
         return text
     return REFERENCE.sub(lambda m: value(m["name"]), text)
-
-
-def as_written(value: Decimal | int) -> str:
-    """A figure's number the way it was entered: no exponent, trailing zeros kept (``256.60``)."""
-    return format(value, "f")

@@ -1,21 +1,24 @@
-"""The narrative report's view model: the scored tree and the county's text as plain data.
+"""The narrative report's view model: the scored tree and the county's text, typed.
 
-The template decides all wording and layout; this hands it strings, lists and dicts.
-Scores are the computed ones, formatted as the rubric rounds them.
+The template decides all wording and layout; this hands it strings, lists and records, each
+field of :class:`NarrativeView` a name the template can use. Scores are the computed ones,
+formatted as the rubric rounds them, or with ``--scores claimed`` the county's own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal, TypedDict
 
 from selfeval.choices import Scores
-from selfeval.forms.base import Provenance, ReportOptions, adjustments_view, findings_view, provenance_view
-from selfeval.forms.narrative.models import NarrativeData
-from selfeval.forms.narrative.text import as_written, fill
+from selfeval.forms.interface import Provenance, ReportOptions, ReportView, adjustments_view, findings_view
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
+from selfeval.forms.narrative.text import fill
 from selfeval.load import Loc
-from selfeval.models.rubric import NodeType
-from selfeval.numbers import fmt, quantize
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import NodeType, RubricBase
+from selfeval.numbers import as_written, fmt, quantize
 from selfeval.problems import Problem
 from selfeval.scoring import NodeResult, ScoreResult
 
@@ -39,7 +42,7 @@ def texts(data: NarrativeData) -> Iterator[tuple[Loc, str]]:
                 yield ("items", key, "narrative", i, "text"), seg.text
 
 
-def resolver(result: ScoreResult) -> Callable[[str], str]:
+def resolver(result: ScoreResult[RubricBase, DataBase]) -> Callable[[str], str]:
     """What each ``{reference}`` prints: the figure as written, the metric as computed, the subject."""
     data, rubric, ctx = result.data, result.rubric, result.context
 
@@ -62,7 +65,132 @@ def resolver(result: ScoreResult) -> Callable[[str], str]:
     return value
 
 
-def _node(r: NodeResult, scores: Scores) -> dict[str, Any]:
+@dataclass(frozen=True, kw_only=True)
+class NodeView:
+    """A node of the scored tree: its number, title, points and the score the report carries."""
+
+    id: str
+    number: str
+    title: str
+    type: str
+    """``standard``, ``bonus`` or ``deduction`` (compare with ``types``)."""
+    max: str
+    score: str | None
+    """The score the report carries: computed, or claimed (None where the county states none)."""
+    computed: str
+    claimed: str | None
+    differs: bool
+    not_applicable: bool
+    explanation: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SegmentView:
+    """A run of the county's text, and the clause of the node whose score follows it."""
+
+    text: str
+    node: NodeView | None
+    added: bool
+    """A clause the narrative does not cover, named by its title."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemView(NodeView):
+    """A numbered item: its narrative, each score clause with its score."""
+
+    kind: Literal["item"] = "item"
+    segments: list[SegmentView]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BranchView(NodeView):
+    """A section (一、) or an indicator (（一）) and what it holds."""
+
+    kind: Literal["section", "indicator"]
+    children: list[ItemView | BranchView]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentView:
+    """The report's letterhead, title, addressee, opening and date."""
+
+    issuers: list[str]
+    number: str
+    title: str
+    addressee: str
+    preamble: str
+    date: str
+    attachments_title: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubjectView:
+    name: str
+    year: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class RubricView:
+    id: str
+    version: str
+    title: str
+    issuer: str
+    document_number: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TotalsView:
+    """The parts of the score and the total, as the report carries them."""
+
+    standard_max: str
+    standard: str
+    bonus_max: str
+    bonus: str
+    deduction_max: str
+    deduction: str
+    total: str | None
+    computed_total: str
+    grade: str
+    claimed_total: str | None
+    differs: bool
+    vetoes: list[str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentView:
+    title: str
+    number: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NarrativeView(ReportView):
+    """Everything the narrative report template may use."""
+
+    document: DocumentView
+    subject: SubjectView
+    rubric: RubricView
+    totals: TotalsView
+    sections: list[ItemView | BranchView]
+    attachments: list[AttachmentView]
+    types: dict[str, str]
+    """Each node type by name (``types.deduction``), for comparing with a node's ``type``."""
+
+
+class _NodeFields(TypedDict):
+    id: str
+    number: str
+    title: str
+    type: str
+    max: str
+    score: str | None
+    computed: str
+    claimed: str | None
+    differs: bool
+    not_applicable: bool
+    explanation: str
+
+
+def _node(r: NodeResult, scores: Scores) -> _NodeFields:
     if scores is Scores.CLAIMED:
         shown = None if r.claimed is None else fmt(r.claimed)
     else:
@@ -82,6 +210,10 @@ def _node(r: NodeResult, scores: Scores) -> dict[str, Any]:
     }
 
 
+def _view(r: NodeResult, scores: Scores) -> NodeView:
+    return NodeView(**_node(r, scores))
+
+
 def _is_item(r: NodeResult) -> bool:
     return (r.node.number or "").isdigit()
 
@@ -97,11 +229,11 @@ def _ancestors(root: NodeResult, target: str) -> list[str]:
     return []
 
 
-def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> dict[str, Any]:
+def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> ItemView:
     """A numbered item: its narrative, each score clause with the computed score."""
     views = {x.id: x for x in r.walk()}
     item = data.items.get(r.id)
-    segments: list[dict[str, Any]] = []
+    segments: list[SegmentView] = []
     referenced: set[str] = set()
     if item is not None:
         for seg in item.narrative:
@@ -109,76 +241,77 @@ def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], score
             if node is not None:
                 referenced.add(node.id)
             text = TO_FILL if seg.text is None else fill(seg.text, value)
-            segments.append({"text": text, "node": _node(node, scores) if node is not None else None, "added": False})
+            segments.append(SegmentView(text=text, node=_view(node, scores) if node is not None else None, added=False))
     for leaf in (x for x in r.walk() if not x.children):
         if not any(a in referenced for a in _ancestors(r, leaf.id)):
             # A clause the narrative does not cover: the report names it by its title.
             text = leaf.node.title if leaf is not r or item is None else ""
-            segments.append({"text": text, "node": _node(leaf, scores), "added": True})
-    return {"kind": "item", **_node(r, scores), "segments": segments}
+            segments.append(SegmentView(text=text, node=_view(leaf, scores), added=True))
+    return ItemView(**_node(r, scores), segments=segments)
 
 
-def _tree(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> dict[str, Any]:
+def _tree(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> ItemView | BranchView:
     if _is_item(r) or not r.children:
         return _item(data, r, value, scores)
-    return {
-        "kind": "section" if r.depth == 0 else "indicator",
+    return BranchView(
         **_node(r, scores),
-        "children": [_tree(data, c, value, scores) for c in r.children],
-    }
+        kind="section" if r.depth == 0 else "indicator",
+        children=[_tree(data, c, value, scores) for c in r.children],
+    )
 
 
 def view_model(
-    result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
-) -> dict[str, Any]:
+    result: ScoreResult[NarrativeRubric, NarrativeData],
+    findings: list[Problem],
+    provenance: Provenance,
+    options: ReportOptions,
+) -> NarrativeView:
     """Everything the report template may use."""
     data, rubric = result.data, result.rubric
-    if not isinstance(data, NarrativeData):  # the form chose the model when it loaded the file
-        raise TypeError(f"a narrative report needs narrative data, not {type(data).__name__}")
     p = rubric.rounding.places
     value = resolver(result)
     claimed = options.scores is Scores.CLAIMED
     total = result.claimed_total if claimed else result.total
     doc = data.document
     d = doc.date if doc else None
-    return {
-        "document": {
-            "issuers": [fill(x, value) for x in doc.issuers] if doc else [data.subject.name],
-            "number": doc.number if doc and doc.number else "",
-            "title": fill(doc.title, value) if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
-            "addressee": fill(doc.addressee, value) if doc else "",
-            "preamble": (TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
-            "date": f"{d.year}年{d.month}月{d.day}日" if d else "",
-            "attachments_title": fill(doc.attachments_title, value) if doc and doc.attachments_title else "",
-        },
-        "subject": {"name": data.subject.name, "year": data.subject.year},
-        "rubric": {
-            "id": rubric.id,
-            "version": rubric.version,
-            "title": rubric.title,
-            "issuer": rubric.issuer,
-            "document_number": rubric.document_number,
-        },
-        "totals": {
-            "standard_max": fmt(result.standard_max),
-            "standard": fmt(quantize(result.standard, p)),
-            "bonus_max": fmt(result.bonus_max),
-            "bonus": fmt(quantize(result.bonus, p)),
-            "deduction_max": fmt(result.deduction_max),
-            "deduction": fmt(quantize(result.deduction, p)),
-            "total": None if total is None else fmt(total),
-            "computed_total": fmt(result.total),
-            "grade": result.grade,
-            "claimed_total": None if result.claimed_total is None else fmt(result.claimed_total),
-            "differs": result.total_differs,
-            "vetoes": [v.title for v in result.vetoes],
-        },
-        "sections": [_tree(data, s, value, options.scores) for s in result.sections],
-        "scores": options.scores.value,
-        "attachments": [{"title": a.title, "number": a.number or ""} for a in data.attachments],
-        "with_audit": options.with_audit,
-        "findings": findings_view(findings),
-        "adjustments": adjustments_view(result),
-        "provenance": provenance_view(provenance),
-        "types": {t.name.lower(): t.value for t in NodeType},
-    }
+    return NarrativeView(
+        document=DocumentView(
+            issuers=[fill(x, value) for x in doc.issuers] if doc else [data.subject.name],
+            number=doc.number if doc and doc.number else "",
+            title=fill(doc.title, value) if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
+            addressee=fill(doc.addressee, value) if doc else "",
+            preamble=(TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
+            date=f"{d.year}年{d.month}月{d.day}日" if d else "",
+            attachments_title=fill(doc.attachments_title, value) if doc and doc.attachments_title else "",
+        ),
+        subject=SubjectView(name=data.subject.name, year=data.subject.year),
+        rubric=RubricView(
+            id=rubric.id,
+            version=rubric.version,
+            title=rubric.title,
+            issuer=rubric.issuer,
+            document_number=rubric.document_number,
+        ),
+        totals=TotalsView(
+            standard_max=fmt(result.standard_max),
+            standard=fmt(quantize(result.standard, p)),
+            bonus_max=fmt(result.bonus_max),
+            bonus=fmt(quantize(result.bonus, p)),
+            deduction_max=fmt(result.deduction_max),
+            deduction=fmt(quantize(result.deduction, p)),
+            total=None if total is None else fmt(total),
+            computed_total=fmt(result.total),
+            grade=result.grade,
+            claimed_total=None if result.claimed_total is None else fmt(result.claimed_total),
+            differs=result.total_differs,
+            vetoes=[v.title for v in result.vetoes],
+        ),
+        sections=[_tree(data, s, value, options.scores) for s in result.sections],
+        attachments=[AttachmentView(title=a.title, number=a.number or "") for a in data.attachments],
+        types={t.name.lower(): t.value for t in NodeType},
+        scores=options.scores.value,
+        with_audit=options.with_audit,
+        findings=findings_view(findings),
+        adjustments=adjustments_view(result),
+        provenance=provenance,
+    )

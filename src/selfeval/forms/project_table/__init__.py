@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from selfeval.forms.base import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions, Sheet
+from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
-from selfeval.forms.project_table.view import view_model
+from selfeval.forms.project_table.view import TableView, sheet, view_model
 from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
@@ -44,7 +45,7 @@ def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
     return Node.model_validate({**base, "rule": rule})
 
 
-class ProjectTableForm(Form[TableRubric, TableData]):
+class ProjectTableForm(Form[TableRubric, TableData, TableView]):
     """The project expenditure self-evaluation table."""
 
     name = "project_table"
@@ -56,6 +57,7 @@ class ProjectTableForm(Form[TableRubric, TableData]):
         "docx": "table.docx.j2",
         "docx-reference": "report.docx",
     }
+    checks = CHECKS
 
     def tree(self, rubric: TableRubric, data: TableData) -> list[Node]:
         funding = {
@@ -127,18 +129,23 @@ class ProjectTableForm(Form[TableRubric, TableData]):
                     yield to_fill(("indicators", i, key), f"indicators[{i + 1}].{key}（{title}）")
 
     def view_model(
-        self, result: ScoreResult, findings: list[Problem], provenance: Provenance, options: ReportOptions
-    ) -> dict[str, Any]:
+        self,
+        result: ScoreResult[TableRubric, TableData],
+        findings: list[Problem],
+        provenance: Provenance,
+        options: ReportOptions,
+    ) -> TableView:
         return view_model(result, findings, provenance, options)
+
+    def sheet(self, view: TableView) -> Sheet:
+        return sheet(view)
 
     def identity(self, data: TableData) -> tuple[str, ...]:
         """A county files one table per project a year."""
         return (*super().identity(data), data.project.name or "")
 
-    def properties(self, result: ScoreResult) -> Properties:
+    def properties(self, result: ScoreResult[TableRubric, TableData]) -> Properties:
         data = result.data
-        if not isinstance(data, TableData):
-            return super().properties(result)
         name = f"：{data.project.name}" if data.project.name else ""
         title = f"{data.subject.name}{self.title}（{data.subject.year}年度）{name}"
         return Properties(title=title, author=data.project.department or data.subject.name)

@@ -16,10 +16,8 @@ from selfeval.problems import Problem, Severity
 ID = "table-weights"
 
 
-def check(audit: Audit) -> Iterator[Problem]:
+def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
     data, rubric = audit.result.data, audit.result.rubric
-    if not isinstance(data, TableData) or not isinstance(rubric, TableRubric):
-        return
     for level in rubric.levels:
         rows = [i for i, row in enumerate(data.indicators) if level.matches(row.level)]
         if not rows:
@@ -32,8 +30,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                     ID,
                     level.id,
                     msg("table-weight-stated", level=level.name, stated=fmt(weight), points=fmt(level.points)),
-                    {"stated": fmt(weight), "expected": fmt(level.points)},
                     ("items", data.row_id(i)),
+                    values={"stated": fmt(weight), "expected": fmt(level.points)},
                 )
         total = sum((data.indicators[i].points for i in rows), ZERO)
         if total != level.points:
@@ -42,6 +40,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 level.id,
                 msg("table-weight-rows", level=level.name, total=fmt(total), points=fmt(level.points), rows=len(rows)),
-                {"stated": fmt(total), "expected": fmt(level.points)},
                 ("items", data.row_id(rows[0])),
+                values={"stated": fmt(total), "expected": fmt(level.points)},
             )

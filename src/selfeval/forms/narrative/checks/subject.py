@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
-from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import fill
 from selfeval.forms.narrative.view import resolver
 from selfeval.i18n import Msg, msg
@@ -35,15 +35,15 @@ def _bureaus_of_others(text: str, name: str) -> list[str]:
     return out
 
 
-def check(audit: Audit) -> Iterator[Problem]:
+def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
     data = audit.result.data
-    if not isinstance(data, NarrativeData) or data.document is None:
+    if data.document is None:
         return
     d, name, year = data.document, data.subject.name, data.subject.year
     value = resolver(audit.result)
 
     def mismatch(loc: tuple[str | int, ...], message: Msg, stated: str) -> Problem:
-        return audit.finding(Severity.ERROR, ID, str(loc[1]), message, {"stated": stated, "expected": name}, loc)
+        return audit.finding(Severity.ERROR, ID, str(loc[1]), message, loc, values={"stated": stated, "expected": name})
 
     for i, raw in enumerate(d.issuers):
         issuer = fill(raw, value)
@@ -74,8 +74,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                 ID,
                 "number",
                 msg("number-year", number=d.number, year=d.date.year),
-                {"stated": m.group(1), "expected": str(d.date.year)},
                 ("document", "number"),
+                values={"stated": m.group(1), "expected": str(d.date.year)},
             )
     if d.date.year not in (year, year + 1):
         yield audit.finding(
@@ -83,6 +83,6 @@ def check(audit: Audit) -> Iterator[Problem]:
             ID,
             "date",
             msg("date-year", date=d.date.isoformat(), year=year),
-            {"stated": str(d.date.year), "expected": f"{year}–{year + 1}"},
             ("document", "date"),
+            values={"stated": str(d.date.year), "expected": f"{year}–{year + 1}"},
         )

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
-from selfeval.forms.project_table.scored import claimed_rows
+from selfeval.forms.project_table.checks.rows import claimed_rows
+from selfeval.forms.project_table.models import TableData, TableRubric
 from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
@@ -17,7 +18,7 @@ ID = "unmet-full"
 SUPERSEDES = ("claim-differs",)
 
 
-def check(audit: Audit) -> Iterator[Problem]:
+def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
     for row, r, claimed in claimed_rows(audit.result):
         if not row.target.quantitative or r.top >= r.max or claimed < r.max:
             continue
@@ -30,4 +31,4 @@ def check(audit: Audit) -> Iterator[Problem]:
             computed=fmt(r.rounded),
         )
         values = {"stated": fmt(claimed), "expected": fmt(r.rounded)}
-        yield audit.finding(Severity.ERROR, ID, r.id, what, values, ("claims", r.id))
+        yield audit.finding(Severity.ERROR, ID, r.id, what, ("claims", r.id), values=values)

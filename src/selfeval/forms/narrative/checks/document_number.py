@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
-from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.i18n import msg
 from selfeval.problems import Problem, Severity
 
@@ -25,10 +25,8 @@ _DOC_NUMBER = re.compile(
 _DOC_NUMBER_SWAPPED = re.compile(r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(\d{4})\s*〔(\d+)〕\s*号")
 
 
-def check(audit: Audit) -> Iterator[Problem]:
+def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
     data = audit.result.data
-    if not isinstance(data, NarrativeData):
-        return
     numbers = {r.id: r.node.number or r.id for r in audit.result.walk()}
     known = {a.number for a in data.attachments if a.number}
     known |= {d.number for docs in data.evidence.values() for d in docs if d.number}
@@ -52,8 +50,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                         standard=standard,
                         listed=msg("doc-number-listed") if standard in known else msg("nothing"),
                     ),
-                    {"stated": m.group(0), "expected": standard},
                     at,
+                    values={"stated": m.group(0), "expected": standard},
                 )
                 seen.add(standard)
             for m in _DOC_NUMBER.finditer(seg.text):
@@ -65,8 +63,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                         ID,
                         node_id,
                         msg("doc-number-brackets", node=label, stated=m.group(0), standard=standard),
-                        {"stated": m.group(0), "expected": standard},
                         at,
+                        values={"stated": m.group(0), "expected": standard},
                     )
                 if standard not in known and standard not in seen:
                     seen.add(standard)
@@ -75,6 +73,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                         ID,
                         node_id,
                         msg("doc-number-unlisted", node=label, standard=standard),
-                        {"stated": standard},
                         at,
+                        values={"stated": standard},
                     )

@@ -17,7 +17,7 @@ from typing import Any
 
 from selfeval.audit.base import Audit
 from selfeval.expr import parse_expr
-from selfeval.forms.narrative.models import NarrativeData
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import REFERENCE, fill
 from selfeval.forms.narrative.view import resolver
 from selfeval.i18n import msg
@@ -52,7 +52,9 @@ def _bigrams(text: str) -> set[str]:
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
-def _item_figures(audit: Audit, r: NodeResult, texts: list[str]) -> dict[str, tuple[Decimal, str, str]]:
+def _item_figures(
+    audit: Audit[NarrativeRubric, NarrativeData], r: NodeResult, texts: list[str]
+) -> dict[str, tuple[Decimal, str, str]]:
     """The figures an item is about (its rules, its relations, its references): value, unit, title."""
     result = audit.result
     rubric, data, ctx = result.rubric, result.data, result.context
@@ -85,7 +87,9 @@ def _item_figures(audit: Audit, r: NodeResult, texts: list[str]) -> dict[str, tu
     return out
 
 
-def _reference_units(audit: Audit, item_id: str, label: str, i: int, text: str) -> Iterator[Problem]:
+def _reference_units(
+    audit: Audit[NarrativeRubric, NarrativeData], item_id: str, label: str, i: int, text: str
+) -> Iterator[Problem]:
     """``{funds}万元`` where the figure was entered in 元: the report would print the wrong amount."""
     data = audit.result.data
     for m in REFERENCE.finditer(text):
@@ -105,15 +109,13 @@ def _reference_units(audit: Audit, item_id: str, label: str, i: int, text: str) 
                 UNIT,
                 item_id,
                 msg("reference-unit", node=label, name=m["name"], written=written, unit=unit),
-                {"stated": written, "expected": unit},
                 ("items", item_id, "narrative", i, "text"),
+                values={"stated": written, "expected": unit},
             )
 
 
-def check(audit: Audit) -> Iterator[Problem]:
+def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
     data = audit.result.data
-    if not isinstance(data, NarrativeData):
-        return
     nodes = audit.result.by_id()
     value_of = resolver(audit.result)
     for item_id, item in data.items.items():
@@ -166,8 +168,8 @@ def check(audit: Audit) -> Iterator[Problem]:
                             value=f"{fmt(v, 4)}{unit}",
                             name=name,
                         ),
-                        {"stated": m.group(0), "expected": fmt(v, 4), "figure": name},
                         at,
+                        values={"stated": m.group(0), "expected": fmt(v, 4), "figure": name},
                     )
                 else:
                     yield audit.finding(
@@ -175,6 +177,6 @@ def check(audit: Audit) -> Iterator[Problem]:
                         UNCHECKED,
                         item_id,
                         msg("narrative-unchecked", node=label, shown=shown),
-                        {"stated": m.group(0)},
                         at,
+                        values={"stated": m.group(0)},
                     )

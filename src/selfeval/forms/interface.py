@@ -1,0 +1,207 @@
+"""What a document form is: the one interface shared code knows a form by.
+
+A form is a folder under ``forms/`` (its rubric and data models, its own audit checks in
+``checks/``, its typed view model, its blank file) with one :class:`Form` subclass, registered
+by one line in :mod:`selfeval.forms`. A rubric names its form (``form: narrative``); the form
+decides how a data file for that rubric is read, which tree of nodes is scored, which checks
+beyond the shared ones its data gets, and what its documents look like. Loading, scoring, the
+shared audit and the outputs know forms only through this interface, and no form imports
+another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
+
+from selfeval.audit.base import Check
+from selfeval.choices import Scores
+from selfeval.load import Document
+from selfeval.models.data import DataBase
+from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
+from selfeval.numbers import fmt, quantize
+from selfeval.problems import Problem
+from selfeval.scoring import ScoreResult
+
+R = TypeVar("R", bound=RubricBase)
+D = TypeVar("D", bound=DataBase)
+V = TypeVar("V", bound="ReportView")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report shows beyond the county's text."""
+
+    with_audit: bool = False
+    """Append the audit findings."""
+    scores: Scores = Scores.COMPUTED
+    """The computed scores, or the county's claims as written."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Properties:
+    """What an office file says about itself (title, author, date), not in its body."""
+
+    title: str
+    author: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Provenance:
+    """Which inputs a result came from: enough to reproduce it, and nothing that varies by machine."""
+
+    rubric_id: str
+    rubric_version: str
+    rubric_sha256: str
+    data_sha256: str
+    selfeval_version: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FindingView:
+    """An audit finding as a report template sees it."""
+
+    severity: str
+    code: str
+    subject: str
+    message: str
+    stated: str
+    expected: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdjustmentView:
+    """A reviewer's change as a report template sees it."""
+
+    node: str
+    before: str
+    after: str
+    reason: str
+    reviewer: str
+    date: str
+    evidence: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportView:
+    """What every form's report template may use; each form's view adds its own document."""
+
+    scores: str
+    """``computed`` or ``claimed``: which scores the report carries."""
+    with_audit: bool
+    findings: list[FindingView]
+    adjustments: list[AdjustmentView]
+    provenance: Provenance
+
+
+SheetCell = str | float
+"""A spreadsheet cell: text, or a number Excel can add up."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sheet:
+    """A form's document as one spreadsheet table: the form's header block, then its rows."""
+
+    title: str
+    header: list[str]
+    """The column headings of the rows."""
+    before: list[list[SheetCell]]
+    """The lines above the rows (项目名称, the budget block…): a line's last cell spans the rest."""
+    rows: list[list[SheetCell]]
+    """The rows; an empty first cell continues the one above (一级指标 over its rows)."""
+
+
+class Form(ABC, Generic[R, D, V]):
+    """A document family: the Ningxia narrative report, the project self-evaluation table…"""
+
+    name: ClassVar[str]
+    """The value of ``form:`` in a rubric."""
+    title: ClassVar[str]
+    """What the document is called, for people (自评报告)."""
+    rubric_model: type[R]
+    data_model: type[D]
+    templates: ClassVar[dict[str, str]]
+    """The bundled templates the report is rendered with, by kind, unless the rubric names others."""
+    checks: ClassVar[Sequence[Check]] = ()
+    """The audit checks only this form's data gets, after the shared ones (:mod:`selfeval.audit`)."""
+
+    @abstractmethod
+    def tree(self, rubric: R, data: D) -> list[Node]:
+        """The indicator tree to score: fixed by the rubric, or built from the data's rows."""
+
+    def walked(self, rubric: R, data: D) -> Walked:
+        """Every node of :meth:`tree`, depth first, with its effective type."""
+        return walk_tree(self.tree(rubric, data))
+
+    def check_rubric(self, rubric: R, doc: Document) -> Iterator[Problem]:
+        """Problems of a schema-valid rubric that only this form knows about."""
+        return iter(())
+
+    def check_data(self, data: D, doc: Document, rubric: R) -> Iterator[Problem]:
+        """Problems of a schema-valid data file that only this form knows about."""
+        return iter(())
+
+    def left_to_fill(self, data: D, doc: Document) -> Iterator[Problem]:
+        """Warnings at the values of this form's own parts still written ``~``."""
+        return iter(())
+
+    @abstractmethod
+    def view_model(
+        self, result: ScoreResult[R, D], findings: list[Problem], provenance: Provenance, options: ReportOptions
+    ) -> V:
+        """Everything the report template may use, typed; templates see its fields as names."""
+
+    def sheet(self, view: V) -> Sheet | None:
+        """The document as a spreadsheet table, for a form whose document is a table; None files the
+        score as a 评分表 instead."""
+        return None
+
+    def identity(self, data: D) -> tuple[str, ...]:
+        """Who and which year a data file is about: two files alike in a batch are a duplicate."""
+        return (data.subject.name, str(data.subject.year))
+
+    def properties(self, result: ScoreResult[R, D]) -> Properties:
+        """The document's title, author and date for a Word file's properties."""
+        s = result.data.subject
+        return Properties(title=f"{s.name}{s.year}年度{self.title}", author=s.name)
+
+    @abstractmethod
+    def skeleton(self, rubric: R, name: str, year: int, previous: D | None = None) -> str:
+        """The text of a data file for ``rubric`` with every input listed where a clerk fills it in:
+        blank, or started from ``previous`` (last year's file)."""
+
+
+def findings_view(findings: list[Problem]) -> list[FindingView]:
+    """The audit findings as a report template sees them."""
+    return [
+        FindingView(
+            severity=f.severity.value,
+            code=f.code,
+            subject=f.subject,
+            message=f.message,
+            stated=f.values.get("stated", ""),
+            expected=f.values.get("expected", ""),
+        )
+        for f in findings
+    ]
+
+
+def adjustments_view(result: ScoreResult[RubricBase, DataBase]) -> list[AdjustmentView]:
+    """The reviewer's changes as a report template sees them."""
+    p = result.rubric.rounding.places
+    return [
+        AdjustmentView(
+            node=a.label,
+            before=fmt(quantize(a.before, p)),
+            after=fmt(quantize(a.after, p)),
+            reason=a.change.entry.reason,
+            reviewer=a.change.reviewer,
+            date=a.change.date,
+            evidence=a.change.entry.evidence or "",
+        )
+        for a in result.adjustments
+    ]
