@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from selfeval.audit import audit
+from selfeval.audit import Check, audit
+from selfeval.examples import Example
 from selfeval.forms import FORMS
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.inputs import Library
@@ -137,3 +139,87 @@ def changed_copy(tmp_path: Path, name: str = "changed.yaml", **figures: Any) -> 
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     data["figures"].update(figures)
     return write_yaml(tmp_path / name, data)
+
+
+# ----------------------------------------------------------------------------- plugins and their examples
+
+
+def rule_examples() -> list[tuple[str, Example]]:
+    """Every worked example in the rule kinds' docstrings, with its kind."""
+    from selfeval.examples import split
+    from selfeval.rules import RULES
+
+    return [(kind, ex) for kind, cls in RULES.items() for ex in split(cls.__doc__ or "")[1]]
+
+
+def run_rule_example(example: Example) -> NodeResult:
+    """Score a rule kind's example: one leaf of ``points`` (a deduction when ``type: deduction``)
+    with its ``rule``, over the data the example gives; ``rubric`` adds declarations (units, metrics)."""
+    spec = yaml.safe_load(example.source)
+    data = {k: spec[k] for k in ("figures", "facts", "evidence", "judgements", "not_applicable") if k in spec}
+    extra = dict(spec.get("rubric") or {})
+    for name in ("facts", "evidence"):  # what the rule reads is declared, as validate requires
+        extra.setdefault(name, {k: k for k in spec.get(name, {})})
+    return one_leaf(
+        spec["rule"],
+        D(str(spec.get("points", 4))),
+        section_type=spec.get("type", "standard"),
+        rubric_extra=extra,
+        **data,
+    )
+
+
+def check_examples() -> list[tuple[Check, str | None, Example]]:
+    """Every worked example in the audit checks' docstrings, with its check and the form it belongs
+    to (None for the checks every form shares)."""
+    from selfeval.audit import CHECKS
+    from selfeval.examples import split
+
+    out: list[tuple[Check, str | None, Example]] = [(c, None, ex) for c in CHECKS for ex in split(c.doc)[1]]
+    for name, form in FORMS.items():
+        out += [(c, name, ex) for c in form.checks for ex in split(c.doc)[1]]
+    return out
+
+
+TABLE_DATA_BASE: dict[str, Any] = {
+    "subject": {"name": "测试县", "year": 2020},
+    "rubric": {"id": "caiyu-2020-project", "version": "2020.1"},
+}
+"""The head of a project table's data file; an example adds its project, funding and rows."""
+
+
+def audit_files(rubric: dict[str, Any] | None, data: dict[str, Any], folder: Path) -> list[Problem]:
+    """Write ``rubric`` (None: the data names a bundled one) and ``data`` as files in ``folder``,
+    run them through the pipeline, and return the audit's findings."""
+    library = Library(write_yaml(folder / "rubric.yaml", rubric)) if rubric is not None else Library()
+    return evaluate(write_yaml(folder / "data.yaml", data), library).findings
+
+
+def run_check_example(form: str | None, example: Example, folder: Path) -> list[Problem]:
+    """Audit a check's example. For a shared or narrative check the example gives the rubric's
+    ``sections`` (and other keys) and the ``data``, each completed by the small scaffold of
+    :func:`mini_rubric` and :func:`mini_data`; for a project table check, ``data`` holds the
+    table (project, funding, indicators) and the bundled project rubric scores it."""
+    spec = yaml.safe_load(example.source)
+    if form == "project_table":
+        return audit_files(None, {**TABLE_DATA_BASE, **spec["data"]}, folder)
+    rubric_spec = dict(spec["rubric"])
+    sections = rubric_spec.pop("sections")
+    return audit_files(mini_rubric(sections, **rubric_spec), mini_data(**spec.get("data", {})), folder)
+
+
+def check(source: str, rubric: dict[str, Any] | Path | None, code: str, *problems: tuple[int, int]) -> list[Problem]:
+    """Audit a data file's text (as written: its lines are the findings' lines) against ``rubric``
+    (a rubric as a dict, a rubric file, or None for the one the data names) and assert that the
+    findings of ``code`` are exactly at ``problems``, each ``(line, col)``. Returns those findings."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        data = folder / "data.yaml"
+        data.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")
+        if isinstance(rubric, dict):
+            rubric = write_yaml(folder / "rubric.yaml", rubric)
+        found = [f for f in evaluate(data, Library(rubric)).findings if f.code == code]
+    assert sorted((f.line, f.col) for f in found) == sorted(problems), [f"{f.where}: {f.message}" for f in found]
+    return found

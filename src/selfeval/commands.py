@@ -10,7 +10,6 @@ to say besides its result goes to standard error through :class:`Say`.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +22,7 @@ from selfeval.batch import Ranking, score_many
 from selfeval.choices import Format, Scores, Sort
 from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
+from selfeval.examples import split
 from selfeval.explain import explain
 from selfeval.forms import FORMS, ReportOptions
 from selfeval.i18n import Lang, current, msg, speaking, t
@@ -462,27 +462,34 @@ def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- rules
 
 
-def _doc(text: str) -> str:
-    """The part of a bilingual docstring in the run's language: Chinese first, then English."""
-    parts = inspect.cleandoc(text).split("\n\n", 1)
+def _doc(text: str) -> list[str]:
+    """A bilingual docstring in the run's language (Chinese first, then English), then its worked
+    examples, as indented lines."""
+    described, examples = split(text)
+    parts = described.split("\n\n", 1)
     if current() is Lang.EN and len(parts) > 1:
-        return parts[1].replace("\n", "\n    ")
-    return parts[0].replace("\n", "")  # Chinese runs on without spaces where the source wrapped it
+        lines = ["    " + line if line else "" for line in parts[1].splitlines()]
+    else:
+        lines = ["    " + parts[0].replace("\n", "")]  # Chinese runs on without spaces where the source wrapped it
+    for ex in examples:
+        lines.append("    " + t("example-pass" if ex.verdict == "PASS" else "example-fail", title=ex.title))
+        lines += ["        " + line for line in ex.source.rstrip("\n").splitlines()]
+    return lines
 
 
 def run_rules(stdout: IO[bytes], say: Say) -> int:
-    """The rule kinds a rubric can use and the audit checks, each with its documentation."""
+    """The rule kinds a rubric can use and the audit checks, each with its documentation and examples."""
     lines = [t("rules-heading"), ""]
     for kind, cls in RULES.items():
-        lines += [kind, "    " + _doc(cls.__doc__ or ""), ""]
+        lines += [kind, *_doc(cls.__doc__ or ""), ""]
     lines += [t("checks-heading"), ""]
     for check in CHECKS:
-        lines += [check.id, "    " + _doc(check.doc), ""]
+        lines += [check.id, *_doc(check.doc), ""]
     for form in FORMS.values():
         if form.checks:
             lines += [t("form-checks-heading", form=form.title), ""]
             for check in form.checks:
-                lines += [check.id, "    " + _doc(check.doc), ""]
+                lines += [check.id, *_doc(check.doc), ""]
     stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
     return 0
 

@@ -560,6 +560,8 @@ MESSAGES.update(
         "rules-heading": ("评分规则类型（rule.kind）：", "Rule kinds (rule.kind):"),
         "checks-heading": ("审核检查（发现代码）：", "Audit checks (finding codes):"),
         "form-checks-heading": ("{form}专用的审核检查：", "Audit checks of the {form} form only:"),
+        "example-pass": ("例（满足）：{title}", "Example that passes: {title}"),
+        "example-fail": ("例（不满足）：{title}", "Example that fails: {title}"),
         "internal-error": (
             "selfeval：内部错误：{detail}（加 --debug 查看详情）",
             "selfeval: internal error: {detail} (run with --debug for details)",

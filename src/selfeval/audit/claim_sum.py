@@ -3,7 +3,29 @@
 
 a heading's claimed score differs from what its items' claims add up to
 (capped at the heading's points where the rubric caps it). The total claim is checked
-against the section headings (standard + bonus − deduction)."""
+against the section headings (standard + bonus − deduction).
+
+PASS: 一的自评得分等于其下两项之和
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 工作部署, points: 4, children: [
+            {id: a, number: "1", title: 印发方案, points: 2, rule: {kind: fact, fact: plan}},
+            {id: b, number: "2", title: 召开会议, points: 2, rule: {kind: fact, fact: meeting}}]}
+      facts: {plan: 印发方案, meeting: 召开会议}
+    data:
+      facts: {plan: 是, meeting: 否}
+      claims: {s1: 2, a: 2, b: 0}
+FAIL: 一自评4分，其下两项合计只有2分
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 工作部署, points: 4, children: [
+            {id: a, number: "1", title: 印发方案, points: 2, rule: {kind: fact, fact: plan}},
+            {id: b, number: "2", title: 召开会议, points: 2, rule: {kind: fact, fact: meeting}}]}
+      facts: {plan: 印发方案, meeting: 召开会议}
+    data:
+      facts: {plan: 是, meeting: 否}
+      claims: {s1: 4, a: 2, b: 0}
+"""
 
 from __future__ import annotations
 

@@ -45,12 +45,24 @@ WORDS = {
 
 
 class ThresholdRule(RuleBase):
-    """达标得分：metric 与 value（或另一指标 against）比较（≥ > ≤ < ==），满足得 points（默认本项分值），否则得 else
-    _points（默认0）。写作「高于自治区标准得4分」。
+    """达标得分：metric 与 value（或另一指标 against）比较（≥ > ≤ < ==），满足得 points（默认本项分值），
+    否则得 else_points（默认0）。写作「高于自治区标准得4分」。
 
     A threshold on a metric: ``metric op value`` (or ``metric op against``, another
     expression) gives ``points`` (default: the node's), otherwise ``else_points`` (default 0).
-    Written as 「高于自治区标准得4分」."""
+    Written as 「高于自治区标准得4分」.
+
+    PASS: 城市低保标准高于自治区标准，得满分
+        points: 4
+        rule: {kind: threshold, metric: urban_standard, op: ">", against: region_standard}
+        figures: {urban_standard: 720, region_standard: 690}
+        score: 4
+    FAIL: 低于自治区标准，得 else_points
+        points: 4
+        rule: {kind: threshold, metric: urban_standard, op: ">", against: region_standard, else_points: 1}
+        figures: {urban_standard: 680, region_standard: 690}
+        score: 1
+    """
 
     kind: Literal["threshold"]
     metric: Annotated[str, Field(min_length=1)]
