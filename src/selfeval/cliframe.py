@@ -251,15 +251,22 @@ def _param_name(param: Any) -> str:
         return ""
     if getattr(param, "param_type_name", "") == "option":
         return "/".join(param.opts)
-    return str(param.human_readable_name)
+    # typer before 0.29 names an argument by human_readable_name; later typers by its name
+    return str(getattr(param, "human_readable_name", None) or param.name)
 
 
-_CHOICE = re.compile(r"(?P<value>.*) is not one of ")
+_CHOICE = re.compile(r"(?:Value error, )?(?P<value>.*?) is not one of (?P<choices>.*?)\.?$", re.DOTALL)
+"""click's word for a value outside a choice; typer 0.29 and later say it through pydantic (Value error, …)."""
 _NOT_VALID = re.compile(r"(?P<value>.*) is not a valid (?P<type>int|integer|float|boolean|UUID)\b")
 _TYPES = {"int": "integer", "integer": "integer", "float": "float", "boolean": "boolean", "UUID": "uuid"}
 _NO_COMMAND = re.compile(r"No such command '(?P<name>.*?)'")
 _EXTRA_ARGS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)")
 _OPTION_USAGE = re.compile(r"Option '(?P<name>.*?)' (?P<what>requires|does not take a value)")
+
+
+def _choices(text: str) -> list[str]:
+    """``'table', 'json' or 'csv'`` as the choices it lists."""
+    return [_unquote(c.strip()) for c in re.split(r",|\bor\b", text) if c.strip()]
 
 
 def _unquote(text: str) -> str:
@@ -279,10 +286,10 @@ def usage_message(e: ce.UsageError) -> str:
         return t("cli-no-such-option", name=e.option_name) + hint
     if isinstance(e, ce.BadParameter):
         name = e.param_hint if isinstance(e.param_hint, str) else _param_name(e.param)
-        choices = getattr(getattr(e.param, "type", None), "choices", None)
-        if (m := _CHOICE.match(e.message)) and choices is not None:
-            values = "、".join(str(getattr(c, "value", c)) for c in choices)
-            return t("cli-bad-choice", name=name, value=_unquote(m["value"]), choices=values)
+        if m := _CHOICE.match(e.message):
+            choices = getattr(getattr(e.param, "type", None), "choices", None)
+            listed = [str(getattr(c, "value", c)) for c in choices] if choices else _choices(m["choices"])
+            return t("cli-bad-choice", name=name, value=_unquote(m["value"]), choices="、".join(listed))
         if m := _NOT_VALID.match(e.message):
             return t("cli-bad-value", name=name, value=_unquote(m["value"]), type=t(f"cli-type-{_TYPES[m['type']]}"))
         return t("cli-bad-parameter", name=name, message=e.message)
