@@ -433,7 +433,7 @@ Loc = tuple[int | str, ...]
 """A path to a value inside a document: keys and list indexes (``("figures", "towns")``)."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Document:
     """A parsed YAML file: its values, the SHA-256 of the bytes read, and each value's position."""
 
@@ -514,7 +514,7 @@ def parse(raw: bytes | str, display: str) -> Document:
     if not isinstance(data, dict):
         kind = msg("kind-list") if isinstance(data, list) else msg("kind-scalar")
         raise InputError([Problem.of(display, 1, 1, msg("top-not-mapping", found=kind), "schema", Severity.ERROR)])
-    return Document(display, text, data, hashlib.sha256(data_bytes).hexdigest(), marks)
+    return Document(display=display, text=text, data=data, sha256=hashlib.sha256(data_bytes).hexdigest(), _marks=marks)
 
 
 def load_document(path: Path | str, display: str | None = None) -> Document:

@@ -1,4 +1,8 @@
-"""The code's own shape, read from its syntax: what a reviewer would otherwise check by hand."""
+"""The code's own shape, read from its syntax: what a reviewer would otherwise check by hand.
+
+Each rule is a function over a module's syntax tree, tried first on a snippet that breaks it
+(so the rule can fail), then on every module of the package.
+"""
 
 from __future__ import annotations
 
@@ -12,81 +16,113 @@ MAX_POSITIONAL_FIELDS = 4
 """A record with more fields than this is built by keyword only."""
 
 
-def _modules() -> list[tuple[Path, ast.Module]]:
-    return [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in sorted(SRC.rglob("*.py"))]
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (str(p.relative_to(SRC.parent)), ast.parse(p.read_text(encoding="utf-8"), str(p)))
+        for p in sorted(SRC.rglob("*.py"))
+    ]
 
 
-def _where(path: Path, node: ast.AST) -> str:
-    return f"{path.relative_to(SRC.parent)}:{getattr(node, 'lineno', 0)}"
-
-
-def test_no_call_passes_more_than_six_positional_arguments() -> None:
-    found = [
-        f"{_where(path, node)}: {len(node.args)} positional"
-        for path, tree in _modules()
+def many_positional(tree: ast.Module) -> list[str]:
+    """Calls passing more than :data:`MAX_POSITIONAL` positional arguments."""
+    return [
+        f"{node.lineno}: {len(node.args)} positional"
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and len(node.args) > MAX_POSITIONAL
         and not any(isinstance(a, ast.Starred) for a in node.args)
     ]
-    assert not found, found
 
 
-def _dataclass_keywords(cls: ast.ClassDef) -> dict[str, object] | None:
+def _dataclass_options(cls: ast.ClassDef) -> dict[str, object] | None:
+    """The keyword options of a class's ``@dataclass`` decorator, or None when it is no dataclass."""
     for deco in cls.decorator_list:
         target = deco.func if isinstance(deco, ast.Call) else deco
         name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
         if name == "dataclass":
             if not isinstance(deco, ast.Call):
                 return {}
-            return {k.arg or "": ast.literal_eval(k.value) for k in deco.keywords if isinstance(k.value, ast.Constant)}
+            return {k.arg or "": k.value.value for k in deco.keywords if isinstance(k.value, ast.Constant)}
     return None
 
 
-def _fields(cls: ast.ClassDef) -> list[str]:
-    out = []
-    for stmt in cls.body:
-        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            ann = ast.unparse(stmt.annotation)
-            if not ann.startswith("ClassVar") and not stmt.target.id.startswith("_"):
-                out.append(stmt.target.id)
-    return out
+def positional_records(tree: ast.Module) -> list[str]:
+    """Dataclasses of more than :data:`MAX_POSITIONAL_FIELDS` fields that can be built positionally."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        options = _dataclass_options(node)
+        if options is None:
+            continue
+        fields = [
+            s.target.id
+            for s in node.body
+            if isinstance(s, ast.AnnAssign)
+            and isinstance(s.target, ast.Name)
+            and not ast.unparse(s.annotation).startswith("ClassVar")
+        ]
+        if len(fields) > MAX_POSITIONAL_FIELDS and options.get("kw_only") is not True:
+            found.append(f"{node.lineno}: {node.name} has {len(fields)} fields")
+    return found
+
+
+def exception_classes(tree: ast.Module) -> list[str]:
+    """Classes that derive from an exception (a base named …Error, …Exception or …Exit)."""
+    return [
+        f"{node.lineno}: {node.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(b).endswith(("Error", "Exception", "Exit")) for b in node.bases)
+    ]
+
+
+def test_the_rules_catch_what_they_are_for() -> None:
+    bad = ast.parse(
+        "f(1, 2, 3, 4, 5, 6, 7)\n"
+        "@dataclass(frozen=True)\nclass R:\n    a: int\n    b: int\n    c: int\n    d: int\n    e: int\n"
+        "class Oops(ValueError):\n    pass\n"
+    )
+    assert many_positional(bad) == ["1: 7 positional"]
+    assert positional_records(bad) == ["3: R has 5 fields"]
+    assert exception_classes(bad) == ["9: Oops"]
+    good = ast.parse("f(1, 2, 3, *rest)\n@dataclass(kw_only=True)\nclass R:\n    a: int\n    b: int\n    c: int\n")
+    assert many_positional(good) == positional_records(good) == exception_classes(good) == []
+
+
+def test_no_call_passes_more_than_six_positional_arguments() -> None:
+    found = [f"{path}:{where}" for path, tree in _modules() for where in many_positional(tree)]
+    assert not found, found
 
 
 def test_records_of_more_than_four_fields_are_built_by_keyword() -> None:
-    found = []
-    for path, tree in _modules():
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.ClassDef):
-                continue
-            keywords = _dataclass_keywords(node)
-            if keywords is None:
-                continue
-            fields = _fields(node)
-            if len(fields) > MAX_POSITIONAL_FIELDS and keywords.get("kw_only") is not True:
-                found.append(f"{_where(path, node)}: {node.name} has {len(fields)} fields")
+    found = [f"{path}:{where}" for path, tree in _modules() for where in positional_records(tree)]
     assert not found, found
 
 
 def test_exception_classes_are_defined_in_errors_only() -> None:
-    builtin = (
-        {n for n in dir(__builtins__) if isinstance(getattr(__builtins__, n, None), type)}
-        if not isinstance(__builtins__, dict)
-        else {n for n, v in __builtins__.items() if isinstance(v, type)}
-    )
-    errors = {
-        c.name
-        for c in ast.walk(ast.parse((SRC / "errors.py").read_text(encoding="utf-8")))
-        if isinstance(c, ast.ClassDef)
-    }
+    found = [
+        f"{path}:{where}"
+        for path, tree in _modules()
+        if path != "selfeval/errors.py"
+        for where in exception_classes(tree)
+    ]
+    assert not found, found
+    errors = dict(_modules())["selfeval/errors.py"]
+    declared = {n.value for n in ast.walk(errors) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    defined = {n.name for n in ast.walk(errors) if isinstance(n, ast.ClassDef)}
+    assert defined <= declared, defined - declared  # every class is in __all__
+
+
+def test_no_module_imports_a_form_but_the_registry_and_the_form_itself() -> None:
     found = []
     for path, tree in _modules():
-        if path.name == "errors.py" and path.parent == SRC:
-            continue
+        parts = path.removesuffix(".py").split("/")
+        own = parts[2] if parts[1] == "forms" and len(parts) > 3 else None
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
-                bases = {ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases}
-                exceptional = {b for b in bases if b.endswith(("Error", "Exception", "Exit")) or b in errors}
-                if exceptional & (builtin | errors) or any(b.endswith(("Error", "Exception")) for b in bases):
-                    found.append(f"{_where(path, node)}: {node.name}({', '.join(sorted(bases))})")
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("selfeval.forms."):
+                target = node.module.split(".")[2]
+                if target == "interface" or target == own or path == "selfeval/forms/__init__.py":
+                    continue
+                found.append(f"{path}: {node.module}")
     assert not found, found
