@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the whole corpus, bounded: CI runs it, the quick loop (-m "not slow") does not
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MEMORY = 2 * 1024**3
 SECONDS = 20

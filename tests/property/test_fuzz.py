@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 from helpers import DATA, RUBRIC
 from selfeval.cli import app
 
+pytestmark = pytest.mark.slow  # fuzzing: CI runs it, the quick loop (-m "not slow") does not
+
 EXAMPLES = int(os.environ.get("SELFEVAL_FUZZ_EXAMPLES", "25"))
 RUBRIC_LINES = RUBRIC.read_text(encoding="utf-8").splitlines()
 DATA_LINES = DATA.read_text(encoding="utf-8").splitlines()

@@ -32,6 +32,8 @@ from selfeval.outputs import FORMATS, OUTPUTS, Findings, Kind, Options, Report
 from selfeval.outputs.base import Checked
 from selfeval.pipeline import ARITHMETIC, evaluate
 
+pytestmark = pytest.mark.slow  # fuzzing: CI runs it, the quick loop (-m "not slow") does not
+
 EXAMPLES = int(os.environ.get("SELFEVAL_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(
     max_examples=EXAMPLES,
