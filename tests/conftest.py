@@ -12,3 +12,17 @@ def runner() -> Any:
     from typer.testing import CliRunner
 
     return CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_command_per_app() -> Any:
+    """typer builds the same click command from an app at every invoke; build it once per app
+    for the whole test run (it reads the app's definitions only, which never change)."""
+    import functools
+
+    import typer.testing
+
+    built = typer.testing._get_command
+    typer.testing._get_command = functools.cache(built)
+    yield
+    typer.testing._get_command = built

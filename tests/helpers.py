@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +36,7 @@ GOLDEN = TESTS / "golden"
 D = Decimal
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.CSafeDumper):
     """Writes Decimal as the number it is, so a test file reads back exactly."""
 
 
@@ -68,8 +70,19 @@ def mini_data(**extra: Any) -> dict[str, Any]:
 
 
 def write_yaml(path: Path, obj: Any) -> Path:
-    path.write_text(yaml.safe_dump(obj, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(obj, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+@functools.cache
+def _loaded(path: Path, stamp: tuple[int, int]) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def load_yaml(path: Path) -> Any:
+    """A YAML file's values, to change and write back: each file parsed once (C loader), a fresh copy each call."""
+    st = path.stat()
+    return copy.deepcopy(_loaded(path, (st.st_mtime_ns, st.st_size)))
 
 
 def leaf(id: str, points: Any, rule: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -136,7 +149,7 @@ def score_file(path: Path = DATA) -> ScoreResult:
 
 def changed_copy(tmp_path: Path, name: str = "changed.yaml", **figures: Any) -> Path:
     """A copy of the example with some figures replaced."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["figures"].update(figures)
     return write_yaml(tmp_path / name, data)
 

@@ -7,6 +7,7 @@ form's model and checking it beyond the schema: a file either loads whole or rai
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from selfeval import resources
 from selfeval.errors import InputError, UsageError, os_reason
 from selfeval.forms import DEFAULT_FORM, FORMS, Form
 from selfeval.i18n import msg
-from selfeval.load import Document, load_document, read_header
+from selfeval.load import Document, load_document, parse, read_bytes, read_header, shown_as
 from selfeval.models.data import DataBase, RubricRef
 from selfeval.models.rubric import RubricBase, Walked
 from selfeval.problems import Problem, Severity
@@ -78,6 +79,14 @@ def rubric_from(doc: Document, path: Path) -> RubricFile:
     return RubricFile(doc, path, rubric, form)
 
 
+@functools.lru_cache(maxsize=16)
+def _checked(raw: bytes, shown: str, path: Path) -> RubricFile:
+    """A rubric's bytes parsed and checked. A memo of a pure function, not state: the same bytes
+    at the same path give the same rubric, so a process checks each rubric once however many runs
+    or batches read it (a rubric is never changed by what reads it)."""
+    return rubric_from(parse(raw, shown), path)
+
+
 @dataclass
 class Library:
     """Finds the rubric of each data file, loading each rubric once per run."""
@@ -99,7 +108,8 @@ class Library:
             load_document(path)
             raise
         if key not in self._by_path:
-            self._by_path[key] = rubric_from(load_document(path), path)
+            shown = shown_as(path)
+            self._by_path[key] = _checked(read_bytes(path, shown), shown, path)
         self._as_given[path] = self._by_path[key]
         return self._by_path[key]
 

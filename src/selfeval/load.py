@@ -517,8 +517,12 @@ def parse(raw: bytes | str, display: str) -> Document:
     return Document(display=display, text=text, data=data, sha256=hashlib.sha256(data_bytes).hexdigest(), _marks=marks)
 
 
+def shown_as(path: Path | str) -> str:
+    """How a file is named in messages: the path as given, ``<stdin>`` for ``-``."""
+    return "<stdin>" if str(path) == "-" else os.fspath(path)
+
+
 def load_document(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a YAML file."""
-    p = Path(path)
-    shown = display or ("<stdin>" if str(path) == "-" else os.fspath(path))
-    return parse(read_bytes(p, shown), shown)
+    shown = display or shown_as(path)
+    return parse(read_bytes(Path(path), shown), shown)

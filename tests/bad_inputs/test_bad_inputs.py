@@ -15,6 +15,8 @@ import pytest
 
 from selfeval.cli import app
 
+pytestmark = pytest.mark.slow  # the corpus, every case through every command: CI runs it, the quick loop does not
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # file, exit code, "line:col" prefix expected after the path ("" when the input has no line), message part

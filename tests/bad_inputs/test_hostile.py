@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from helpers import DATA, RUBRIC, write_yaml
+from helpers import DATA, RUBRIC, load_yaml, write_yaml
 from selfeval.cli import app
 
 POSIX = sys.platform != "win32"
@@ -32,7 +31,7 @@ def run(runner: Any, *args: object) -> Any:
 
 
 def data(tmp_path: Path, file: str = "d.yaml", **subject: Any) -> Path:
-    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    d = load_yaml(DATA)
     d["subject"].update(subject)
     return write_yaml(tmp_path / file, d)
 
@@ -90,7 +89,7 @@ def test_data_text_is_inert_in_every_output(runner: Any, tmp_path: Path) -> None
 
 
 def test_markdown_cannot_swallow_the_report(runner: Any, tmp_path: Path) -> None:
-    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    d = load_yaml(DATA)
     item = d["items"]["c10"]["narrative"][0]
     item["text"] = "说明\n\n```\n代码\n~~~\n    缩进\n---\n===\n<script>x</script>\n| a | b |"
     path = write_yaml(tmp_path / "d.yaml", d)

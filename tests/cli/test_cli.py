@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import DATA
+from helpers import DATA, load_yaml
 from selfeval.batch import SORTS
 from selfeval.choices import Format, Sort
 from selfeval.cli import FORMAT_HELP, app
@@ -90,7 +90,7 @@ def test_gaps(runner: Any) -> None:
 
 
 def test_gaps_orders_by_effect(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["figures"]["recipient_satisfaction_pct"] = 84  # c40 loses 3
     data["figures"]["trainings"] = 3  # c19 loses 0.5
     path = tmp_path / "d.yaml"
@@ -121,7 +121,7 @@ def test_audit_command(runner: Any) -> None:
 
 
 def _county(tmp_path: Path, name: str, **figures: Any) -> Path:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["subject"]["name"] = name
     data["figures"].update(figures)
     path = tmp_path / f"{name}.yaml"
@@ -194,7 +194,7 @@ def test_report_default_is_the_bundled_example(runner: Any, tmp_path: Path, monk
 def test_pre_commit_hook_definition() -> None:
     from helpers import ROOT
 
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = load_yaml(ROOT / ".pre-commit-hooks.yaml")
     (hook,) = hooks
     assert hook["entry"] == "selfeval validate" and hook["language"] == "python"
     assert 'selfeval = "selfeval.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")

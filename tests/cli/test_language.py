@@ -7,9 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from helpers import DATA, write_yaml
+from helpers import DATA, load_yaml, write_yaml
 from selfeval.cli import app
 
 
@@ -29,7 +27,7 @@ def test_a_missing_file_is_said_in_chinese_or_english(runner: Any) -> None:
 
 
 def test_a_misspelt_key_is_found_with_a_suggestion(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["figures"]["recipient_satisfaction_pctt"] = data["figures"].pop("recipient_satisfaction_pct")
     path = write_yaml(tmp_path / "d.yaml", data)
     result = runner.invoke(app, ["validate", str(path)])
@@ -41,7 +39,7 @@ def test_a_misspelt_key_is_found_with_a_suggestion(runner: Any, tmp_path: Path) 
 
 
 def test_facts_read_yes_and_no_in_chinese(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["facts"]["online_application"] = "否"
     data["facts"]["monthly_publicity"] = {"value": "是", "note": "按月公示"}
     path = write_yaml(tmp_path / "d.yaml", data)
@@ -50,7 +48,7 @@ def test_facts_read_yes_and_no_in_chinese(runner: Any, tmp_path: Path) -> None:
 
 
 def test_tables_fit_80_columns(runner: Any, tmp_path: Path) -> None:
-    copy = write_yaml(tmp_path / "b.yaml", yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    copy = write_yaml(tmp_path / "b.yaml", load_yaml(DATA))
     for args in (
         ["score", str(DATA)],
         ["score", str(DATA), "--gaps"],
@@ -82,7 +80,7 @@ def test_explanations_read_as_prose(runner: Any) -> None:
 
 
 def test_a_percentage_shortfall_is_in_percentage_points(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["figures"]["recipient_satisfaction_pct"] = 80
     path = write_yaml(tmp_path / "d.yaml", data)
     out = runner.invoke(app, ["explain", "40", str(path)]).stdout

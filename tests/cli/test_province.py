@@ -9,16 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from helpers import DATA, write_yaml
+from helpers import DATA, load_yaml, write_yaml
 from selfeval.cli import app
 
 COUNTIES = ("平罗县", "永宁县", "贺兰县")
 
 
 def county(folder: Path, name: str, file: str | None = None, **figures: Any) -> Path:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["subject"]["name"] = name
     data["figures"].update(figures)
     return write_yaml(folder / f"{file or name}.yaml", data)
@@ -193,7 +192,7 @@ def test_one_ledger_for_the_province(runner: Any, province: Path, tmp_path: Path
 
 
 def test_a_judgement_on_a_rule_scored_node_is_an_error(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["judgements"] = {"c40": {"points": 1, "reason": "抽检满意度偏低"}}
     path = write_yaml(tmp_path / "j.yaml", data)
     result = run(runner, "validate", path)

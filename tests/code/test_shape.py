@@ -7,6 +7,7 @@ Each rule is a function over a module's syntax tree, tried first on a snippet th
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "selfeval"
@@ -16,6 +17,7 @@ MAX_POSITIONAL_FIELDS = 4
 """A record with more fields than this is built by keyword only."""
 
 
+@functools.cache
 def _modules() -> list[tuple[str, ast.Module]]:
     return [
         (str(p.relative_to(SRC.parent)), ast.parse(p.read_text(encoding="utf-8"), str(p)))

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 from itertools import pairwise
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -202,6 +203,7 @@ def case(draw: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     return rubric, data
 
 
+@pytest.mark.slow  # fuzzing every rule kind with generated rules and data
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case())
 def test_scores_stay_within_their_bounds(c: tuple[dict[str, Any], dict[str, Any]]) -> None:

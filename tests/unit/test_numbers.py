@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from helpers import load_yaml
 from selfeval.errors import InvalidValue
 from selfeval.i18n import Lang
 from selfeval.numbers import check_finite, fmt, parse_quantity
@@ -62,10 +63,9 @@ def test_units_of_one_kind_convert_exactly() -> None:
 
 
 def test_a_figure_in_yuan_is_read_in_wan_yuan(tmp_path: Any) -> None:
-    import yaml
 
     from helpers import DATA, score_file, write_yaml
 
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["figures"]["urban_dibao_funds"] = "9103800元"
     assert score_file(write_yaml(tmp_path / "d.yaml", data)).total == score_file().total

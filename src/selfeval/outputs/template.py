@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -137,16 +138,23 @@ def _deadline(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@functools.lru_cache(maxsize=8)
+def _compiled(source: str, name: str, html: bool) -> Any:
+    """A template compiled in its sandbox. A memo of a pure function: the same text compiles to
+    the same template, which rendering never changes."""
+    tmpl = _env(html).from_string(source)
+    tmpl.name = name
+    return tmpl
+
+
 def render(source: str, name: str, context: dict[str, Any], *, html: bool = False) -> str:
     """Render template text in the sandbox; errors name the template's line. With ``html``, every
     value is HTML-escaped as it is printed (Jinja2's autoescape). What a template builds is
     bounded: its output, the sizes it asks for, the time it takes, how deep it recurses."""
     import jinja2
 
-    env = _env(html)
     try:
-        tmpl = env.from_string(source)
-        tmpl.name = name
+        tmpl = _compiled(source, name, html)
         parts: list[str] = []
         size = 0
         with _deadline(MAX_SECONDS):
