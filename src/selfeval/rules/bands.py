@@ -43,12 +43,50 @@ def _range(b: Band) -> str:
 
 
 class BandsRule(RuleBase):
-    """分档得分：指标落在 min ≤ 值 < max 的一档得该档分数，不在任何一档不得分；各档不得重叠。写作「95%以上得3分，90%
-    –95%得2分，低于90%不得分」。
+    """分档得分：指标落在 min ≤ 值 < max 的一档得该档分数，不在任何一档不得分；各档不得重叠。
+    写作「95%以上得3分，90%–95%得2分，低于90%不得分」。
 
     Tiered bands on a metric: the band with ``min`` ≤ value < ``max`` gives its points;
     a value in no band gives none. Bands may not overlap. Written as
-    「达到95%以上得3分，90%-95%得2分，低于90%不得分」."""
+    「达到95%以上得3分，90%-95%得2分，低于90%不得分」.
+
+    PASS: 救助对象满意度96.5%，在95%以上一档
+        points: 3
+        rule:
+          kind: bands
+          metric: satisfaction
+          bands: [{min: 95, points: 3}, {min: 90, max: 95, points: 2}]
+        figures: {satisfaction: 96.5}
+        rubric: {figures: {satisfaction: {title: 救助对象满意度, unit: "%"}}}
+        score: 3
+    PASS: 满意度恰为95%：下限含在本档之内
+        points: 3
+        rule:
+          kind: bands
+          metric: satisfaction
+          bands: [{min: 95, points: 3}, {min: 90, max: 95, points: 2}]
+        figures: {satisfaction: 95}
+        rubric: {figures: {satisfaction: {title: 救助对象满意度, unit: "%"}}}
+        score: 3
+    FAIL: 满意度94.9%：上限不含，落在90%至95%一档
+        points: 3
+        rule:
+          kind: bands
+          metric: satisfaction
+          bands: [{min: 95, points: 3}, {min: 90, max: 95, points: 2}]
+        figures: {satisfaction: 94.9}
+        rubric: {figures: {satisfaction: {title: 救助对象满意度, unit: "%"}}}
+        score: 2
+    FAIL: 满意度86%，不在任何一档，不得分
+        points: 3
+        rule:
+          kind: bands
+          metric: satisfaction
+          bands: [{min: 95, points: 3}, {min: 90, max: 95, points: 2}]
+        figures: {satisfaction: 86}
+        rubric: {figures: {satisfaction: {title: 救助对象满意度, unit: "%"}}}
+        score: 0
+    """
 
     kind: Literal["bands"]
     metric: str

@@ -12,12 +12,36 @@ from selfeval.rules.base import Clause, Context, Outcome, RuleBase
 
 
 class EvidenceRule(RuleBase):
-    """提供证明材料即得分：数据文件列出 requires 中的每一项（以及 any_of 中的至少一项）得满分，否则不得分。评分标准
-    中写作「印发文件得2分」。
+    """提供证明材料即得分：数据文件列出 requires 中的每一项（以及 any_of 中的至少一项）得满分，否则不得分。
+    评分标准中写作「印发文件得2分」。
 
     Evidence present: full points when the data names every document or record in
     ``requires`` (and at least one of ``any_of``, when given); otherwise none.
-    Written in rubrics as 「印发文件得2分」."""
+    Written in rubrics as 「印发文件得2分」.
+
+    PASS: 印发低保工作实施方案，得满分
+        points: 2
+        rule: {kind: evidence, requires: [plan]}
+        evidence: {plan: [{title: 平罗县最低生活保障工作实施方案, number: 平民发〔2020〕34号}]}
+        score: 2
+    PASS: 有实施方案，并有联席会议纪要或工作通报之一
+        points: 2
+        rule: {kind: evidence, requires: [plan], any_of: [meeting, bulletin]}
+        evidence:
+          plan: [{title: 平罗县最低生活保障工作实施方案, number: 平民发〔2020〕34号}]
+          bulletin: [{title: 2020年第三季度社会救助工作通报, kind: record}]
+        score: 2
+    FAIL: 方案文号待填（number: ~），不算已提供，不得分
+        points: 2
+        rule: {kind: evidence, requires: [plan]}
+        evidence: {plan: [{title: 平罗县最低生活保障工作实施方案, number: ~}]}
+        score: 0
+    FAIL: 有实施方案，但联席会议纪要和工作通报都没有，不得分
+        points: 2
+        rule: {kind: evidence, requires: [plan], any_of: [meeting, bulletin]}
+        evidence: {plan: [{title: 平罗县最低生活保障工作实施方案, number: 平民发〔2020〕34号}]}
+        score: 0
+    """
 
     kind: Literal["evidence"]
     requires: list[str] = Field(default_factory=list)

@@ -22,12 +22,44 @@ class Tier(BaseModel):
 
 
 class EvidenceTiersRule(RuleBase):
-    """按证明材料分档：从最高档起，第一个 requires 全部具备的档给出其分数；一档都不满足不得分。写作「有机制且有文件
-    得2分；有机制无文件得1分；否则不得分」。
+    """按证明材料分档：从最高档起，第一个 requires 全部具备的档给出其分数；一档都不满足不得分。
+    写作「有机制且有文件得2分；有机制无文件得1分；否则不得分」。
 
     Evidence-dependent tiers: the first tier (highest first) whose ``requires`` are all
     present gives its points; no tier met gives none.
-    Written as 「有机制且有文件得2分；有机制无文件得1分；否则不得分」."""
+    Written as 「有机制且有文件得2分；有机制无文件得1分；否则不得分」.
+
+    PASS: 建立困难群众主动发现机制并印发文件，达到第1档
+        points: 2
+        rule:
+          kind: evidence_tiers
+          tiers:
+            - {requires: [discovery, discovery_notice], points: 2}
+            - {requires: [discovery], points: 1}
+        evidence:
+          discovery: [{title: 困难群众主动发现工作台账, kind: record}]
+          discovery_notice: [{title: 关于建立困难群众主动发现机制的通知, number: 平民发〔2020〕12号}]
+        score: 2
+    FAIL: 有工作台账、没有印发文件，只达到第2档
+        points: 2
+        rule:
+          kind: evidence_tiers
+          tiers:
+            - {requires: [discovery, discovery_notice], points: 2}
+            - {requires: [discovery], points: 1}
+        evidence:
+          discovery: [{title: 困难群众主动发现工作台账, kind: record}]
+        score: 1
+    FAIL: 机制和文件都没有，一档都不满足
+        points: 2
+        rule:
+          kind: evidence_tiers
+          tiers:
+            - {requires: [discovery, discovery_notice], points: 2}
+            - {requires: [discovery], points: 1}
+        rubric: {evidence: {discovery: 主动发现机制, discovery_notice: 机制文件}}
+        score: 0
+    """
 
     kind: Literal["evidence_tiers"]
     tiers: list[Tier] = Field(min_length=1)

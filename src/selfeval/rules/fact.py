@@ -10,12 +10,41 @@ from selfeval.wording import points, quote
 
 
 class FactRule(RuleBase):
-    """是/否事实：基本分或加分项中，事实为 expect（默认“是”）得满分；扣分项中为“是”则扣满分。数据未说明的事实不得分
-    也不扣分，并列为缺少。
+    """是/否事实：基本分或加分项中，事实为 expect（默认“是”）得满分；扣分项中为“是”则扣满分。
+    数据未说明的事实不得分也不扣分，并列为缺少。
 
     A yes/no fact: on a standard or bonus node, full points when the fact is ``expect``
     (default true); on a deduction node, the full deduction when it is. A fact the data does
-    not state earns nothing and deducts nothing, and is reported as missing."""
+    not state earns nothing and deducts nothing, and is reported as missing.
+
+    PASS: 低保金按月足额发放到户，得满分
+        points: 3
+        rule: {kind: fact, fact: paid_monthly}
+        facts: {paid_monthly: 是}
+        score: 3
+    PASS: 扣分项：未发生挤占挪用救助资金，不扣分
+        type: deduction
+        points: 5
+        rule: {kind: fact, fact: funds_misused}
+        facts: {funds_misused: 否}
+        score: 0
+    FAIL: 未按月发放，不得分
+        points: 3
+        rule: {kind: fact, fact: paid_monthly}
+        facts: {paid_monthly: 否}
+        score: 0
+    FAIL: 扣分项：审计发现挤占挪用救助资金，扣满分
+        type: deduction
+        points: 5
+        rule: {kind: fact, fact: funds_misused}
+        facts: {funds_misused: 是}
+        score: 5
+    FAIL: 数据未说明是否按月发放（~ 待填），不得分
+        points: 3
+        rule: {kind: fact, fact: paid_monthly}
+        facts: {paid_monthly: ~}
+        score: 0
+    """
 
     kind: Literal["fact"]
     fact: str

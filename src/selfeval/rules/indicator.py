@@ -22,7 +22,41 @@ class IndicatorRule(RuleBase):
     A performance indicator: the actual value against the year's target. Met (``>=`` at
     least, ``<=`` at most, ``=`` within ``tolerance``) scores full; missed scores in
     proportion: actual ÷ target for ``>=``, target ÷ actual for ``<=`` (cost ceilings), the
-    smaller over the larger for ``=``; none with ``partial: none``."""
+    smaller over the larger for ``=``; none with ``partial: none``.
+
+    PASS: 特困人员救助供养8812人，不低于年度指标8755人
+        points: 4
+        rule: {kind: indicator, actual: supported, target: supported_target}
+        figures: {supported: 8812, supported_target: 8755}
+        rubric:
+          figures:
+            supported: {title: 特困人员救助供养人数, unit: 人}
+            supported_target: {title: 特困人员救助供养人数指标, unit: 人}
+        score: 4
+    PASS: 资金发放准确率99.5%，与指标100%相差在容差1个百分点之内
+        points: 4
+        rule: {kind: indicator, actual: accuracy, target: accuracy_target, comparator: "=", tolerance: 1}
+        figures: {accuracy: 99.5, accuracy_target: 100}
+        rubric:
+          figures:
+            accuracy: {title: 资金发放准确率, unit: "%"}
+            accuracy_target: {title: 资金发放准确率指标, unit: "%"}
+        score: 4
+    FAIL: 人均救助成本80元，高于上限75元，按指标÷实际得3.75分
+        points: 4
+        rule: {kind: indicator, actual: unit_cost, target: unit_cost_cap, comparator: "<="}
+        figures: {unit_cost: 80, unit_cost_cap: 75}
+        rubric:
+          figures:
+            unit_cost: {title: 人均救助成本, unit: 元}
+            unit_cost_cap: {title: 人均救助成本上限, unit: 元}
+        score: 3.75
+    FAIL: 供养8000人，未达到指标8755人，partial: none 不得分
+        points: 4
+        rule: {kind: indicator, actual: supported, target: supported_target, partial: none}
+        figures: {supported: 8000, supported_target: 8755}
+        score: 0
+    """
 
     kind: Literal["indicator"]
     actual: str

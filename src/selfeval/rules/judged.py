@@ -17,7 +17,23 @@ class JudgedRule(RuleBase):
 
     An assessor's judgement: the points come from the data file's ``judgements`` entry for
     the node, which must give a written reason. Without a judgement the node scores nothing
-    and is reported as missing. ``guidance`` tells the assessor what to look at."""
+    and is reported as missing. ``guidance`` tells the assessor what to look at.
+
+    PASS: 评审认定救助改革创新成效显著，给满分
+        points: 5
+        rule: {kind: judged, guidance: 社会救助改革创新成效}
+        judgements: {x: {points: 5, reason: 推行“一门受理、协同办理”，经验被自治区民政厅推广}}
+        score: 5
+    FAIL: 评审给3分并写明理由
+        points: 5
+        rule: {kind: judged, guidance: 社会救助改革创新成效}
+        judgements: {x: {points: 3, reason: 有创新举措，尚未形成可复制推广的经验}}
+        score: 3
+    FAIL: 尚未评定，暂不得分
+        points: 5
+        rule: {kind: judged, guidance: 社会救助改革创新成效}
+        score: 0
+    """
 
     reads_judgement: ClassVar[bool] = True
 

@@ -14,12 +14,34 @@ from selfeval.wording import points
 
 
 class PerOccurrenceRule(RuleBase):
-    """按次数扣分：每发生一次扣 deduct 分。扣分项中最多扣本项分值；基本分项中扣到0为止。写作「每发生1起扣5分，扣完为
-    止」。
+    """按次数扣分：每发生一次扣 deduct 分。扣分项中最多扣本项分值；基本分项中扣到0为止。
+    写作「每发生1起扣5分，扣完为止」。
 
     A deduction per occurrence with a floor: ``deduct`` points for each counted
     occurrence. On a deduction node the deduction is capped at its points; on a standard
-    node the points go down to zero. Written as 「每发生1起扣5分，扣完为止」."""
+    node the points go down to zero. Written as 「每发生1起扣5分，扣完为止」.
+
+    PASS: 扣分项：全年未发生造成不良影响的负面舆情，不扣分
+        type: deduction
+        points: 10
+        rule: {kind: per_occurrence, metric: negative_incidents, deduct: 5}
+        figures: {negative_incidents: 0}
+        rubric: {figures: {negative_incidents: {title: 负面舆情事件, unit: 起}}}
+        score: 0
+    FAIL: 扣分项：发生1起负面舆情，扣5分
+        type: deduction
+        points: 10
+        rule: {kind: per_occurrence, metric: negative_incidents, deduct: 5}
+        figures: {negative_incidents: 1}
+        rubric: {figures: {negative_incidents: {title: 负面舆情事件, unit: 起}}}
+        score: 5
+    FAIL: 基本分项：抽查发现3户违规享受低保，每户扣1分，余1分
+        points: 4
+        rule: {kind: per_occurrence, metric: irregular_households, deduct: 1}
+        figures: {irregular_households: 3}
+        rubric: {figures: {irregular_households: {title: 违规享受低保, unit: 户}}}
+        score: 1
+    """
 
     kind: Literal["per_occurrence"]
     metric: str

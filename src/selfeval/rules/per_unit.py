@@ -15,11 +15,31 @@ from selfeval.wording import points
 
 
 class PerUnitRule(RuleBase):
-    """按数量计分并封顶：指标每达到 unit 个单位得 per 分（只计整数个单位），最高为本项分值。写作「1个部门0.5分，满分
-    2分」。
+    """按数量计分并封顶：指标每达到 unit 个单位得 per 分（只计整数个单位），最高为本项分值。
+    写作「1个部门0.5分，满分2分」。
 
     Points per unit with a cap: ``per`` points for every ``unit`` of the metric
-    (whole units only), capped at the node's points. Written as 「1个部门0.5分，满分2分」."""
+    (whole units only), capped at the node's points. Written as 「1个部门0.5分，满分2分」.
+
+    PASS: 5个部门接入救助信息共享平台，封顶得2分
+        points: 2
+        rule: {kind: per_unit, metric: sharing_departments, per: 0.5}
+        figures: {sharing_departments: 5}
+        rubric: {figures: {sharing_departments: {title: 信息共享部门, unit: 个}}}
+        score: 2
+    FAIL: 3个部门，每个0.5分，得1.5分
+        points: 2
+        rule: {kind: per_unit, metric: sharing_departments, per: 0.5}
+        figures: {sharing_departments: 3}
+        rubric: {figures: {sharing_departments: {title: 信息共享部门, unit: 个}}}
+        score: 1.5
+    FAIL: 每培训50人次得0.5分，培训180人次只计3个50人次
+        points: 2
+        rule: {kind: per_unit, metric: trainees, per: 0.5, unit: 50}
+        figures: {trainees: 180}
+        rubric: {figures: {trainees: {title: 基层经办人员培训, unit: 人次}}}
+        score: 1.5
+    """
 
     kind: Literal["per_unit"]
     metric: str

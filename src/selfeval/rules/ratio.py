@@ -17,7 +17,29 @@ class RatioRule(RuleBase):
     """按比例计分：numerator ÷ denominator × 本项分值，限在0到本项分值之间。写作「完成数/应完成数×2」。
 
     A ratio times the points: ``numerator / denominator × points``, kept within
-    ``[0, points]``. Written as 「完成数/应完成数×2」."""
+    ``[0, points]``. Written as 「完成数/应完成数×2」.
+
+    PASS: 应核查的1250户低保家庭全部完成年度核查
+        points: 2
+        rule: {kind: ratio, numerator: checked_households, denominator: due_households}
+        figures: {checked_households: 1250, due_households: 1250}
+        score: 2
+    PASS: 超额完成，得分不超过本项分值
+        points: 2
+        rule: {kind: ratio, numerator: checked_households, denominator: due_households}
+        figures: {checked_households: 1300, due_households: 1250}
+        score: 2
+    FAIL: 完成1200户，占96%，按比例得1.92分
+        points: 2
+        rule: {kind: ratio, numerator: checked_households, denominator: due_households}
+        figures: {checked_households: 1200, due_households: 1250}
+        score: 1.92
+    FAIL: 应核查户数为0，无法计算，不得分
+        points: 2
+        rule: {kind: ratio, numerator: checked_households, denominator: due_households}
+        figures: {checked_households: 1200, due_households: 0}
+        score: 0
+    """
 
     kind: Literal["ratio"]
     numerator: str

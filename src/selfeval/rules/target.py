@@ -14,12 +14,35 @@ from selfeval.wording import points
 
 
 class TargetRule(RuleBase):
-    """目标值：指标达到 target（数字或表达式）得满分；未达到时按完成比例计分（partial: proportional）或不得分（parti
-    al: none）。
+    """目标值：指标达到 target（数字或表达式）得满分；未达到时按完成比例计分（partial: proportional）
+    或不得分（partial: none）。
 
     A target: full points when the metric reaches ``target`` (a number or an expression);
     below it, points in proportion to completion (``partial: proportional``) or none
-    (``partial: none``)."""
+    (``partial: none``).
+
+    PASS: 临时救助326人次，达到年度目标300人次
+        points: 4
+        rule: {kind: target, metric: temporary_aid, target: 300}
+        figures: {temporary_aid: 326}
+        rubric: {figures: {temporary_aid: {title: 临时救助, unit: 人次}}}
+        score: 4
+    FAIL: 临时救助240人次，完成80%，按比例得3.2分
+        points: 4
+        rule: {kind: target, metric: temporary_aid, target: 300}
+        figures: {temporary_aid: 240}
+        rubric: {figures: {temporary_aid: {title: 临时救助, unit: 人次}}}
+        score: 3.2
+    FAIL: 救助资金支出未达到预算的90%，partial: none 不得分
+        points: 3
+        rule: {kind: target, metric: funds_spent, target: budget * 0.9, partial: none}
+        figures: {funds_spent: 850, budget: 1000}
+        rubric:
+          figures:
+            funds_spent: {title: 救助资金支出, unit: 万元}
+            budget: {title: 救助资金预算, unit: 万元}
+        score: 0
+    """
 
     kind: Literal["target"]
     metric: str

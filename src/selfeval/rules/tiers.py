@@ -23,12 +23,45 @@ class Tier(BaseModel):
 
 class TiersRule(RuleBase):
     """定性指标按档评定：评审写明完成档次（如达成、部分达成、未达成）和理由，得分在该档所占分值比例之内；
-    评审给了分数的，取该分数（超出本档的按本档界限计）；只评了档次的，得分为该档的区间；尚未评定的，得分在0至满分之间。
+    评审给了分数的，取该分数（超出本档的按本档界限计）；只评了档次的，得分为该档的区间；
+    尚未评定的，得分在0至满分之间。
 
     A qualitative indicator judged in tiers: the assessor names the tier of achievement (达成,
     部分达成, 未达成) with the reason, and the score lies within the tier's share of the points:
     the assessor's points when given (kept within the tier), else the tier's range, and the
-    whole range before anyone has judged."""
+    whole range before anyone has judged.
+
+    PASS: 评定为“达成”，评审给满分
+        points: 4
+        rule:
+          kind: tiers
+          tiers:
+            - {name: 达成, low: 0.8, high: 1}
+            - {name: 部分达成, low: 0.5, high: 0.8}
+            - {name: 未达成, low: 0, high: 0.5}
+        judgements: {x: {tier: 达成, points: 4, reason: 困难群众基本生活得到有效保障，回访无投诉}}
+        score: 4
+    FAIL: 评定为“部分达成”却给3.5分，按本档上限计3.2分
+        points: 4
+        rule:
+          kind: tiers
+          tiers:
+            - {name: 达成, low: 0.8, high: 1}
+            - {name: 部分达成, low: 0.5, high: 0.8}
+            - {name: 未达成, low: 0, high: 0.5}
+        judgements: {x: {tier: 部分达成, points: 3.5, reason: 部分乡镇救助时效未达要求}}
+        score: 3.2
+    FAIL: 只评了档次、未给分数：得分为2至3.2分的区间，记其下限
+        points: 4
+        rule:
+          kind: tiers
+          tiers:
+            - {name: 达成, low: 0.8, high: 1}
+            - {name: 部分达成, low: 0.5, high: 0.8}
+            - {name: 未达成, low: 0, high: 0.5}
+        judgements: {x: {tier: 部分达成, reason: 部分乡镇救助时效未达要求}}
+        score: 2
+    """
 
     reads_judgement: ClassVar[bool] = True
 

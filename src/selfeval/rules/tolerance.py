@@ -15,13 +15,33 @@ from selfeval.wording import difference_unit, points
 
 
 class ToleranceRule(RuleBase):
-    """容差扣分：指标在 [min, max] 之内得满分；超出部分每 step 扣 deduct 分（不足一个 step 按一个计，除非 partial_st
-    ep: false），扣完为止。写作「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」。
+    """容差扣分：指标在 [min, max] 之内得满分；超出部分每 step 扣 deduct 分（不足一个 step 按一个计，
+    除非 partial_step: false），扣完为止。写作「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」。
 
     A tolerance band with a deduction per step outside it and a floor of zero: inside
     ``[min, max]`` full points; every ``step`` beyond takes ``deduct`` off (a started step
     counts unless ``partial_step: false``), down to nothing. Written as
-    「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」."""
+    「相差5个百分点内得10分，每超2个百分点扣1分，扣完为止」.
+
+    PASS: 资金支出进度与序时进度相差3.5个百分点，在5个百分点之内
+        points: 10
+        rule: {kind: tolerance, metric: progress_gap, max: 5, step: 2, deduct: 1}
+        figures: {progress_gap: 3.5}
+        rubric: {figures: {progress_gap: {title: 支出进度与序时进度之差, unit: "%"}}}
+        score: 10
+    FAIL: 相差8个百分点，超3个百分点，不足2个百分点的也计一次，扣2分
+        points: 10
+        rule: {kind: tolerance, metric: progress_gap, max: 5, step: 2, deduct: 1}
+        figures: {progress_gap: 8}
+        rubric: {figures: {progress_gap: {title: 支出进度与序时进度之差, unit: "%"}}}
+        score: 8
+    FAIL: 同样超3个百分点，partial_step: false 只计满2个百分点的一次，扣1分
+        points: 10
+        rule: {kind: tolerance, metric: progress_gap, max: 5, step: 2, deduct: 1, partial_step: false}
+        figures: {progress_gap: 8}
+        rubric: {figures: {progress_gap: {title: 支出进度与序时进度之差, unit: "%"}}}
+        score: 9
+    """
 
     kind: Literal["tolerance"]
     metric: str
