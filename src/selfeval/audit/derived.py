@@ -3,7 +3,41 @@
 
 a stated derived figure (per-capita amount, rate, share, "N% higher")
 cannot be reproduced from the base figures in the same file, within the relation's
-tolerance or the rubric's (default a relative 0.5%)."""
+tolerance or the rubric's (default a relative 0.5%).
+
+PASS: 538.5万元救助3118人，人均1727元
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 临时救助, points: 1, children: [
+            {id: a, number: "8", title: 临时救助水平, points: 1, rule: {kind: fact, fact: aid}}]}
+      facts: {aid: 按规定实施临时救助}
+      figures:
+        temp_aid_persons: {title: 临时救助人数, unit: 人}
+        temp_aid_funds: {title: 全年支付临时救助资金, unit: 万元}
+        temp_aid_pc: {title: 临时救助人均救助水平, unit: 元}
+      relations:
+        - {kind: derived, id: temp-aid-pc, title: 人均救助 = 临时救助资金 ÷ 救助人数,
+           figure: temp_aid_pc, expr: temp_aid_funds * 10000 / temp_aid_persons}
+    data:
+      facts: {aid: 是}
+      figures: {temp_aid_persons: 3118, temp_aid_funds: 538.5, temp_aid_pc: 1727}
+FAIL: 报告写人均1827元，复算为1727.07元
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 临时救助, points: 1, children: [
+            {id: a, number: "8", title: 临时救助水平, points: 1, rule: {kind: fact, fact: aid}}]}
+      facts: {aid: 按规定实施临时救助}
+      figures:
+        temp_aid_persons: {title: 临时救助人数, unit: 人}
+        temp_aid_funds: {title: 全年支付临时救助资金, unit: 万元}
+        temp_aid_pc: {title: 临时救助人均救助水平, unit: 元}
+      relations:
+        - {kind: derived, id: temp-aid-pc, title: 人均救助 = 临时救助资金 ÷ 救助人数,
+           figure: temp_aid_pc, expr: temp_aid_funds * 10000 / temp_aid_persons}
+    data:
+      facts: {aid: 是}
+      figures: {temp_aid_persons: 3118, temp_aid_funds: 538.5, temp_aid_pc: 1827}
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,24 @@
 """evidence-missing: 评分规则需要的数据、事实、证明材料或评审评定，数据文件中没有。
 
-a rule needs a figure, fact, document or judgement the data lacks."""
+a rule needs a figure, fact, document or judgement the data lacks.
+
+PASS: 数据写明按月公示
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 对象管理, points: 2, children: [
+            {id: a, number: "10", title: 按月公示, points: 2, rule: {kind: fact, fact: publicity}}]}
+      facts: {publicity: 按月公示保障对象家庭成员及保障金额}
+    data:
+      facts: {publicity: 是}
+FAIL: 数据未说明是否按月公示
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 对象管理, points: 2, children: [
+            {id: a, number: "10", title: 按月公示, points: 2, rule: {kind: fact, fact: publicity}}]}
+      facts: {publicity: 按月公示保障对象家庭成员及保障金额}
+    data:
+      facts: {}
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,39 @@
 """subset-exceeded: 部分超过了整体（某类户数、救助人数、签订协议数等），评分标准或数据文件声明了两者的包含关系。
 
 a part exceeds its whole (households in a subgroup, people served,
-agreements signed) where the rubric or the data declares one a subset of the other."""
+agreements signed) where the rubric or the data declares one a subset of the other.
+
+PASS: 与461名分散供养特困人员的监护人签订协议461份
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 对象管理, points: 1, children: [
+            {id: a, number: "11", title: 委托照料, points: 1, rule: {kind: fact, fact: care}}]}
+      facts: {care: 签订委托照料协议}
+      figures:
+        tekun_dispersed: {title: 分散供养特困人员, unit: 人}
+        care_agreements: {title: 签订委托照料协议数, unit: 份}
+      relations:
+        - {kind: subset, id: care-agreements, title: 协议数不超过分散供养人数,
+           part: care_agreements, whole: tekun_dispersed}
+    data:
+      facts: {care: 是}
+      figures: {tekun_dispersed: 461, care_agreements: 461}
+FAIL: 签订协议474份，分散供养特困人员只有461人
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 对象管理, points: 1, children: [
+            {id: a, number: "11", title: 委托照料, points: 1, rule: {kind: fact, fact: care}}]}
+      facts: {care: 签订委托照料协议}
+      figures:
+        tekun_dispersed: {title: 分散供养特困人员, unit: 人}
+        care_agreements: {title: 签订委托照料协议数, unit: 份}
+      relations:
+        - {kind: subset, id: care-agreements, title: 协议数不超过分散供养人数,
+           part: care_agreements, whole: tekun_dispersed}
+    data:
+      facts: {care: 是}
+      figures: {tekun_dispersed: 461, care_agreements: 474}
+"""
 
 from __future__ import annotations
 

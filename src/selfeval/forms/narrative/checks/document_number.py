@@ -3,7 +3,35 @@
 
 a 文号 cited in the narrative is not in the standard form
 机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
-list (材料清单) contains."""
+list (材料清单) contains.
+
+PASS: 引用“平民发〔2020〕34号”，证明材料中有此文件
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 临时救助, points: 1, children: [
+            {id: c04, number: "4", title: 备用金制度, points: 1, rule: {kind: evidence, requires: [reserve_rules]}}]}
+      evidence: {reserve_rules: 临时救助备用金管理制度}
+    data:
+      evidence:
+        reserve_rules: {title: 平罗县临时救助备用金管理制度, number: 平民发〔2020〕34号}
+      items:
+        c04:
+          narrative:
+            - {text: 印发了《平罗县临时救助备用金管理制度》（平民发〔2020〕34号）, score: c04}
+FAIL: 写成“平民发2020〔34〕号”，年份与序号颠倒
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 临时救助, points: 1, children: [
+            {id: c04, number: "4", title: 备用金制度, points: 1, rule: {kind: evidence, requires: [reserve_rules]}}]}
+      evidence: {reserve_rules: 临时救助备用金管理制度}
+    data:
+      evidence:
+        reserve_rules: {title: 平罗县临时救助备用金管理制度, number: 平民发〔2020〕34号}
+      items:
+        c04:
+          narrative:
+            - {text: 印发了《平罗县临时救助备用金管理制度》（平民发2020〔34〕号）, score: c04}
+"""
 
 from __future__ import annotations
 

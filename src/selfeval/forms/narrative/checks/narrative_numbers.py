@@ -6,7 +6,37 @@ a number written literally in an item's text contradicts a figure of the
 same item (the same unit, and the text around it names the same thing), so the report would
 say what the checked figure does not. narrative-unchecked (a note): a literal number tied to
 no figure of its item, which nothing has checked. Dates, ordinals, 文号 and the titles of
-cited documents are not quantities and are left alone; ``{key}`` references are the figures."""
+cited documents are not quantities and are left alone; ``{key}`` references are the figures.
+
+PASS: 文字写“人均救助1727元”，与数据一致
+    rubric:
+      sections:
+        - {id: s1, number: 二, title: 临时救助, points: 2, children: [
+            {id: c08, number: "8", title: 临时救助水平, points: 2,
+             rule: {kind: threshold, metric: temp_aid_pc, op: ">=", value: 1219}}]}
+      figures:
+        temp_aid_pc: {title: 临时救助人均救助水平, unit: 元}
+    data:
+      figures: {temp_aid_pc: 1727}
+      items:
+        c08:
+          narrative:
+            - {text: 全年临时救助人均救助1727元，高于全区人均救助水平, score: c08}
+FAIL: 文字写“人均救助1827元”，数据为1727元
+    rubric:
+      sections:
+        - {id: s1, number: 二, title: 临时救助, points: 2, children: [
+            {id: c08, number: "8", title: 临时救助水平, points: 2,
+             rule: {kind: threshold, metric: temp_aid_pc, op: ">=", value: 1219}}]}
+      figures:
+        temp_aid_pc: {title: 临时救助人均救助水平, unit: 元}
+    data:
+      figures: {temp_aid_pc: 1727}
+      items:
+        c08:
+          narrative:
+            - {text: 全年临时救助人均救助1827元，高于全区人均救助水平, score: c08}
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,41 @@
 
 the letterhead, title, opening or 文号 of the report do not match the
 county and year the data file is for (a copy of another county's report not fully renamed,
-last year's title left in place)."""
+last year's title left in place).
+
+PASS: 发文机关、标题、文号都是平罗县2020年度的
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 工作部署, points: 1, children: [
+            {id: c01, number: "1", title: 印发实施方案, points: 1, rule: {kind: fact, fact: plan}}]}
+      facts: {plan: 印发社会救助兜底脱贫行动实施方案}
+    data:
+      subject: {name: 平罗县, year: 2020}
+      facts: {plan: 是}
+      document:
+        issuers: [平罗县民政局, 平罗县财政局]
+        number: 平民发〔2021〕21号
+        title: 平罗县2020年度困难群众救助工作绩效自评报告
+        addressee: 自治区民政厅、财政厅
+        preamble: 平罗县民政局、财政局对照评分标准，完成了2020年度困难群众救助工作绩效考评，
+        date: 2021-03-29
+FAIL: 照抄永宁县的报告，发文机关未改
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 工作部署, points: 1, children: [
+            {id: c01, number: "1", title: 印发实施方案, points: 1, rule: {kind: fact, fact: plan}}]}
+      facts: {plan: 印发社会救助兜底脱贫行动实施方案}
+    data:
+      subject: {name: 平罗县, year: 2020}
+      facts: {plan: 是}
+      document:
+        issuers: [永宁县民政局, 永宁县财政局]
+        number: 平民发〔2021〕21号
+        title: 平罗县2020年度困难群众救助工作绩效自评报告
+        addressee: 自治区民政厅、财政厅
+        preamble: 平罗县民政局、财政局对照评分标准，完成了2020年度困难群众救助工作绩效考评，
+        date: 2021-03-29
+"""
 
 from __future__ import annotations
 

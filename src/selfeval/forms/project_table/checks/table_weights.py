@@ -1,7 +1,23 @@
 """table-weights: 表中一级指标所写分值（如“产出指标（50分）”）与评分标准的权重不符，或其下各行分值之和不等于该权重。
 
 a table's 一级指标 states a weight (产出指标（50分）) other than the rubric's, or the
-points of its rows do not add up to that weight."""
+points of its rows do not add up to that weight.
+
+PASS: 产出指标写（50分），其下两行30＋20＝50分
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8755, points: 30}
+        - {level: 产出指标（50分）, category: 成本指标, name: 配套资金每人每年, target: 75元, actual: 75元, points: 20}
+FAIL: 产出指标写（40分），评分标准为50分
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 产出指标（40分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8755, points: 30}
+        - {level: 产出指标（40分）, category: 成本指标, name: 配套资金每人每年, target: 75元, actual: 75元, points: 20}
+"""
 
 from __future__ import annotations
 

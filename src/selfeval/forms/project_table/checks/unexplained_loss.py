@@ -2,7 +2,23 @@
 
 a row of a performance table met its target, yet its claimed score is below its points
 and no reason for the deviation (偏差原因分析及改进措施) is given. Replaces the row's
-claim-differs finding."""
+claim-differs finding.
+
+PASS: 满意度达到95%，扣1分并写明了原因
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 满意度指标（10分）, category: 服务对象满意度指标, name: 是否满意, target: 95%, actual: 95%,
+           points: 10, score: 9, reason: 部分群众反映异地就医报销手续繁琐，已简化办理流程}
+FAIL: 满意度达到95%，自评扣1分，未写偏差原因
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 满意度指标（10分）, category: 服务对象满意度指标, name: 是否满意, target: 95%, actual: 95%,
+           points: 10, score: 9}
+"""
 
 from __future__ import annotations
 

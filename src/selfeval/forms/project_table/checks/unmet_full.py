@@ -1,7 +1,23 @@
 """unmet-full: 表中指标未达到年度指标值，自评却得满分。
 
 a row of a performance table missed its target, yet claims its full points. Replaces the
-row's claim-differs finding."""
+row's claim-differs finding.
+
+PASS: 参合8676人未达到8755人，按比例自评14.86分
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8676,
+           points: 15, score: 14.86, reason: 建档立卡中有新增死亡人员，导致有偏差}
+FAIL: 参合8676人未达到8755人，仍自评满分15分
+    data:
+      project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+      funding: {budget: 65.66, spent: 65.07, points: 10}
+      indicators:
+        - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8676,
+           points: 15, score: 15}
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,54 @@
+"""table-weights: the weight a table writes for a 一级指标, and its rows' points, against the rubric's."""
+
+from __future__ import annotations
+
+from helpers import TABLE_DATA, check, evaluate_file
+from selfeval.problems import Severity
+
+HEAD = """\
+subject: {name: 稷山县, year: 2020}
+rubric: {id: caiyu-2020-project, version: "2020.1"}
+project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
+funding: {budget: 65.66, spent: 65.07, points: 10}
+indicators:
+"""
+
+
+def test_a_stated_weight_other_than_the_rubrics() -> None:
+    # 效益指标 written as 20分 on its row; the rubric weighs it 30 (the row's 30 points agree with the rubric).
+    (f,) = check(
+        HEAD
+        + """\
+  - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8755, points: 50}
+  - {level: 效益指标（20分）, category: 社会效益指标, name: 看病难看病贵问题得到缓解, target: 95%, actual: 95%,
+     points: 30}
+""",
+        None,
+        "table-weights",
+        (7, 5),
+    )
+    assert f.subject == "outcome" and f.severity is Severity.ERROR
+    assert f.values == {"stated": "20", "expected": "30"}
+    assert f.message == "表中写效益指标为20分，评分标准为30分"
+
+
+def test_rows_that_do_not_add_up_to_the_weight() -> None:
+    # 产出指标's rows give 15 + 15 = 30 of its 50: placed at its first row.
+    (f,) = check(
+        HEAD
+        + """\
+  - {level: 满意度指标（10分）, category: 服务对象满意度指标, name: 是否满意, target: 95%, actual: 95%, points: 10}
+  - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8755, points: 15}
+  - {level: 产出指标（50分）, category: 质量指标, name: 资金是否全部纳入医保统筹, target: 100%, actual: 100%,
+     points: 15}
+""",
+        None,
+        "table-weights",
+        (7, 5),
+    )
+    assert f.subject == "output" and f.values == {"stated": "30", "expected": "50"}
+    assert "产出指标下2行分值合计30分，不等于该指标的权重50分" in f.message
+
+
+def test_jishans_weights_hold() -> None:
+    assert not [f for f in evaluate_file(TABLE_DATA).findings if f.code == "table-weights"]
