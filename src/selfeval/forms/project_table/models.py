@@ -16,7 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
-from selfeval.models.rubric import ID_PATTERN, RubricBase, Strict
+from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
 from selfeval.numbers import ZERO, parse_quantity
 from selfeval.rules.tiers import Tier
 from selfeval.units import convert, same_kind
@@ -183,6 +183,14 @@ class Row(Strict):
     """For a qualitative row: the assessor's tier of achievement, points and reason."""
 
     _cells = field_validator("target", "actual", mode="before")(lambda cls, v: read_cell(v))
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, v: str | None) -> str | None:
+        # refused here, where the row is read, so the tree built from the rows never meets it
+        if v in RESERVED_IDS:
+            raise InvalidValue("reserved-id", id=v)
+        return v
 
     @property
     def units_agree(self) -> bool:
