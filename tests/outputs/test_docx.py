@@ -1,21 +1,22 @@
-"""The documents offices file: the report as a Word 公文, the score as Excel, CSV that Excel opens."""
+"""Word (:mod:`selfeval.outputs.docx` and its reference document, :mod:`selfeval.outputs.gongwen`):
+the report as a 公文 by GB/T 9704, its provenance in the properties, the same bytes every time."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from helpers import DATA, FILED, ROOT, write_yaml
+from helpers import DATA, FILED, ROOT, TABLE_DATA, load_yaml, write_yaml
 from selfeval.cli import app
+from selfeval.errors import TemplateError
+from selfeval.outputs.docx import paragraphs
 from selfeval.outputs.gongwen import reference_bytes
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,6 @@ def docx_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def body_text(data: bytes) -> str:
-    import io
-
     from docx import Document
 
     doc = Document(io.BytesIO(data))
@@ -39,9 +38,10 @@ def body_text(data: bytes) -> str:
     return "\n".join(texts)
 
 
-def test_page_and_margins_by_gb_t_9704(docx_bytes: bytes) -> None:
-    import io
+# ----------------------------------------------------------------------------- the narrative report
 
+
+def test_page_and_margins_by_gb_t_9704(docx_bytes: bytes) -> None:
     from docx import Document
 
     section = Document(io.BytesIO(docx_bytes)).sections[0]
@@ -54,7 +54,7 @@ def test_page_and_margins_by_gb_t_9704(docx_bytes: bytes) -> None:
 
 
 def test_fonts_in_the_east_asian_slot_with_fallbacks(docx_bytes: bytes) -> None:
-    with zipfile.ZipFile(__import__("io").BytesIO(docx_bytes)) as z:
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         styles = z.read("word/styles.xml").decode("utf-8")
         fonts = z.read("word/fontTable.xml").decode("utf-8")
     east = set(re.findall(r'w:eastAsia="([^"]+)"', styles))
@@ -63,7 +63,7 @@ def test_fonts_in_the_east_asian_slot_with_fallbacks(docx_bytes: bytes) -> None:
 
 
 def test_page_numbers_odd_right_even_left(docx_bytes: bytes) -> None:
-    with zipfile.ZipFile(__import__("io").BytesIO(docx_bytes)) as z:
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         footers = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/footer")]
         settings = z.read("word/settings.xml").decode("utf-8")
     assert len([f for f in footers if "PAGE" in f]) == 2
@@ -85,9 +85,19 @@ def test_the_text_is_the_filed_report(docx_bytes: bytes) -> None:
     assert "平罗县民政局" in text and "文件" in text and "平民发〔2021〕21号" in text
 
 
-def test_provenance_in_the_properties_not_the_body(docx_bytes: bytes) -> None:
-    import io
+def test_each_part_in_its_style(docx_bytes: bytes) -> None:
+    from docx import Document
 
+    doc = Document(io.BytesIO(docx_bytes))
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert ("公文一级标题", "二、工作保障与管理（指标分值38分，自评得37分）") in styled
+    assert next(s for s, t in styled if t.startswith("12. ")) == "公文正文"
+    assert [t for s, t in styled if s == "公文标题"] == ["平罗县2020年度困难群众救助工作绩效自评报告"]
+    assert [t for s, t in styled if s == "公文文号"] == ["平民发〔2021〕21号"]
+    assert len([s for s, _ in styled if s == "公文二级标题"]) == 14  # the fourteen indicators
+
+
+def test_provenance_in_the_properties_not_the_body(docx_bytes: bytes) -> None:
     from docx import Document
 
     doc = Document(io.BytesIO(docx_bytes))
@@ -107,7 +117,7 @@ def test_reproducible_and_audit_only_when_asked(runner: Any, tmp_path: Path, doc
 
 
 def test_text_is_text_in_word(runner: Any, tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     data["items"]["c10"]["narrative"][0]["text"] = "<R&D> **不是粗体**\n@公文标题 不是标题\x0b完"
     path = write_yaml(tmp_path / "d.yaml", data)
     out = tmp_path / "r.docx"
@@ -121,31 +131,45 @@ def test_the_shipped_reference_is_what_its_definition_gives() -> None:
     assert (ROOT / "templates" / "report.docx").read_bytes() == reference_bytes()
 
 
-def test_score_as_excel(runner: Any, tmp_path: Path) -> None:
-    import openpyxl
-
-    out = tmp_path / "s.xlsx"
-    assert runner.invoke(app, ["score", str(DATA), "--format", "xlsx", "--out", str(out)]).exit_code == 0
-    ws = openpyxl.load_workbook(out).active
-    rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:5] == ("编号", "指标", "分值", "得分", "自评")
-    by_title = {r[1]: r for r in rows[1:] if r[1]}
-    assert by_title["工作保障与管理"][3] == 37 and by_title["工作保障与管理"][4] == 38
-    assert by_title["工作保障与管理"][5] == 1  # claimed − computed
-    assert by_title["总分"][3] == 104 and isinstance(by_title["总分"][3], (int, float))
-    assert ws.freeze_panes == "A2"
-    again = tmp_path / "again.xlsx"
-    assert runner.invoke(app, ["score", str(DATA), "--out", str(again)]).exit_code == 0
-    assert again.read_bytes() == out.read_bytes()
+def test_a_template_line_is_a_style_and_its_text() -> None:
+    assert paragraphs("@公文标题 标题\n\n@公文正文 第一段 有空格\n@公文正文\n", "t") == [
+        ("公文标题", "标题"),
+        ("公文正文", "第一段 有空格"),
+        ("公文正文", ""),
+    ]
+    with pytest.raises(TemplateError) as e:
+        paragraphs("@公文标题 标题\n没有样式的一行\n", "my.docx.j2")
+    assert str(e.value).startswith("my.docx.j2:2:1: ")  # the line of the template
 
 
-def test_csv_for_excel(runner: Any, tmp_path: Path) -> None:
-    out = tmp_path / "s.csv"
-    assert runner.invoke(app, ["score", str(DATA), "--format", "csv", "--out", str(out)]).exit_code == 0
-    raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and raw[3:].decode("utf-8").startswith("编号（ID）,编号,指标")
-    english = tmp_path / "en.csv"
-    runner.invoke(app, ["--lang", "en", "score", str(DATA), "--out", str(english)])
-    assert english.read_bytes()[3:].startswith(b"ID,No.,Indicator")
-    piped = runner.invoke(app, ["score", str(DATA), "--format", "csv"]).stdout
-    assert piped.startswith("id,number,title")
+# ----------------------------------------------------------------------------- the project table
+
+
+def test_report_word_has_the_table(runner: Any, tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "t.docx"
+    result = runner.invoke(app, ["report", str(TABLE_DATA), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = Document(io.BytesIO(out.read_bytes()))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert ["产出指标（50分）", "数量指标", "全县参合人数", "8755", "8676", "15", "14.86"] == rows[-7][:7]
+    assert rows[-6][0] == "产出指标（50分）"  # merged down over its rows, as on the form
+    assert any("65.66" in r and "65.07" in r for r in rows)
+    assert doc.core_properties.title.startswith("稷山县项目支出绩效自评表")
+
+
+def test_the_table_header_repeats_and_fits_the_text_block(runner: Any, tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "t.docx"
+    assert runner.invoke(app, ["report", str(TABLE_DATA), "--out", str(out)]).exit_code == 0
+    doc = Document(io.BytesIO(out.read_bytes()))
+    indicators = next(t for t in doc.tables if t.rows[0].cells[0].text == "一级指标")
+    repeated = [
+        row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None for row in indicators.rows
+    ]
+    assert repeated[0] and not any(repeated[1:])  # the header row, on every page
+    assert abs(sum(c.width.mm for c in indicators.columns) - 156) < 1  # GB/T 9704's text block
+    assert [c.text for c in indicators.rows[-1].cells][:7] == ["总分", "", "", "", "", "100", "99.77"]

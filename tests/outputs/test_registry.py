@@ -1,4 +1,5 @@
-"""The output layer end to end: every format a command offers, --out, and the choice by suffix."""
+"""The output registry (:mod:`selfeval.outputs`): every format of every command, the choice of a
+format by ``--format`` or the suffix of ``--out``, and what ``--out`` may and may not write."""
 
 from __future__ import annotations
 
@@ -9,8 +10,31 @@ from typing import Any
 import pytest
 
 from helpers import DATA, changed_copy
+from selfeval.choices import Format
 from selfeval.cli import app
-from selfeval.outputs import OUTPUTS, Kind, formats_for
+from selfeval.errors import UsageError
+from selfeval.outputs import FORMATS, OUTPUTS, Kind, choose, formats_for
+from selfeval.outputs import csv as csv_output
+from selfeval.outputs import docx as docx_output
+from selfeval.outputs import github as github_output
+from selfeval.outputs import html as html_output
+from selfeval.outputs import json as json_output
+from selfeval.outputs import markdown as markdown_output
+from selfeval.outputs import parsable as parsable_output
+from selfeval.outputs import table as table_output
+from selfeval.outputs import xlsx as xlsx_output
+
+MODULES = (
+    table_output,
+    json_output,
+    csv_output,
+    parsable_output,
+    github_output,
+    markdown_output,
+    docx_output,
+    xlsx_output,
+    html_output,
+)
 
 COMMANDS = {
     Kind.SCORE: ["score", str(DATA)],
@@ -19,6 +43,49 @@ COMMANDS = {
     Kind.COMPARISON: ["compare", str(DATA), str(DATA)],
     Kind.REPORT: ["report", str(DATA)],
 }
+
+
+# ----------------------------------------------------------------------------- the registry
+
+
+def test_each_format_module_is_registered_by_its_spec() -> None:
+    assert list(FORMATS) == list(Format)  # the order help lists them in
+    assert [FORMATS[m.SPEC.format] for m in MODULES] == [m.SPEC for m in MODULES]
+    assert {f.value for f, spec in FORMATS.items() if spec.binary} == {"docx", "xlsx"}
+    suffixes = [s for spec in FORMATS.values() for s in spec.suffixes]
+    assert len(suffixes) == len(set(suffixes))  # a suffix chooses one format, never two
+    assert all(s.startswith(".") and s == s.lower() for s in suffixes)
+    # each writer an output registers is a function of the module of its format
+    for output in OUTPUTS.values():
+        for format, writer in output.writers.items():
+            module = next(m for m in MODULES if m.SPEC.format is format)
+            assert getattr(module, writer.__name__) is writer, (output.kind, format)
+
+
+def test_choose_by_format_then_suffix_then_default() -> None:
+    score = OUTPUTS[Kind.SCORE]
+    assert choose(score, Format.TABLE) is Format.TABLE
+    assert choose(score, Format.TABLE, out=Path("s.JSON")) is Format.JSON  # suffixes in any case
+    assert choose(score, Format.TABLE, out=Path("s")) is Format.TABLE  # no suffix: the default
+    assert choose(score, Format.TABLE, Format.CSV, Path("s.json")) is Format.CSV  # --format wins
+    report = OUTPUTS[Kind.REPORT]
+    assert choose(report, Format.MARKDOWN, out=Path("r.markdown")) is Format.MARKDOWN
+    assert choose(report, Format.MARKDOWN, out=Path("r.docx")) is Format.DOCX
+    with pytest.raises(UsageError):
+        choose(score, Format.TABLE, Format.MARKDOWN)  # a format this result is not written in
+    with pytest.raises(UsageError):
+        choose(score, Format.TABLE, out=Path("s.md"))
+    assert formats_for(OUTPUTS[Kind.FINDINGS]) == [
+        Format.TABLE,
+        Format.JSON,
+        Format.CSV,
+        Format.PARSABLE,
+        Format.GITHUB,
+        Format.XLSX,
+    ]
+
+
+# ----------------------------------------------------------------------------- every format writes
 
 
 @pytest.mark.parametrize(
@@ -57,6 +124,9 @@ def test_ranking_formats(runner: Any, tmp_path: Path) -> None:
             assert "平罗县" in result.stdout and "永宁县" in result.stdout, f
 
 
+# ----------------------------------------------------------------------------- --out
+
+
 @pytest.mark.parametrize(
     ("args", "suffix", "check"),
     [
@@ -75,15 +145,6 @@ def test_format_from_the_suffix_of_out(runner: Any, tmp_path: Path, args: list[s
     result = runner.invoke(app, [*args, "--out", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert check(out.read_text(encoding="utf-8"))
-
-
-def test_score_and_audit_json_files(runner: Any, tmp_path: Path) -> None:
-    s, a = tmp_path / "s.json", tmp_path / "a.json"
-    assert runner.invoke(app, ["score", str(DATA), "--format", "json", "--out", str(s)]).exit_code == 0
-    assert runner.invoke(app, ["audit", str(DATA), "--format", "json", "--out", str(a)]).exit_code == 1
-    assert json.loads(s.read_text(encoding="utf-8"))["total"] == 104
-    findings = json.loads(a.read_text(encoding="utf-8"))["findings"]
-    assert all(f["file"] == str(DATA) and f["line"] > 0 for f in findings)
 
 
 def test_unknown_suffix_or_format_is_usage_and_writes_nothing(runner: Any, tmp_path: Path) -> None:
@@ -107,39 +168,6 @@ def test_out_never_overwrites_without_force_nor_an_input(runner: Any, tmp_path: 
     result = runner.invoke(app, ["report", str(data), "--out", str(data), "--force", "--format", "markdown"])
     assert result.exit_code == 2 and "这是本命令读取的文件，绝不覆盖" in result.stderr and data.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.yaml", "s.json"]
-
-
-def test_audit_lines_point_at_the_values(runner: Any) -> None:
-    lines = runner.invoke(app, ["audit", str(DATA), "--format", "parsable"]).stdout.splitlines()
-    text = DATA.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 15
-    for line in lines:
-        path, row, col, severity, message = line.split(":", 4)
-        assert path == str(DATA) and severity.strip() in {"error", "warning", "info"}
-        assert int(row) >= 1 and int(col) >= 1 and message.strip()
-
-    def line_of(message_start: str) -> str:
-        (hit,) = [x for x in lines if x.split(":", 4)[4].strip().startswith(message_start)]
-        return text[int(hit.split(":")[1]) - 1].strip()
-
-    assert line_of("签订委托照料协议数不超过分散") == "care_agreements: 474"
-    assert line_of("城市低保人均补助水平报告为") == "urban_dibao_subsidy_pc: 559.9"
-    assert line_of("二、工作保障与管理自评得38分") == "s2: 38"
-    assert line_of("自评总分104分，但各部分") == "total: 104"
-    github = runner.invoke(app, ["audit", str(DATA), "--format", "github"]).stdout.splitlines()
-    assert len(github) == 15
-    kinds = ("error", "warning", "notice")
-    assert all(g.startswith(tuple(f"::{k} file={DATA},line=" for k in kinds)) for g in github)
-
-
-def test_init_example_and_skeleton(runner: Any, tmp_path: Path) -> None:
-    example = tmp_path / "示例.yaml"
-    assert runner.invoke(app, ["init", str(example), "--example"]).exit_code == 0
-    assert example.read_bytes() == DATA.read_bytes()
-    blank = tmp_path / "blank.yaml"
-    assert runner.invoke(app, ["init", str(blank)]).exit_code == 0
-    assert "data/pingluo_2020.yaml" not in blank.read_text(encoding="utf-8")
-    assert "--example" in blank.read_text(encoding="utf-8")
 
 
 def test_a_dash_is_standard_output_never_a_file(runner: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
