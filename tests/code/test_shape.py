@@ -128,3 +128,14 @@ def test_no_module_imports_a_form_but_the_registry_and_the_form_itself() -> None
                     continue
                 found.append(f"{path}: {node.module}")
     assert not found, found
+
+
+def test_the_shared_audit_imports_no_form() -> None:
+    found = [
+        f"{path}: {node.module}"
+        for path, tree in _modules()
+        if path.startswith("selfeval/audit/")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("selfeval.forms")
+    ]
+    assert not found, found
