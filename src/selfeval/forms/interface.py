@@ -6,7 +6,8 @@ by one line in :mod:`selfeval.forms`. A rubric names its form (``form: narrative
 decides how a data file for that rubric is read, which tree of nodes is scored, which checks
 beyond the shared ones its data gets, and what its documents look like. Loading, scoring, the
 shared audit and the outputs know forms only through this interface, and no form imports
-another.
+another. What every form's view model shares is in :mod:`selfeval.forms.views`, loaded with a
+form's view only when a document is made.
 """
 
 from __future__ import annotations
@@ -15,20 +16,23 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from selfeval.audit.base import Check
 from selfeval.choices import Scores
 from selfeval.load import Document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
-from selfeval.numbers import fmt, quantize
 from selfeval.problems import Problem
 from selfeval.scoring import ScoreResult
+
+if TYPE_CHECKING:  # a form's documents are loaded when a document is asked for, not on every run
+    from selfeval.forms.views import ReportView, Sheet
 
 R = TypeVar("R", bound=RubricBase)
 D = TypeVar("D", bound=DataBase)
 V = TypeVar("V", bound="ReportView")
+"""A form's view model (:mod:`selfeval.forms.views`)."""
 
 
 @dataclass(frozen=True)
@@ -59,60 +63,6 @@ class Provenance:
     rubric_sha256: str
     data_sha256: str
     selfeval_version: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class FindingView:
-    """An audit finding as a report template sees it."""
-
-    severity: str
-    code: str
-    subject: str
-    message: str
-    stated: str
-    expected: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class AdjustmentView:
-    """A reviewer's change as a report template sees it."""
-
-    node: str
-    before: str
-    after: str
-    reason: str
-    reviewer: str
-    date: str
-    evidence: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class ReportView:
-    """What every form's report template may use; each form's view adds its own document."""
-
-    scores: str
-    """``computed`` or ``claimed``: which scores the report carries."""
-    with_audit: bool
-    findings: list[FindingView]
-    adjustments: list[AdjustmentView]
-    provenance: Provenance
-
-
-SheetCell = str | float
-"""A spreadsheet cell: text, or a number Excel can add up."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Sheet:
-    """A form's document as one spreadsheet table: the form's header block, then its rows."""
-
-    title: str
-    header: list[str]
-    """The column headings of the rows."""
-    before: list[list[SheetCell]]
-    """The lines above the rows (项目名称, the budget block…): a line's last cell spans the rest."""
-    rows: list[list[SheetCell]]
-    """The rows; an empty first cell continues the one above (一级指标 over its rows)."""
 
 
 class Form(ABC, Generic[R, D, V]):
@@ -173,35 +123,3 @@ class Form(ABC, Generic[R, D, V]):
     def skeleton(self, rubric: R, name: str, year: int, previous: D | None = None) -> str:
         """The text of a data file for ``rubric`` with every input listed where a clerk fills it in:
         blank, or started from ``previous`` (last year's file)."""
-
-
-def findings_view(findings: list[Problem]) -> list[FindingView]:
-    """The audit findings as a report template sees them."""
-    return [
-        FindingView(
-            severity=f.severity.value,
-            code=f.code,
-            subject=f.subject,
-            message=f.message,
-            stated=f.values.get("stated", ""),
-            expected=f.values.get("expected", ""),
-        )
-        for f in findings
-    ]
-
-
-def adjustments_view(result: ScoreResult[RubricBase, DataBase]) -> list[AdjustmentView]:
-    """The reviewer's changes as a report template sees them."""
-    p = result.rubric.rounding.places
-    return [
-        AdjustmentView(
-            node=a.label,
-            before=fmt(quantize(a.before, p)),
-            after=fmt(quantize(a.after, p)),
-            reason=a.change.entry.reason,
-            reviewer=a.change.reviewer,
-            date=a.change.date,
-            evidence=a.change.entry.evidence or "",
-        )
-        for a in result.adjustments
-    ]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -60,12 +62,15 @@ def opened(
         stdout.flush()
         return
     parent = check_target(path, force=force, inputs=inputs)
+    tmp: str | None = None
     try:
-        # A short name of its own: the target's name may already be as long as names can be.
-        fd, tmp = tempfile.mkstemp(prefix=".selfeval-", suffix=".tmp", dir=parent)
-    except OSError as e:
-        raise OutputError(msg("out-cannot-write-in", path=path, folder=parent, reason=os_reason(e))) from e
-    try:
+        with _signals_held():  # a signal now would leave a temporary file whose name is not yet known
+            try:
+                # A short name of its own: the target's name may already be as long as names can be.
+                fd, tmp = tempfile.mkstemp(prefix=".selfeval-", suffix=".tmp", dir=parent)
+            except OSError as e:
+                why = os_reason(e)
+                raise OutputError(msg("out-cannot-write-in", path=path, folder=parent, reason=why)) from e
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
@@ -81,5 +86,22 @@ def opened(
     except OSError as e:
         raise OutputError(msg("out-cannot-write", path=path, reason=os_reason(e))) from e
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+_HELD = frozenset(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold termination signals for the block (where the platform can): they arrive just after it."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)

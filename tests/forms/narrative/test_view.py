@@ -13,7 +13,8 @@ import pytest
 from helpers import DATA, ROOT, evaluate_file, load_yaml, write_yaml
 from selfeval.choices import Scores
 from selfeval.forms import FORMS, ReportOptions
-from selfeval.forms.narrative.view import TO_FILL, BranchView, ItemView, NarrativeView, resolver, texts
+from selfeval.forms.narrative.text import resolver, texts
+from selfeval.forms.narrative.view import TO_FILL, BranchView, ItemView, NarrativeView
 from selfeval.inputs import Library
 from selfeval.outputs import template
 from selfeval.outputs.docx import word_text

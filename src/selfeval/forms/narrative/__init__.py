@@ -7,14 +7,13 @@ claims, and the text of each numbered item with the place of each score clause.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
 from selfeval.forms.narrative.checks import CHECKS
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
-from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references
-from selfeval.forms.narrative.view import NarrativeView, resolver, texts, view_model
+from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references, resolver, texts
 from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
@@ -23,8 +22,11 @@ from selfeval.scoring import ScoreResult
 from selfeval.validate import check_tree, unknown_node
 from selfeval.wording import quote
 
+if TYPE_CHECKING:
+    from selfeval.forms.narrative.view import NarrativeView
 
-class NarrativeForm(Form[NarrativeRubric, NarrativeData, NarrativeView]):
+
+class NarrativeForm(Form[NarrativeRubric, NarrativeData, "NarrativeView"]):
     """The Ningxia narrative self-evaluation report."""
 
     name = "narrative"
@@ -85,6 +87,8 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData, NarrativeView]):
         provenance: Provenance,
         options: ReportOptions,
     ) -> NarrativeView:
+        from selfeval.forms.narrative.view import view_model  # only a document needs a view
+
         return view_model(result, findings, provenance, options)
 
     def properties(self, result: ScoreResult[NarrativeRubric, NarrativeData]) -> Properties:

@@ -8,13 +8,12 @@ then one section per 一级指标 with the project's rows under it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions, Sheet
+from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
 from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
-from selfeval.forms.project_table.view import TableView, sheet, view_model
 from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
@@ -22,6 +21,10 @@ from selfeval.numbers import ZERO
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import ScoreResult
 from selfeval.validate import duplicate_ids
+
+if TYPE_CHECKING:
+    from selfeval.forms.project_table.view import TableView
+    from selfeval.forms.views import Sheet
 
 
 def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
@@ -45,7 +48,7 @@ def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
     return Node.model_validate({**base, "rule": rule})
 
 
-class ProjectTableForm(Form[TableRubric, TableData, TableView]):
+class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
     """The project expenditure self-evaluation table."""
 
     name = "project_table"
@@ -135,9 +138,13 @@ class ProjectTableForm(Form[TableRubric, TableData, TableView]):
         provenance: Provenance,
         options: ReportOptions,
     ) -> TableView:
+        from selfeval.forms.project_table.view import view_model  # only a document needs a view
+
         return view_model(result, findings, provenance, options)
 
     def sheet(self, view: TableView) -> Sheet:
+        from selfeval.forms.project_table.view import sheet
+
         return sheet(view)
 
     def identity(self, data: TableData) -> tuple[str, ...]:

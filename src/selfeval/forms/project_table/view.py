@@ -11,16 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from selfeval.choices import Scores
-from selfeval.forms.interface import (
-    Provenance,
-    ReportOptions,
-    ReportView,
-    Sheet,
-    SheetCell,
-    adjustments_view,
-    findings_view,
-)
+from selfeval.forms.interface import Provenance, ReportOptions
 from selfeval.forms.project_table.models import Line, TableData, TableRubric, level_name
+from selfeval.forms.views import ReportView, Sheet, SheetCell, adjustments_view, findings_view
 from selfeval.models.data import Figure
 from selfeval.numbers import as_written, fmt
 from selfeval.problems import Problem

@@ -46,8 +46,7 @@ from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
-from selfeval.forms.narrative.text import fill
-from selfeval.forms.narrative.view import resolver
+from selfeval.forms.narrative.text import fill, resolver
 from selfeval.i18n import Msg, msg
 from selfeval.problems import Problem, Severity
 
