@@ -18,13 +18,14 @@ from typing_extensions import TypeVar
 from selfeval import __version__
 from selfeval.audit import audit
 from selfeval.errors import InputError
-from selfeval.forms import Form, Provenance
+from selfeval.forms import Form
 from selfeval.i18n import msg
 from selfeval.inputs import DataFile, Library, RubricFile, data_from
 from selfeval.load import load_document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import RubricBase
 from selfeval.problems import Problem, Severity
+from selfeval.provenance import Provenance
 from selfeval.review import LedgerFile
 from selfeval.scoring import ScoreResult, score
 

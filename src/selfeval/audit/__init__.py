@@ -8,7 +8,6 @@ module's docstring documents its check and starts with its finding code.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from selfeval.audit import (
     claim_differs,
@@ -45,7 +44,7 @@ CHECKS: tuple[Check, ...] = tuple(
 """Every check all forms share, in the order they run."""
 
 
-def audit(result: ScoreResult[Any, Any], doc: Document, own: Iterable[Check] = ()) -> list[Problem]:
+def audit(result: ScoreResult, doc: Document, own: Iterable[Check] = ()) -> list[Problem]:
     """Run the shared checks, then the form's ``own``, on a scored data file; findings most serious
     first, then in file order."""
     checks = [*CHECKS, *own]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.narrative import NarrativeForm
 from selfeval.forms.project_table import ProjectTableForm
 
@@ -18,4 +18,4 @@ FORMS: dict[str, Form[Any, Any, Any]] = {f.name: f for f in (NarrativeForm(), Pr
 DEFAULT_FORM = "narrative"
 """The form of a rubric that does not say (rubrics written before forms existed)."""
 
-__all__ = ["DEFAULT_FORM", "FORMS", "Form", "Properties", "Provenance", "ReportOptions"]
+__all__ = ["DEFAULT_FORM", "FORMS", "Form", "Properties", "ReportOptions"]

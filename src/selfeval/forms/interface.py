@@ -24,6 +24,7 @@ from selfeval.load import Document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, Walked, walk_tree
 from selfeval.problems import Problem
+from selfeval.provenance import Provenance
 from selfeval.scoring import ScoreResult
 
 if TYPE_CHECKING:  # a form's documents are loaded when a document is asked for, not on every run
@@ -52,17 +53,6 @@ class Properties:
     title: str
     author: str
     date: dt.date | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Provenance:
-    """Which inputs a result came from: enough to reproduce it, and nothing that varies by machine."""
-
-    rubric_id: str
-    rubric_version: str
-    rubric_sha256: str
-    data_sha256: str
-    selfeval_version: str
 
 
 class Form(ABC, Generic[R, D, V]):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfeval.forms.interface import Provenance
 from selfeval.numbers import fmt, quantize
 from selfeval.problems import Problem
+from selfeval.provenance import Provenance
 from selfeval.scoring import ScoreResult
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.narrative.checks import CHECKS
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
@@ -18,6 +18,7 @@ from selfeval.i18n import Msg, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
 from selfeval.problems import Problem, Severity
+from selfeval.provenance import Provenance
 from selfeval.scoring import ScoreResult
 from selfeval.validate import check_tree, unknown_node
 from selfeval.wording import quote

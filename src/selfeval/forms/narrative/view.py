@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Literal, TypedDict
 
 from selfeval.choices import Scores
-from selfeval.forms.interface import Provenance, ReportOptions
+from selfeval.forms.interface import ReportOptions
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import fill, resolver
 from selfeval.forms.views import ReportView, adjustments_view, findings_view
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt, quantize
 from selfeval.problems import Problem
+from selfeval.provenance import Provenance
 from selfeval.scoring import NodeResult, ScoreResult
 
 TO_FILL = "【待填】"

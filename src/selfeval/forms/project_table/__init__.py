@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from selfeval.forms.interface import Form, Properties, Provenance, ReportOptions
+from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
@@ -19,6 +19,7 @@ from selfeval.load import Document
 from selfeval.models.rubric import Node
 from selfeval.numbers import ZERO
 from selfeval.problems import Problem, Severity
+from selfeval.provenance import Provenance
 from selfeval.scoring import ScoreResult
 from selfeval.validate import duplicate_ids
 

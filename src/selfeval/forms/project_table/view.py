@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from selfeval.choices import Scores
-from selfeval.forms.interface import Provenance, ReportOptions
+from selfeval.forms.interface import ReportOptions
 from selfeval.forms.project_table.models import Line, TableData, TableRubric, level_name
 from selfeval.forms.views import ReportView, Sheet, SheetCell, adjustments_view, findings_view
 from selfeval.models.data import Figure
 from selfeval.numbers import as_written, fmt
 from selfeval.problems import Problem
+from selfeval.provenance import Provenance
 from selfeval.scoring import NodeResult, ScoreResult
 
 HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
