@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
+import re
 import textwrap
+import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -147,6 +150,17 @@ def score_file(path: Path = DATA) -> ScoreResult:
     return evaluate_file(path).result
 
 
+def table(tmp_path: Path, name: str = "t.yaml", **changes: Any) -> Path:
+    """A copy of 稷山's table with top-level parts replaced, or rows changed by index: ``r1={...}``."""
+    data = load_yaml(TABLE_DATA)
+    for key, value in changes.items():
+        if re.fullmatch(r"r\d+", key):
+            data["indicators"][int(key[1:]) - 1].update(value)
+        else:
+            data[key] = value
+    return write_yaml(tmp_path / name, data)
+
+
 def changed_copy(tmp_path: Path, name: str = "changed.yaml", **figures: Any) -> Path:
     """A copy of the example with some figures replaced."""
     data = load_yaml(DATA)
@@ -236,3 +250,63 @@ def check(source: str, rubric: dict[str, Any] | Path | None, code: str, *problem
         found = [f for f in evaluate(data, Library(rubric)).findings if f.code == code]
     assert sorted((f.line, f.col) for f in found) == sorted(problems), [f"{f.where}: {f.message}" for f in found]
     return found
+
+
+# ----------------------------------------------------------------------------- the templates' names
+
+
+def _fields(cls: Any, seen: set[Any]) -> set[str]:
+    """Every field name of the record ``cls`` and of the records its fields hold."""
+    if cls in seen:
+        return set()
+    seen.add(cls)
+    names: set[str] = set()
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        names |= {f.name for f in dataclasses.fields(cls)}
+        for f in dataclasses.fields(cls):
+            names |= _fields(hints[f.name], seen)
+    for arg in typing.get_args(cls):
+        names |= _fields(arg, seen)
+    return names
+
+
+def _path(node: Any) -> list[str] | None:
+    """``a.b.c`` as ["a", "b", "c"]; None for an attribute of anything but a name."""
+    import jinja2.nodes as j
+
+    if isinstance(node, j.Name):
+        return [node.name]
+    if isinstance(node, j.Getattr):
+        base = _path(node.node)
+        return None if base is None else [*base, node.attr]
+    return None
+
+
+def assert_names_exist(source: str, view: Any, extra: frozenset[str] = frozenset()) -> int:
+    """Every name ``source`` reads is a field of ``view``; every attribute it reads of one is there
+    (followed through the view's records); every other attribute (of a loop's item or a macro's
+    argument) is a field of some record the view holds."""
+    import jinja2
+    import jinja2.nodes as j
+    from jinja2 import meta
+
+    tree = jinja2.Environment(autoescape=True).parse(source)  # parsed only, never rendered
+    fields = {f.name for f in dataclasses.fields(view)}
+    top = meta.find_undeclared_variables(tree)
+    assert top - extra <= fields, top - extra - fields
+    anywhere = _fields(type(view), set())
+    checked = 0
+    for node in tree.find_all(j.Getattr):
+        path = _path(node)
+        if path is None or path[0] == "loop":
+            continue
+        if path[0] in fields:
+            value: Any = view
+            for name in path:
+                assert (name in value) if isinstance(value, dict) else hasattr(value, name), path
+                value = value[name] if isinstance(value, dict) else getattr(value, name)
+        else:
+            assert set(path[1:]) <= anywhere, path
+        checked += 1
+    return checked

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers import DATA, ROOT, TABLE_DATA, TABLE_FILED, TABLE_RUBRIC, evaluate_file, load_yaml, write_yaml
+from helpers import DATA, ROOT, TABLE_DATA, TABLE_FILED, TABLE_RUBRIC, evaluate_file, load_yaml, table, write_yaml
 from selfeval.cli import app
 from selfeval.errors import InputError
 from selfeval.forms import FORMS, ReportOptions
@@ -26,17 +26,6 @@ from selfeval.problems import Severity
 
 D = Decimal
 FORM = FORMS["project_table"]
-
-
-def table(tmp_path: Path, name: str = "t.yaml", **changes: Any) -> Path:
-    """A copy of 稷山's table with top-level parts replaced, or rows changed by index: ``r1={...}``."""
-    data = load_yaml(TABLE_DATA)
-    for key, value in changes.items():
-        if re.fullmatch(r"r\d+", key):
-            data["indicators"][int(key[1:]) - 1].update(value)
-        else:
-            data[key] = value
-    return write_yaml(tmp_path / name, data)
 
 
 def nodes(path: Path) -> dict[str, Any]:

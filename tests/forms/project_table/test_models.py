@@ -4,7 +4,6 @@ the cell they came from."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,21 +11,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from helpers import TABLE_DATA, evaluate_file, load_yaml, write_yaml
+from helpers import TABLE_DATA, evaluate_file, table
 from selfeval.forms.project_table.models import Row, TableData, level_name, read_cell, stated_weight
 
 D = Decimal
-
-
-def table(tmp_path: Path, name: str = "t.yaml", **changes: Any) -> Path:
-    """A copy of 稷山's table with top-level parts replaced, or rows changed by index: ``r1={...}``."""
-    data = load_yaml(TABLE_DATA)
-    for key, value in changes.items():
-        if re.fullmatch(r"r\d+", key):
-            data["indicators"][int(key[1:]) - 1].update(value)
-        else:
-            data[key] = value
-    return write_yaml(tmp_path / name, data)
 
 
 def nodes(path: Path) -> dict[str, Any]:

@@ -4,13 +4,12 @@ frozen records, each a name the bundled templates use, and the same table as a s
 from __future__ import annotations
 
 import dataclasses
-import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import ROOT, TABLE_DATA, evaluate_file, load_yaml, write_yaml
+from helpers import ROOT, TABLE_DATA, assert_names_exist, evaluate_file, load_yaml, write_yaml
 from selfeval.choices import Scores
 from selfeval.cli import app
 from selfeval.forms import FORMS, ReportOptions
@@ -51,63 +50,6 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 # ----------------------------------------------------------------------------- the templates' names
-
-
-def _fields(cls: Any, seen: set[Any]) -> set[str]:
-    """Every field name of the record ``cls`` and of the records its fields hold."""
-    if cls in seen:
-        return set()
-    seen.add(cls)
-    names: set[str] = set()
-    if dataclasses.is_dataclass(cls):
-        hints = typing.get_type_hints(cls)
-        names |= {f.name for f in dataclasses.fields(cls)}
-        for f in dataclasses.fields(cls):
-            names |= _fields(hints[f.name], seen)
-    for arg in typing.get_args(cls):
-        names |= _fields(arg, seen)
-    return names
-
-
-def _path(node: Any) -> list[str] | None:
-    """``a.b.c`` as ["a", "b", "c"]; None for an attribute of anything but a name."""
-    import jinja2.nodes as j
-
-    if isinstance(node, j.Name):
-        return [node.name]
-    if isinstance(node, j.Getattr):
-        base = _path(node.node)
-        return None if base is None else [*base, node.attr]
-    return None
-
-
-def assert_names_exist(source: str, view: Any, extra: frozenset[str] = frozenset()) -> int:
-    """Every name ``source`` reads is a field of ``view``; every attribute it reads of one is there
-    (followed through the view's records); every other attribute (of a loop's item) is a field of
-    some record the view holds. Returns how many attributes were checked."""
-    import jinja2
-    import jinja2.nodes as j
-    from jinja2 import meta
-
-    tree = jinja2.Environment(autoescape=True).parse(source)  # parsed only, never rendered
-    fields = {f.name for f in dataclasses.fields(view)}
-    top = meta.find_undeclared_variables(tree)
-    assert top - extra <= fields, top - extra - fields
-    anywhere = _fields(type(view), set())
-    checked = 0
-    for node in tree.find_all(j.Getattr):
-        path = _path(node)
-        if path is None or path[0] == "loop":
-            continue
-        if path[0] in fields:
-            value: Any = view
-            for name in path:
-                assert hasattr(value, name), path
-                value = getattr(value, name)
-        else:
-            assert set(path[1:]) <= anywhere, path
-        checked += 1
-    return checked
 
 
 @pytest.mark.parametrize("kind", ["markdown", "docx"])
