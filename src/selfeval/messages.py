@@ -256,6 +256,10 @@ MESSAGES.update(
             "{id} 的评分规则用到未知的证明材料项“{name}”{hint}",
             "rule of '{id}' names unknown evidence '{name}'{hint}",
         ),
+        "rule-not-deduction": (
+            "{id} 是扣分项，但规则类型 {kind} 只会给分，不会扣分（扣分项可用 per_occurrence、fact、threshold、judged）",
+            "'{id}' is a deduction, but rule kind {kind} gives points and cannot take them off (use per_occurrence, fact, threshold or judged)",
+        ),
         "rule-unknown-fact": (
             "{id} 的评分规则用到未知的事实“{name}”{hint}",
             "rule of '{id}' names unknown fact '{name}'{hint}",

@@ -55,10 +55,12 @@ def check_tree(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Do
     """An indicator tree: unique ids, points that add up, rules that read what the rubric defines."""
     yield from duplicate_ids(((n.id, (*loc, "id")) for n, loc, _ in walked), doc, "node")
     yield from _check_sums(walked, sections, rubric, doc)
-    for node, loc, _ in walked:
+    for node, loc, kind in walked:
         if node.rule is None:
             continue
         rloc = (*loc, "rule")
+        if kind is NodeType.DEDUCTION and not node.rule.deducts:
+            yield doc.problem(rloc, msg("rule-not-deduction", id=node.id, kind=node.rule.kind), "rule")
         for name in sorted(node.rule.names() - rubric.known_names):
             hint = suggest_msg(name, rubric.known_names)
             yield doc.problem(rloc, msg("rule-unknown-figure", id=node.id, name=name, hint=hint), "unknown-name")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from pathlib import Path
 from typing import get_args
 
 import pytest
 from pydantic import ValidationError
 
-from helpers import mini_rubric
+from helpers import leaf, mini_rubric, write_yaml
 from selfeval.examples import split
 from selfeval.forms.narrative.models import NarrativeRubric as Rubric
+from selfeval.inputs import Library
 from selfeval.rules import RULES, Rule, kind_of
 
 
@@ -56,3 +58,30 @@ def test_no_name_is_split_where_the_chinese_paragraph_wraps(kind: str) -> None:
         if re.search(r"[\w.%]$", a, re.ASCII) and re.match(r"[\w%–-]", b, re.ASCII)
     ]
     assert not broken, broken
+
+
+def test_a_kind_that_only_gives_points_is_refused_on_a_deduction(tmp_path: Path) -> None:
+    from selfeval.inputs import check_file
+    from selfeval.rules import RULES
+
+    deducting = {k for k, cls in RULES.items() if cls.deducts}
+    assert deducting == {"fact", "threshold", "per_occurrence", "judged"}
+    section = {
+        "id": "d",
+        "title": "扣分项",
+        "type": "deduction",
+        "points": 5,
+        "children": [leaf("d1", 5, {"kind": "tolerance", "metric": "rate", "min": 90, "step": 2, "deduct": 1})],
+    }
+    rubric = mini_rubric(
+        [
+            {"id": "s", "title": "基本", "points": 1, "children": [leaf("s1", 1, {"kind": "fact", "fact": "f"})]},
+            section,
+        ],
+        facts={"f": "事实"},
+        figures={"rate": {"title": "满意度", "unit": "%"}},
+    )
+    path = write_yaml(tmp_path / "r.yaml", rubric)
+    (p,) = check_file(path, Library())
+    assert p.code == "rule" and "d1 是扣分项，但规则类型 tolerance 只会给分" in p.message
+    assert path.read_text(encoding="utf-8").splitlines()[p.line - 1].strip().startswith("rule:")

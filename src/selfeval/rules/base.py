@@ -98,6 +98,10 @@ class RuleBase(BaseModel):
 
     reads_judgement: ClassVar[bool] = False
     """Whether the kind takes its points from an assessor's ``judgements`` entry."""
+    deducts: ClassVar[bool] = False
+    """Whether the kind can score a deduction node (its amount then the points taken off, its
+    words 扣…分). The others give points earned only, which on a deduction node would be read
+    as points taken off: validate refuses them there."""
 
     note: str | None = None
 

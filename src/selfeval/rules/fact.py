@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from selfeval.numbers import ZERO, fmt
 from selfeval.rules.base import Clause, Context, Outcome, RuleBase
@@ -47,6 +47,7 @@ class FactRule(RuleBase):
     """
 
     kind: Literal["fact"]
+    deducts: ClassVar[bool] = True
     fact: str
     expect: bool = True
 

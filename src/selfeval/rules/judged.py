@@ -38,6 +38,7 @@ class JudgedRule(RuleBase):
     reads_judgement: ClassVar[bool] = True
 
     kind: Literal["judged"]
+    deducts: ClassVar[bool] = True
     guidance: str = Field(min_length=1)
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:

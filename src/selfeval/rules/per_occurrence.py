@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -44,6 +44,7 @@ class PerOccurrenceRule(RuleBase):
     """
 
     kind: Literal["per_occurrence"]
+    deducts: ClassVar[bool] = True
     metric: str
     deduct: Decimal = Field(gt=0)
 

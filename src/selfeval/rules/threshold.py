@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -65,6 +65,7 @@ class ThresholdRule(RuleBase):
     """
 
     kind: Literal["threshold"]
+    deducts: ClassVar[bool] = True
     metric: Annotated[str, Field(min_length=1)]
     op: Op
     value: Decimal | None = None
