@@ -63,11 +63,13 @@ class Msg:
 
     key: str
     args: Mapping[str, object] = field(default_factory=dict)
+    catalogue: Mapping[str, tuple[str, str]] = field(default_factory=lambda: MESSAGES, compare=False, repr=False)
+    """Where the key is: the shared catalogue, or a form's own (:class:`Catalogue`)."""
 
     def text(self, lang: Lang | None = None) -> str:
         """The message in ``lang`` (default: the run's language)."""
         lang = lang or current()
-        zh, en = MESSAGES[self.key]
+        zh, en = self.catalogue[self.key]
         args = {k: _render(v, lang) for k, v in self.args.items()}
         return (en if lang is Lang.EN else zh).format(**args)
 
@@ -98,3 +100,19 @@ def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
     """「；是否应为“x”？」 for the closest of ``choices``, or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
     return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A plugin's own messages (a form's, say), kept in its folder: a key it has is its own, any
+    other key is the shared catalogue's."""
+
+    messages: Mapping[str, tuple[str, str]]
+
+    def msg(self, key: str, /, **args: object) -> Msg:
+        """A message to render later."""
+        return Msg(key, args, self.messages if key in self.messages else MESSAGES)
+
+    def t(self, key: str, /, **args: object) -> str:
+        """The message ``key`` in the run's language."""
+        return self.msg(key, **args).text()

@@ -330,13 +330,6 @@ MESSAGES.update(
             "{where}{title} is missing: {nodes} needs it; add it under {section}:",
         ),
         "to-fill": ("{where} 待填", "{where}: still to fill"),
-        "fill-document-number": ("document.number（发文字号）", "document.number"),
-        "fill-document-preamble": ("document.preamble（开头语）", "document.preamble"),
-        "fill-narrative": (
-            "items.{key}.narrative[{n}].text（第{key}项的第{n}段文字）",
-            "items.{key}.narrative[{n}].text",
-        ),
-        "fill-attachment": ("attachments[{n}].number（附件{title}的文号）", "attachments[{n}].number ({title})"),
         "to-fill-fact": ("{where} 待填（是 / 否）", "{where}: still to fill (yes / no)"),
         "to-fill-number": (
             "{where} 的文号待填（未填前不计为证明材料）",
@@ -362,10 +355,6 @@ MESSAGES.update(
         "neither-rubric-nor-data": (
             "既不是评分标准（没有 sections）也不是数据文件（没有 subject）",
             "neither a rubric (no 'sections') nor a data file (no 'subject')",
-        ),
-        "unknown-reference": (
-            "未知的引用 {{{name}}}：没有这个键的数据{hint}",
-            "unknown reference {{{name}}}: no figure has that key{hint}",
         ),
         # ------------------------------------------------------------ outputs
         "unknown-suffix": (
@@ -455,51 +444,11 @@ MESSAGES.update(
             "报告写{what}为{stated}分，评分标准为{points}分",
             "the report states {what} as {stated}, the rubric {points}",
         ),
-        "doc-number-listed": ("（材料清单中有此文件）", " (the attachment list has it)"),
-        "doc-number-swapped": (
-            "{node}文号“{stated}”年份与序号位置颠倒，应为“{standard}”{listed}",
-            "{node}: 文号 '{stated}' has year and serial swapped; it should read '{standard}'{listed}",
-        ),
-        "doc-number-brackets": (
-            "{node}文号“{stated}”应使用六角括号：“{standard}”",
-            "{node}: 文号 '{stated}' should read '{standard}'",
-        ),
-        "doc-number-unlisted": (
-            "{node}引用的“{standard}”不在证明材料和材料清单中",
-            "{node} cites '{standard}', which is neither evidence nor attached",
-        ),
         "veto-grade": ("等次最高为{grade}", "the grade is at most {grade}"),
         "veto-total": ("总分最高{total}分", "the total is at most {total}"),
         "veto": ("一票否决：{title}（{effect}）", "one-vote veto: {title} ({effect})"),
         "not-applicable": ("{node}{why}", "{node}: {why}"),
-        "issuer-mismatch": ("发文机关“{issuer}”不是本县（{name}）的机关", "the issuer '{issuer}' is not {name}'s"),
-        "title-without-name": ("标题“{title}”未写本县名称“{name}”", "the title '{title}' does not name {name}"),
-        "title-without-year": (
-            "标题“{title}”未写评价年度{year}年",
-            "the title '{title}' does not name the year {year}",
-        ),
-        "where-preamble": ("开头", "The opening"),
         "where-attachments_title": ("材料清单标题", "The attachment list's title"),
-        "text-names-other": (
-            "{where}写的是“{place}”，数据文件的县（市、区）为“{name}”",
-            "{where} names '{place}'; the data file is for {name}",
-        ),
-        "number-year": (
-            "文号“{number}”的年份与成文日期{year}年不一致",
-            "the year of '{number}' differs from the date's {year}",
-        ),
-        "date-year": (
-            "成文日期{date}不在评价年度{year}年或其次年",
-            "the date {date} is not in {year} or the year after",
-        ),
-        "narrative-contradicts": (
-            "{node}文字写“{text}”，但数据中“{title}”为{value}（请改为引用 {{{name}}}）",
-            "{node}: the text says '{text}' where '{title}' is {value} (write {{{name}}} instead)",
-        ),
-        "narrative-unchecked": (
-            "{node}文字中的“{shown}”未对应任何数据，未经核对",
-            "{node}: '{shown}' in the text is tied to no figure; nothing checked it",
-        ),
     }
 )
 MESSAGES.update(
@@ -902,45 +851,9 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update({})
 MESSAGES.update(
     {
-        "reference-unit": (
-            "{node}文字在 {{{name}}} 后写“{written}”，但这项数据按“{unit}”填写，报告会印出错误的数额",
-            "{node}: the text writes '{written}' after {{{name}}}, whose value is in '{unit}'; the report would print a wrong amount",
-        ),
-    }
-)
-MESSAGES.update(
-    {
-        "table-comparator-assumed": (
-            "年度指标值未写比较符号，按评分标准的默认“{comparator}”计",
-            "the target states no comparator; the rubric's default '{comparator}' is used",
-        ),
-        "table-weights": (
-            "预算执行率与各一级指标的权重合计 {weights} 分，但 total 为 {total}",
-            "the funding and level weights add up to {weights}, but total is {total}",
-        ),
-        "table-level": ("一级指标“{level}”不在评分标准中{hint}", "the level '{level}' is not in the rubric{hint}"),
-        "table-tier": (
-            "完成档次“{tier}”不在评分标准中（可用：{known}）{hint}",
-            "the tier '{tier}' is not in the rubric (known: {known}){hint}",
-        ),
-        "unexplained-loss": (
-            "{node}实际完成{actual}，已达到年度指标值{target}，自评却扣{lost}分（得{claimed}分），且未写偏差原因；按规则应得{computed}分",
-            "{node}: the actual {actual} meets the target {target}, yet the claim takes {lost} off ({claimed}) with no reason given; the rule gives {computed}",
-        ),
-        "unmet-full": (
-            "{node}实际完成{actual}，未达到年度指标值{target}，却自评满分{claimed}分；按规则应得{computed}分",
-            "{node}: the actual {actual} misses the target {target}, yet claims full marks ({claimed}); the rule gives {computed}",
-        ),
-        "table-weight-stated": (
-            "表中写{level}为{stated}分，评分标准为{points}分",
-            "the table states {level} as {stated} points, the rubric {points}",
-        ),
-        "table-weight-rows": (
-            "{level}下{rows}行分值合计{total}分，不等于该指标的权重{points}分",
-            "the {rows} rows under {level} add up to {total} points, not its weight {points}",
-        ),
         "rubrics-mixed": (
             "这些文件按不同的评分标准评分，不能在一张表中排名：{groups}。加 --separate 按评分标准分别排名",
             "these files are scored against different rubrics and cannot be ranked in one table: {groups}. Add --separate to rank each rubric's files apart",

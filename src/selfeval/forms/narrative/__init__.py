@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.narrative.checks import CHECKS
+from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.skeleton import skeleton
 from selfeval.forms.narrative.text import SUBJECT_REFERENCES, fill, references, resolver, texts
-from selfeval.i18n import Msg, msg, suggest_msg
+from selfeval.i18n import Msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.models.rubric import Node, Walked
 from selfeval.problems import Problem, Severity

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.project_table.checks import CHECKS
+from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
-from selfeval.i18n import msg, suggest_msg
+from selfeval.i18n import suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
 from selfeval.numbers import ZERO

@@ -39,8 +39,8 @@ import re
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
+from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
-from selfeval.i18n import msg
 from selfeval.problems import Problem, Severity
 
 ID = "document-number"

@@ -47,9 +47,9 @@ from typing import Any
 
 from selfeval.audit.base import Audit
 from selfeval.expr import parse_expr
+from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import REFERENCE, fill, resolver
-from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import NodeResult

@@ -45,9 +45,10 @@ import re
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
+from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import fill, resolver
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import Msg
 from selfeval.problems import Problem, Severity
 
 ID = "subject-mismatch"

@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
+from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableData, TableRubric, stated_weight
-from selfeval.i18n import msg
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 from selfeval.audit.base import Audit
 from selfeval.forms.project_table.checks.rows import claimed_rows
+from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableData, TableRubric
-from selfeval.i18n import msg
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 

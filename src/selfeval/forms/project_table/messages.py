@@ -1,0 +1,46 @@
+# ruff: noqa: E501 - a catalogue reads best one message to a line
+"""The messages only the project table says, in Chinese and in English (keys as in :mod:`selfeval.messages`).
+
+Its modules make every message with :data:`msg`: a key of this catalogue is its own, any
+other the shared catalogue's.
+"""
+
+from __future__ import annotations
+
+from selfeval.i18n import Catalogue
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "table-comparator-assumed": (
+        "年度指标值未写比较符号，按评分标准的默认“{comparator}”计",
+        "the target states no comparator; the rubric's default '{comparator}' is used",
+    ),
+    "table-weights": (
+        "预算执行率与各一级指标的权重合计 {weights} 分，但 total 为 {total}",
+        "the funding and level weights add up to {weights}, but total is {total}",
+    ),
+    "table-level": ("一级指标“{level}”不在评分标准中{hint}", "the level '{level}' is not in the rubric{hint}"),
+    "table-tier": (
+        "完成档次“{tier}”不在评分标准中（可用：{known}）{hint}",
+        "the tier '{tier}' is not in the rubric (known: {known}){hint}",
+    ),
+    "unexplained-loss": (
+        "{node}实际完成{actual}，已达到年度指标值{target}，自评却扣{lost}分（得{claimed}分），且未写偏差原因；按规则应得{computed}分",
+        "{node}: the actual {actual} meets the target {target}, yet the claim takes {lost} off ({claimed}) with no reason given; the rule gives {computed}",
+    ),
+    "unmet-full": (
+        "{node}实际完成{actual}，未达到年度指标值{target}，却自评满分{claimed}分；按规则应得{computed}分",
+        "{node}: the actual {actual} misses the target {target}, yet claims full marks ({claimed}); the rule gives {computed}",
+    ),
+    "table-weight-stated": (
+        "表中写{level}为{stated}分，评分标准为{points}分",
+        "the table states {level} as {stated} points, the rubric {points}",
+    ),
+    "table-weight-rows": (
+        "{level}下{rows}行分值合计{total}分，不等于该指标的权重{points}分",
+        "the {rows} rows under {level} add up to {total} points, not its weight {points}",
+    ),
+}
+
+CATALOGUE = Catalogue(MESSAGES)
+msg = CATALOGUE.msg
+t = CATALOGUE.t
