@@ -17,7 +17,7 @@ from typing_extensions import TypeVar
 
 from selfeval import resources
 from selfeval.errors import InputError, UsageError, os_reason
-from selfeval.forms import DEFAULT_FORM, FORMS, Form
+from selfeval.forms import DEFAULT_FORM, FORMS, RUBRIC_KEYS, Form
 from selfeval.i18n import msg
 from selfeval.load import Document, load_document, parse, read_bytes, read_header, shown_as
 from selfeval.models.data import DataBase, RubricRef
@@ -166,10 +166,6 @@ def data_from(doc: Document, path: Path, library: Library) -> tuple[DataFile, Ru
     return DataFile(doc, path, data), rf, walked
 
 
-RUBRIC_KEYS = ("sections", "form", "levels")
-"""Keys only a rubric has."""
-
-
 def _exists(path: Path) -> bool:
     """Whether something is there; a path the system refuses (too long, a loop) is not, and
     reading it then says why."""
@@ -186,9 +182,7 @@ def kind_of(doc: Document) -> str | None:
         return "data"
     if any(k in doc.data for k in RUBRIC_KEYS):
         return "rubric"
-    if "subject" in doc.data or "rubric" in doc.data:
-        return "data"
-    return None
+    return "data" if "rubric" in doc.data else None
 
 
 def check_file(path: Path, library: Library) -> list[Problem]:
@@ -209,7 +203,8 @@ def check_file(path: Path, library: Library) -> list[Problem]:
                 *left_to_fill(df.data, doc, rf.rubric),
                 *rf.form.left_to_fill(df.data, doc),
             ]
-        return [Problem.of(str(path), 1, 1, msg("neither-rubric-nor-data"), "schema", Severity.ERROR)]
+        neither = msg("neither-rubric-nor-data", keys="、".join(RUBRIC_KEYS))
+        return [Problem.of(str(path), 1, 1, neither, "schema", Severity.ERROR)]
     except InputError as e:
         return e.problems
 

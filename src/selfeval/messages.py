@@ -353,8 +353,8 @@ MESSAGES.update(
         "empty-folder": ("{path}: 文件夹里没有 .yaml 文件", "{path}: folder has no .yaml files"),
         "no-match": ("{pattern}: 没有匹配的文件", "{pattern}: no files match"),
         "neither-rubric-nor-data": (
-            "既不是评分标准（没有 sections）也不是数据文件（没有 subject）",
-            "neither a rubric (no 'sections') nor a data file (no 'subject')",
+            "既不是评分标准（没有 {keys} 中的任何一个）也不是数据文件（没有 subject）",
+            "neither a rubric (none of {keys}) nor a data file (no 'subject')",
         ),
         # ------------------------------------------------------------ outputs
         "unknown-suffix": (

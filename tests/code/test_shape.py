@@ -116,17 +116,45 @@ def test_exception_classes_are_defined_in_errors_only() -> None:
     assert defined <= declared, defined - declared  # every class is in __all__
 
 
-def test_no_module_imports_a_form_but_the_registry_and_the_form_itself() -> None:
+def form_imports(path: str, tree: ast.Module, forms: frozenset[str]) -> list[str]:
+    """Imports of a form's own modules (``selfeval.forms.<form>…``) from anywhere but that form
+    and the registry; the interface and the shared view pieces are for every form."""
+    parts = path.removesuffix(".py").split("/")
+    own = parts[2] if parts[1] == "forms" and len(parts) > 3 else None
+    if path == "selfeval/forms/__init__.py":
+        return []
+    named: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            named += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module == "selfeval.forms":
+            named += [f"selfeval.forms.{a.name}" for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            named.append(node.module)
     found = []
-    for path, tree in _modules():
-        parts = path.removesuffix(".py").split("/")
-        own = parts[2] if parts[1] == "forms" and len(parts) > 3 else None
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("selfeval.forms."):
-                target = node.module.split(".")[2]
-                if target in ("interface", "views") or target == own or path == "selfeval/forms/__init__.py":
-                    continue
-                found.append(f"{path}: {node.module}")
+    for name in named:
+        bits = name.split(".")
+        if bits[:2] == ["selfeval", "forms"] and len(bits) > 2 and bits[2] in forms and bits[2] != own:
+            found.append(f"{path}: {name}")
+    return found
+
+
+def test_the_form_rule_catches_every_way_of_importing() -> None:
+    forms = frozenset({"narrative", "project_table"})
+    bad = ast.parse(
+        "import selfeval.forms.narrative.text\nfrom selfeval.forms import project_table\n"
+        "from selfeval.forms.narrative.view import x\nfrom selfeval.forms import FORMS\n"
+    )
+    assert len(form_imports("selfeval/audit/veto.py", bad, forms)) == 3
+    assert form_imports("selfeval/forms/narrative/view.py", bad, forms) == [
+        "selfeval/forms/narrative/view.py: selfeval.forms.project_table"
+    ]
+
+
+def test_no_module_imports_a_form_but_the_registry_and_the_form_itself() -> None:
+    from selfeval.forms import PACKAGES
+
+    found = [f for path, tree in _modules() for f in form_imports(path, tree, frozenset(PACKAGES))]
     assert not found, found
 
 
@@ -136,6 +164,7 @@ def test_the_shared_audit_imports_no_form() -> None:
         for path, tree in _modules()
         if path.startswith("selfeval/audit/")
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("selfeval.forms")
+        if (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("selfeval.forms"))
+        or (isinstance(node, ast.Import) and any(a.name.startswith("selfeval.forms") for a in node.names))
     ]
     assert not found, found

@@ -69,6 +69,16 @@ class Form(ABC, Generic[R, D, V]):
     checks: ClassVar[Sequence[Check]] = ()
     """The audit checks only this form's data gets, after the shared ones (:mod:`selfeval.audit`)."""
 
+    TEMPLATE_KINDS: ClassVar[tuple[str, ...]] = ("markdown", "docx", "docx-reference")
+    """The templates every form names: its report as Markdown, its Word wording, its Word layout."""
+
+    def __init__(self) -> None:
+        # A form that lacks a part fails here, when it is registered, not in a user's run.
+        missing = [a for a in ("name", "title", "rubric_model", "data_model", "templates") if not hasattr(self, a)]
+        missing += [f"templates[{k!r}]" for k in self.TEMPLATE_KINDS if k not in getattr(self, "templates", {})]
+        if missing:
+            raise TypeError(f"the form {type(self).__name__} does not say its {', '.join(missing)}")
+
     @abstractmethod
     def tree(self, rubric: R, data: D) -> list[Node]:
         """The indicator tree to score: fixed by the rubric, or built from the data's rows."""

@@ -108,3 +108,7 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData, "NarrativeView"]):
 
 def _to_fill(doc: Document, loc: Loc, what: Msg) -> Problem:
     return doc.problem(loc, msg("to-fill", where=what), "to-fill", Severity.WARNING)
+
+
+FORM = NarrativeForm()
+"""This form, as the registry (:mod:`selfeval.forms`) takes it."""

@@ -161,3 +161,7 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
 
     def skeleton(self, rubric: TableRubric, name: str, year: int, previous: TableData | None = None) -> str:
         return skeleton(rubric, name, year, previous)
+
+
+FORM = ProjectTableForm()
+"""This form, as the registry (:mod:`selfeval.forms`) takes it."""
