@@ -208,13 +208,6 @@ def check_examples() -> list[tuple[Check, str | None, Example]]:
     return out
 
 
-TABLE_DATA_BASE: dict[str, Any] = {
-    "subject": {"name": "测试县", "year": 2020},
-    "rubric": {"id": "caiyu-2020-project", "version": "2020.1"},
-}
-"""The head of a project table's data file; an example adds its project, funding and rows."""
-
-
 def audit_files(rubric: dict[str, Any] | None, data: dict[str, Any], folder: Path) -> list[Problem]:
     """Write ``rubric`` (None: the data names a bundled one) and ``data`` as files in ``folder``,
     run them through the pipeline, and return the audit's findings."""
@@ -223,16 +216,19 @@ def audit_files(rubric: dict[str, Any] | None, data: dict[str, Any], folder: Pat
 
 
 def run_check_example(form: str | None, example: Example, folder: Path) -> list[Problem]:
-    """Audit a check's example. For a shared or narrative check the example gives the rubric's
-    ``sections`` (and other keys) and the ``data``, each completed by the small scaffold of
-    :func:`mini_rubric` and :func:`mini_data`; for a project table check, ``data`` holds the
-    table (project, funding, indicators) and the bundled project rubric scores it."""
+    """Audit a check's example, for the checks every form shares (``form`` None) or a form's own.
+    The example gives ``data`` (completed with a subject) and either ``rubric``, completed into a
+    whole rubric of the form (its header, and for an indicator tree the totals of its
+    ``sections``, as :func:`mini_rubric` does), or in its data a bundled rubric's ``id`` and
+    ``version``."""
     spec = yaml.safe_load(example.source)
-    if form == "project_table":
-        return audit_files(None, {**TABLE_DATA_BASE, **spec["data"]}, folder)
-    rubric_spec = dict(spec["rubric"])
-    sections = rubric_spec.pop("sections")
-    return audit_files(mini_rubric(sections, **rubric_spec), mini_data(**spec.get("data", {})), folder)
+    data = dict(spec.get("data") or {})
+    if "rubric" not in spec:
+        return audit_files(None, {"subject": {"name": "测试县", "year": 2020}, **data}, folder)
+    given = dict(spec["rubric"])
+    sections = given.pop("sections", [])
+    rubric = {**mini_rubric(sections, **given), **({"form": form} if form else {})}
+    return audit_files(rubric, mini_data(**data), folder)
 
 
 def check(source: str, rubric: dict[str, Any] | Path | None, code: str, *problems: tuple[int, int]) -> list[Problem]:

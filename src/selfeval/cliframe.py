@@ -203,7 +203,10 @@ class Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        with i18n.speaking(i18n.from_env(os.environ)):  # --lang, when given, speaks its own inside
+        # The run speaks the environment's language, or --lang's when it is anywhere on the line:
+        # -h is answered as soon as it is read, which can be before --lang is (`-h --lang en`).
+        lang = _lang_given(sys.argv[1:] if args is None else list(args)) or i18n.from_env(os.environ)
+        with i18n.speaking(lang):
             if not standalone_mode:
                 return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
             try:
@@ -219,6 +222,19 @@ class Group(TyperGroup):
                 print(t("cli-aborted"), file=sys.stderr)
                 sys.exit(1)
             sys.exit(code if isinstance(code, int) else 0)
+
+
+def _lang_given(args: list[str]) -> Lang | None:
+    """The value of ``--lang`` among a command line's words, if it is given before ``--``."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value is not None:
+            return Lang.EN if value.lower().startswith("en") else Lang.ZH
+    return None
 
 
 @contextmanager

@@ -400,8 +400,8 @@ MESSAGES.update(
             "{node} claims {claimed} but its items' claims add up to {parts}{note}",
         ),
         "claim-sum-total": (
-            "自评总分{claimed}分，但各部分自评得分合计{parts}分（{terms}）",
-            "the total claim is {claimed} but the sections' claims add up to {parts} ({terms})",
+            "自评总分{claimed}分，但各部分自评得分合计{parts}分（{terms}）{note}",
+            "the total claim is {claimed} but the sections' claims add up to {parts} ({terms}){note}",
         ),
         "capped-note": (
             "；评分标准按{points}分封顶，所写得分仍多于分值",

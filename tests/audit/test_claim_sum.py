@@ -75,3 +75,11 @@ def test_a_capped_heading_compares_with_the_cap() -> None:
     )
     # The items claim 2 + 2 = 4, capped at the heading's 3 points: 一's 3 adds up.
     check(HEAD.replace("meeting: 否", "meeting: 是") + "    claims: {s1: 3, a: 2, b: 2}\n", capped, "claim-sum")
+
+
+def test_a_total_over_parts_that_state_no_score_is_a_warning_naming_them() -> None:
+    # The total claims 3; no heading or item states a score, so nothing refutes it.
+    (found,) = check(HEAD + "    claims:\n      total: 3\n", RUBRIC, "claim-sum", (5, 3))
+    assert found.severity is Severity.WARNING
+    assert found.values == {"stated": "3", "expected": "0", "absent": "a,b"}
+    assert "a、b未写得分" in found.message

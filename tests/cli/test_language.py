@@ -162,3 +162,10 @@ def test_an_aborted_run_says_so_in_chinese(runner: Any) -> None:
 
     result = runner.invoke(aborting, ["stop"])
     assert result.exit_code == 1 and result.stderr.strip() == "已中止"
+
+
+def test_help_asked_before_lang_is_in_the_language_asked(runner: Any) -> None:
+    assert runner.invoke(app, ["-h", "--lang", "en"]).stdout.startswith("Usage: selfeval [OPTIONS]")
+    assert runner.invoke(app, ["--lang=en", "-h"]).stdout.startswith("Usage: selfeval [OPTIONS]")
+    assert runner.invoke(app, ["-h"], env={"SELFEVAL_LANG": "en"}).stdout.startswith("Usage: selfeval")
+    assert runner.invoke(app, ["-h"]).stdout.startswith("用法：selfeval [选项]")

@@ -75,12 +75,17 @@ def check(audit: Audit) -> Iterator[Problem]:
         op = " − " if sign < 0 else (" + " if terms else "")
         terms.append(msg("claim-term", op=op, name=s.node.number or s.node.title, value=fmt(v), summed=derived))
     if total != result.claimed_total:
-        shown = terms
+        # parts that state no score cannot refute the total: a warning naming them, as for a heading
+        note = msg("claims-absent", ids="、".join(absent)) if absent else msg("nothing")
         yield audit.finding(
-            Severity.ERROR,
+            Severity.WARNING if absent else Severity.ERROR,
             ID,
             "total",
-            msg("claim-sum-total", claimed=fmt(result.claimed_total), parts=fmt(total), terms=shown),
+            msg("claim-sum-total", claimed=fmt(result.claimed_total), parts=fmt(total), terms=terms, note=note),
             ("claims", "total"),
-            values={"stated": fmt(result.claimed_total), "expected": fmt(total)},
+            values={
+                "stated": fmt(result.claimed_total),
+                "expected": fmt(total),
+                **({"absent": ",".join(absent)} if absent else {}),
+            },
         )

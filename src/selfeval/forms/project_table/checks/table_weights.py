@@ -5,6 +5,7 @@ points of its rows do not add up to that weight.
 
 PASS: 产出指标写（50分），其下两行30＋20＝50分
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:
@@ -12,6 +13,7 @@ PASS: 产出指标写（50分），其下两行30＋20＝50分
         - {level: 产出指标（50分）, category: 成本指标, name: 配套资金每人每年, target: 75元, actual: 75元, points: 20}
 FAIL: 产出指标写（40分），评分标准为50分
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:

@@ -6,6 +6,7 @@ claim-differs finding.
 
 PASS: 满意度达到95%，扣1分并写明了原因
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:
@@ -13,6 +14,7 @@ PASS: 满意度达到95%，扣1分并写明了原因
            points: 10, score: 9, reason: 部分群众反映异地就医报销手续繁琐，已简化办理流程}
 FAIL: 满意度达到95%，自评扣1分，未写偏差原因
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:

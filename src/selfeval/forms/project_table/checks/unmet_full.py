@@ -5,6 +5,7 @@ row's claim-differs finding.
 
 PASS: 参合8676人未达到8755人，按比例自评14.86分
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:
@@ -12,6 +13,7 @@ PASS: 参合8676人未达到8755人，按比例自评14.86分
            points: 15, score: 14.86, reason: 建档立卡中有新增死亡人员，导致有偏差}
 FAIL: 参合8676人未达到8755人，仍自评满分15分
     data:
+      rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
       funding: {budget: 65.66, spent: 65.07, points: 10}
       indicators:
