@@ -7,10 +7,11 @@ words when shown (:mod:`selfeval.cliframe`), in the language the run was given.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
@@ -78,10 +79,10 @@ def _output(format: Format | None, out: Path | None, force: bool) -> OutputSetti
 def _run(run: Settings, fn: Callable[[IO[bytes], Say], int]) -> None:
     from selfeval.commands import Say, execute
 
-    _on_termination()
     try:
         sys.stdout.flush()
-        code = execute(lambda: fn(sys.stdout.buffer, Say.to(sys.stderr, run)), run, sys.stderr)
+        with _terminations_unwind():
+            code = execute(lambda: fn(sys.stdout.buffer, Say.to(sys.stderr, run)), run, sys.stderr)
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except BrokenPipeError:
@@ -98,21 +99,29 @@ def _run(run: Settings, fn: Callable[[IO[bytes], Say], int]) -> None:
     raise typer.Exit(code)
 
 
-def _on_termination() -> None:
+@contextlib.contextmanager
+def _terminations_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP unwind the command as Ctrl-C does (so a half-written output is removed);
+    the handlers before it are back when it ends."""
     import signal
     import threading
 
-    from selfeval.errors import Terminated
+    from selfeval.errors import HungUp, Terminated
 
     if threading.current_thread() is not threading.main_thread():
-        return  # signal handlers belong to the main thread (a test runner may use others)
+        yield  # signal handlers belong to the main thread (a test runner may use others)
+        return
 
     def stop(signum: int, frame: object) -> None:
-        raise Terminated(signum)
+        raise HungUp() if signum == getattr(signal, "SIGHUP", None) else Terminated()
 
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    before = {n: signal.signal(getattr(signal, n), stop) for n in names}
+    try:
+        yield
+    finally:
+        for n, handler in before.items():
+            signal.signal(getattr(signal, n), handler)
 
 
 def _version(value: bool) -> None:

@@ -119,7 +119,7 @@ class Destination(Generic[P]):
             raise UsageError(msg("binary-to-terminal", format=format.value))
         if o.out is not None:
             check_target(o.out, force=o.force, inputs=inputs)
-        options = Options(width=run.width, ids=run.ids, to_file=o.out is not None, terminal=run.stdout_terminal)
+        options = Options(width=run.width, ids=run.ids, to_file=o.out is not None)
         return cls(format, output.writers[format], options, o)
 
     def write(self, payload: P, stdout: IO[bytes], say: Say, inputs: Iterable[Path] = ()) -> None:

@@ -1,4 +1,5 @@
-"""The error tree: every exception selfeval raises is defined here and derives from :class:`SelfevalError`.
+"""The error tree: every exception selfeval raises is defined here, and all but the termination
+signals (:class:`Terminated`, a ``SystemExit``) derive from :class:`SelfevalError`.
 
 Each carries its message as a :class:`~selfeval.i18n.Msg` in ``message`` (rendered in the run's
 language when printed) and the exit code a command ends with when it is not caught. What a
@@ -24,6 +25,7 @@ from selfeval.problems import Problem
 __all__ = [
     "DuplicateKey",
     "ExprSyntaxError",
+    "HungUp",
     "InputError",
     "InvalidValue",
     "MissingValue",
@@ -141,16 +143,22 @@ class DuplicateKey(RefusedInput):
 
 
 class Terminated(SystemExit):
-    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so a half-written output is removed."""
+    """SIGTERM: unwind as Ctrl-C does, so a half-written output is removed. Its exit code is
+    128 + the signal's number, as shells report a program a signal ended."""
 
-    def __init__(self, signum: int) -> None:
-        super().__init__(128 + signum)
-        self.message = msg("terminated", signum=signum)
+    signum: ClassVar[int] = 15
+    exit_code: ClassVar[int] = 128 + 15
 
-    @property
-    def exit_code(self) -> int:
-        """128 + the signal's number, as shells report a program a signal ended."""
-        return int(self.code or 1)
+    def __init__(self) -> None:
+        super().__init__(self.exit_code)
+        self.message = msg("terminated", signum=self.signum)
+
+
+class HungUp(Terminated):
+    """SIGHUP: the terminal went away; unwind as for SIGTERM."""
+
+    signum = 1
+    exit_code = 128 + 1
 
 
 def os_reason(e: BaseException) -> str:

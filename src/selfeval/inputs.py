@@ -18,7 +18,7 @@ from typing_extensions import TypeVar
 from selfeval import resources
 from selfeval.errors import InputError, UsageError, os_reason
 from selfeval.forms import DEFAULT_FORM, FORMS, RUBRIC_KEYS, Form
-from selfeval.i18n import msg
+from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document, load_document, parse, read_bytes, read_header, shown_as
 from selfeval.models.data import DataBase, RubricRef
 from selfeval.models.rubric import RubricBase, Walked
@@ -62,10 +62,12 @@ class DataFile(Generic[D]):
 
 def _form_of(doc: Document) -> Form[Any, Any, Any]:
     name = doc.data.get("form", DEFAULT_FORM)
-    form = FORMS.get(name) if isinstance(name, str) else None
+    if not isinstance(name, str):  # a list, a number, ~: said as the kind it is, never joined up
+        raise InputError([doc.problem(("form",), msg("expect-one-of", choices=", ".join(FORMS)), "schema")])
+    form = FORMS.get(name)
     if form is None:
-        known = ", ".join(FORMS)
-        raise InputError([doc.problem(("form",), msg("unknown-form", name=name, known=known), "schema")])
+        unknown = msg("unknown-form", name=name, known=", ".join(FORMS), hint=suggest_msg(name, FORMS))
+        raise InputError([doc.problem(("form",), unknown, "schema")])
     return form
 
 

@@ -341,8 +341,8 @@ MESSAGES.update(
     {
         # ------------------------------------------------------------ finding inputs
         "unknown-form": (
-            "未知的文书类型（form）“{name}”；可用：{known}",
-            "unknown form '{name}'; known forms: {known}",
+            "未知的文书类型（form）“{name}”；可用：{known}{hint}",
+            "unknown form '{name}'; known forms: {known}{hint}",
         ),
         "bundled-versions": ("；自带的 {id} 版本有：{versions}", "; bundled versions of {id}: {versions}"),
         "looked-beside": ("（也在数据文件旁找过 {path}）", " (looked for {path} next to the data file too)"),

@@ -36,7 +36,7 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
     """Split ``"910.38万元"`` into ``(Decimal("910.38"), "万元")``.
 
     Full-width digits are folded; thousands separators must group by three
-    (``12,325``). Anything else raises a ``ValueError`` (:class:`~selfeval.i18n.InvalidValue`) saying so.
+    (``12,325``). Anything else raises a ``ValueError`` (:class:`~selfeval.errors.InvalidValue`) saying so.
     """
     folded = normalise(text)
     m = _NUMBER.match(folded)

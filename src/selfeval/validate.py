@@ -2,7 +2,7 @@
 
 Each check collects problems rather than stopping at the first, so one run shows a
 rubric author or a clerk everything that is wrong with a file. Forms add their own
-(:meth:`selfeval.forms.base.Form.check_rubric`); these hold for every form.
+(:meth:`selfeval.forms.interface.Form.check_rubric`); these hold for every form.
 """
 
 from __future__ import annotations

@@ -264,3 +264,18 @@ def test_next_year_from_this_year(runner: Any, tmp_path: Path) -> None:
     assert "平罗县{subject.year}年度困难群众救助工作绩效自评报告" in text
     report = runner.invoke(app, ["report", str(out)]).stdout
     assert "# 平罗县2021年度困难群众救助工作绩效自评报告" in report and "【待填：" in report
+
+
+def test_a_run_leaves_the_signal_handlers_as_it_found_them(runner: Any) -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    assert runner.invoke(app, ["score", str(DATA), "-f", "json"]).exit_code == 0
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
+
+
+def test_a_terminating_signal_says_its_exit_code_on_its_class() -> None:
+    from selfeval.errors import HungUp, Terminated
+
+    assert (Terminated.exit_code, HungUp.exit_code) == (143, 129)
+    assert Terminated().code == 143 and HungUp().code == 129 and isinstance(HungUp(), SystemExit)

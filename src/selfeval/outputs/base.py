@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Generic, TypeVar
 
 from selfeval.choices import Format
-from selfeval.forms import ReportOptions
+from selfeval.forms.interface import ReportOptions
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
 
@@ -83,8 +83,6 @@ class Options:
     """Show the internal ids of nodes, relations and findings (for rubric authors)."""
     to_file: bool = False
     """The result goes to a file (``--out``), for people to open, rather than to a program's pipe."""
-    terminal: bool = False
-    """Standard output is a terminal: no place for a Word or Excel file's bytes."""
 
 
 @dataclass(frozen=True, kw_only=True)
