@@ -64,7 +64,8 @@ def _format_opt(command: str) -> Any:
 
 
 def _settings(ctx: typer.Context) -> Settings:
-    """The run's settings, which the group's options built (the defaults when a test calls a command alone)."""
+    """The run's settings, which the group's options built (the environment's, for a command that a
+    program invokes without the group, as typer's test runner can)."""
     run = ctx.find_root().obj
     return run if isinstance(run, Settings) else Settings.build(os.environ)
 
@@ -130,16 +131,12 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def _speak(ctx: typer.Context, value: Optional[Lang]) -> Optional[Lang]:  # noqa: UP045
-    return speak(ctx, value)
-
-
 @app.callback()
 def main_options(
     ctx: typer.Context,
     lang: Annotated[
         Optional[Lang],  # noqa: UP045
-        typer.Option("--lang", help=said("help-lang"), is_eager=True, callback=_speak),
+        typer.Option("--lang", help=said("help-lang"), is_eager=True, callback=speak),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=said("help-quiet"))] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=said("help-verbose"))] = False,
@@ -152,7 +149,9 @@ def main_options(
     """Global options: the run's settings, built once for every command."""
     ctx.obj = Settings.build(
         os.environ,
-        lang=ctx.meta.get(LANG, lang),  # as --lang's callback took it (typer hands the function its own copy)
+        # typer gives this function None for an option whose callback returns its value; the
+        # callback (cliframe.speak) has kept --lang in the context's meta
+        lang=ctx.meta.get(LANG, lang),
         quiet=quiet,
         verbose=verbose,
         ids=ids,

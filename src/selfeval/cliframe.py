@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from typer import Abort
+from typer import Abort, Context
 from typer.core import TyperCommand, TyperGroup
 
 from selfeval import clickshim as ce
@@ -45,7 +45,7 @@ def words(text: str) -> str:
     return text if said_as is None else said_as.text()
 
 
-def speak(ctx: Any, lang: Lang | None) -> Lang | None:
+def speak(ctx: Context, lang: Lang | None) -> Lang | None:
     """``--lang``: speak ``lang`` for the rest of the command line's run (until its context closes)."""
     if lang is not None:
         ctx.meta[LANG] = lang

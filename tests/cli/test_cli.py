@@ -28,6 +28,8 @@ def test_every_choice_is_handled() -> None:
     assert all(any(f in o.writers for o in OUTPUTS.values()) for f in Format)
     commands = {"score": Kind.SCORE, "audit": Kind.FINDINGS, "validate": Kind.FINDINGS, "report": Kind.REPORT}
     commands["compare"] = Kind.COMPARISON
+    commands["explain"] = Kind.EXPLANATION
+    assert set(commands) == set(FORMAT_HELP)
     for command, kind in commands.items():
         listed = FORMAT_HELP[command].split(", ")
         offered = {*formats_for(OUTPUTS[kind]), *(formats_for(OUTPUTS[Kind.RANKING]) if command == "score" else [])}
