@@ -333,9 +333,11 @@ def explain(
 
 @app.command(cls=Command, help=said("help-rules"))
 def rules(ctx: typer.Context) -> None:
-    from selfeval.commands import run_rules
+    from selfeval.commands import RulesSettings, run_rules
 
-    _run(_settings(ctx), run_rules)
+    run = _settings(ctx)
+    s = RulesSettings(run=run)
+    _run(run, lambda o, say: run_rules(s, o, say))
 
 
 def main() -> None:

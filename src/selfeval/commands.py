@@ -20,6 +20,7 @@ from selfeval import resources
 from selfeval.audit import CHECKS
 from selfeval.batch import Ranking, score_many
 from selfeval.choices import Format, Scores, Sort
+from selfeval.cliframe import wrap_cells
 from selfeval.compare import compare
 from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
 from selfeval.examples import split
@@ -462,36 +463,45 @@ def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
 # ----------------------------------------------------------------------------- rules
 
 
-def _doc(text: str) -> list[str]:
-    """A bilingual docstring in the run's language (Chinese first, then English), then its worked
-    examples, as indented lines."""
+def _doc(text: str, family: str, width: int) -> list[str]:
+    """A bilingual docstring in the run's language (Chinese first, then English), wrapped to the
+    terminal, then its worked examples (a ``rule`` kind's or a ``check``'s), as indented lines."""
     described, examples = split(text)
     parts = described.split("\n\n", 1)
     if current() is Lang.EN and len(parts) > 1:
         lines = ["    " + line if line else "" for line in parts[1].splitlines()]
-    else:
-        lines = ["    " + parts[0].replace("\n", "")]  # Chinese runs on without spaces where the source wrapped it
+    else:  # Chinese runs on without spaces where the source wrapped it
+        lines = ["    " + line for line in wrap_cells(parts[0].replace("\n", ""), width - 4)]
     for ex in examples:
-        lines.append("    " + t("example-pass" if ex.verdict == "PASS" else "example-fail", title=ex.title))
+        said = t(f"example-{family}-{'pass' if ex.verdict == 'PASS' else 'fail'}", title=ex.title)
+        lines.append("    " + said)
         lines += ["        " + line for line in ex.source.rstrip("\n").splitlines()]
     return lines
 
 
-def run_rules(stdout: IO[bytes], say: Say) -> int:
+def run_rules(s: RulesSettings, stdout: IO[bytes], say: Say) -> int:
     """The rule kinds a rubric can use and the audit checks, each with its documentation and examples."""
-    lines = [t("rules-heading"), ""]
+    width = s.run.width
+    lines = [t("rules-heading"), *wrap_cells(t("rules-examples"), width), ""]
     for kind, cls in RULES.items():
-        lines += [kind, *_doc(cls.__doc__ or ""), ""]
-    lines += [t("checks-heading"), ""]
+        lines += [kind, *_doc(cls.__doc__ or "", "rule", width), ""]
+    lines += [t("checks-heading"), *wrap_cells(t("checks-examples"), width), ""]
     for check in CHECKS:
-        lines += [check.id, *_doc(check.doc), ""]
+        lines += [check.id, *_doc(check.doc, "check", width), ""]
     for form in FORMS.values():
         if form.checks:
             lines += [t("form-checks-heading", form=form.title), ""]
             for check in form.checks:
-                lines += [check.id, *_doc(check.doc), ""]
+                lines += [check.id, *_doc(check.doc, "check", width), ""]
     stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
     return 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class RulesSettings:
+    """Options of ``selfeval rules``."""
+
+    run: Settings = field(default_factory=Settings)
 
 
 # ----------------------------------------------------------------------------- running

@@ -513,8 +513,18 @@ MESSAGES.update(
         "rules-heading": ("评分规则类型（rule.kind）：", "Rule kinds (rule.kind):"),
         "checks-heading": ("审核检查（发现代码）：", "Audit checks (finding codes):"),
         "form-checks-heading": ("{form}专用的审核检查：", "Audit checks of the {form} form only:"),
-        "example-pass": ("例（满足）：{title}", "Example that passes: {title}"),
-        "example-fail": ("例（不满足）：{title}", "Example that fails: {title}"),
+        "example-rule-pass": ("例（得满分）：{title}", "Example (full points): {title}"),
+        "example-rule-fail": ("例（失分）：{title}", "Example (points lost): {title}"),
+        "example-check-pass": ("例（无此发现）：{title}", "Example (nothing found): {title}"),
+        "example-check-fail": ("例（有此发现）：{title}", "Example (found): {title}"),
+        "rules-examples": (
+            "每种规则后附例子，各是一段 YAML：points 为本项分值（type: deduction 为扣分项），rule 为评分标准中该项的规则，figures、facts、evidence、judgements 为数据文件中的相应内容（judgements 中 x 指本项），score 为按规则应得的分数。",
+            "Each kind is followed by examples, each a YAML block: points is the node's points (type: deduction for a deduction), rule the node's rule as a rubric writes it, figures, facts, evidence and judgements what the data file holds (x in judgements is the node), score what the rule gives.",
+        ),
+        "checks-examples": (
+            "每项检查后附例子，各是一段 YAML：rubric 为评分标准中与之相关的部分（未写的按自带评分标准），data 为数据文件中与之相关的部分；前者查无此项发现，后者有。",
+            "Each check is followed by examples, each a YAML block: rubric is the part of a rubric it reads (or the data names a bundled one), data the part of a data file; the first finds nothing, the second finds what the check looks for.",
+        ),
         "internal-error": (
             "selfeval：内部错误：{detail}（加 --debug 查看详情）",
             "selfeval: internal error: {detail} (run with --debug for details)",
