@@ -21,6 +21,7 @@ from selfeval.pipeline import Evaluation, evaluate
 from selfeval.problems import Problem, Severity
 from selfeval.review import LedgerFile
 from selfeval.scoring import Applied
+from selfeval.wording import grades
 
 PARALLEL_FROM = 200
 """Below this many files a second process costs more than it saves."""
@@ -43,6 +44,8 @@ class Cell:
     depth: int
     max: Decimal
     score: Decimal
+    high: Decimal
+    """The highest the score could be (the score itself unless an input is unknown)."""
 
 
 @dataclass(kw_only=True)
@@ -56,7 +59,11 @@ class Row:
     bonus: Decimal | None = None
     deduction: Decimal | None = None
     total: Decimal | None = None
+    """The total, or when unknown inputs leave a range, its lowest."""
+    total_high: Decimal | None = None
+    """The highest the total could be."""
     grade: str = ""
+    """The grade, or the grades a range of totals spans (中至优)."""
     claimed_total: Decimal | None = None
     audit_errors: int | None = None
     """None for a file that failed: it was never audited, so it is not clean."""
@@ -107,14 +114,22 @@ class Row:
             bonus=r.bonus,
             deduction=r.deduction,
             total=r.total,
-            grade=r.grade,
+            total_high=r.total_high,
+            grade=grades(r.grade, r.grade_high),
             claimed_total=r.claimed_total,
             audit_errors=sum(1 for f in findings if f.severity is Severity.ERROR),
             places=p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
             identity=ev.form.identity(r.data),
             nodes=[
-                Cell(id=n.id, label=n.label, depth=n.depth, max=n.max, score=quantize(n.score, p))
+                Cell(
+                    id=n.id,
+                    label=n.label,
+                    depth=n.depth,
+                    max=n.max,
+                    score=quantize(n.score, p),
+                    high=quantize(n.top, p),
+                )
                 for n in (r.walk() if detail else r.sections)
             ],
             findings=findings if detail else [],

@@ -89,7 +89,15 @@ def explain(ev: Evaluation, key: str) -> Explanation:
 
     for name in sorted({f for n in rule.names() for f in rubric.figures_read(n)}):
         fig = data.figures.get(name)
-        shown = "缺" if fig is None else "待填" if fig.value is None else ctx.amount(name, fig.value)
+        shown = (
+            "缺"
+            if fig is None
+            else "未知"
+            if fig.unknown
+            else "待填"
+            if fig.value is None
+            else ctx.amount(name, fig.value)
+        )
         inputs.append(Input(source("figures", name), ctx.label(name), shown, at("figures", name)))
     for name in sorted(rule.names() & set(rubric.metrics)):
         value = ctx.try_value(name)

@@ -419,6 +419,14 @@ MESSAGES.update(
             "{node}自评扣{claimed}分，按证据计算应扣{computed}分：{why}",
             "{node} claims {claimed} off, the evidence gives {computed}: {why}",
         ),
+        "claim-undecided": (
+            "{node}自评{claimed}分，在按证据计算的得分范围{range}分之内，尚不能判定；查明{decide}即可判定",
+            "{node} claims {claimed}, within the {range} the evidence allows: not yet decided; {decide} would decide it",
+        ),
+        "claim-undecided-total": (
+            "自评总分{claimed}分，在按证据计算的总分范围{range}分之内，尚不能判定；查明{decide}即可判定",
+            "the total claim {claimed} is within the {range} the evidence allows: not yet decided; {decide} would decide it",
+        ),
         "claim-differs-total": (
             "自评总分{claimed}分，按证据计算总分为{computed}分",
             "the total claim is {claimed}, the evidence gives {computed}",
@@ -592,6 +600,11 @@ MESSAGES.update(
             "（因上级封顶，实际影响总分 {effect} 分）",
             " (a cap above absorbs some: {effect} on the total)",
         ),
+        "gap-unknown": (
+            "- 得分未定（{range}分），最多失{lost}分{absorbed}  {node}",
+            "- undecided ({range}), at most {lost} lost{absorbed}  {node}",
+        ),
+        "gap-decide": ("    查明：{what}", "    to settle: {what}"),
         "gap-why": ("    原因：{why}", "    why: {why}"),
         "gap-fix": ("    挽回：{fix}", "    to recover: {fix}"),
         "explain-points": ("{node}（分值{points}分）", "{node} ({points} points)"),
@@ -791,6 +804,7 @@ MESSAGES.update(
         "csv-depth": ("层级", "Depth"),
         "csv-max": ("分值", "Points"),
         "csv-score": ("得分", "Score"),
+        "csv-score_max": ("最高可得", "Highest possible"),
         "csv-claimed": ("自评", "Claimed"),
         "csv-differs": ("不一致", "Differs"),
         "csv-assumed": ("推定规则", "Inferred rule"),
@@ -803,6 +817,7 @@ MESSAGES.update(
         "csv-bonus": ("加分", "Bonus"),
         "csv-deduction": ("扣分", "Deduction"),
         "csv-total": ("总分", "Total"),
+        "csv-total_max": ("总分最高可得", "Highest possible total"),
         "csv-grade": ("等次", "Grade"),
         "csv-claimed_total": ("自评总分", "Claimed total"),
         "csv-audit_errors": ("审核错误", "Audit errors"),

@@ -92,3 +92,9 @@ def fmt(value: Decimal, places: int = 2) -> str:
 def as_written(value: Decimal | int) -> str:
     """A figure's number the way it was entered: no exponent, trailing zeros kept (``256.60``)."""
     return format(value, "f")
+
+
+def span(low: Decimal, high: Decimal, places: int = 2) -> str:
+    """A score as people read it: ``9.91``, or ``69.77–99.77`` when an unknown input leaves a range."""
+    a, b = fmt(low, places), fmt(high, places)
+    return a if a == b else f"{a}–{b}"

@@ -79,6 +79,8 @@ class NodeResult:
     """For a parent: the factor that rescales its children for not-applicable ones."""
     adjusted: Applied | None = None
     """The reviewer's change, when the ledger has one for this node."""
+    decide: list[str] = field(default_factory=list)
+    """What would settle the score when it is a range: the unknown inputs, a judgement to make."""
 
     @property
     def label(self) -> str:
@@ -110,9 +112,20 @@ class NodeResult:
         return self.high is not None and self.high != self.score
 
     @property
+    def rounded_top(self) -> Decimal:
+        """The highest the score could be, as the rubric rounds it."""
+        return quantize(self.top, self.places)
+
+    @property
     def differs(self) -> bool:
-        """Whether the county claimed a score other than the computed one."""
-        return self.claimed is not None and self.claimed != self.rounded
+        """Whether the county claimed a score the evidence cannot give: other than the computed
+        one, or outside its range when an input is unknown."""
+        return self.claimed is not None and not self.rounded <= self.claimed <= self.rounded_top
+
+    @property
+    def undecided(self) -> bool:
+        """Whether a claim lies inside a range that an unknown input leaves: neither held nor refuted."""
+        return self.claimed is not None and self.ranged and not self.differs
 
     @property
     def lost(self) -> Decimal:
@@ -155,6 +168,10 @@ class ScoreResult(Generic[R, D]):
     grade_high: str = ""
     standard_high: Decimal = ZERO
     """The highest the standard part could be (``standard`` is then the lowest)."""
+    bonus_high: Decimal = ZERO
+    """The highest the bonus could be."""
+    deduction_low: Decimal = ZERO
+    """The least the deductions could take off (``deduction`` is then the most)."""
 
     @property
     def total_max(self) -> Decimal:
@@ -184,9 +201,19 @@ class ScoreResult(Generic[R, D]):
         return self.total_high != self.total
 
     @property
+    def decide(self) -> list[str]:
+        """What would settle the total when it is a range."""
+        return undecided(self.sections)
+
+    @property
     def total_differs(self) -> bool:
-        """Whether the county claimed a total other than the computed one."""
-        return self.claimed_total is not None and self.claimed_total != self.total
+        """Whether the county claimed a total the evidence cannot give (outside the range, if any)."""
+        return self.claimed_total is not None and not self.total <= self.claimed_total <= self.total_high
+
+    @property
+    def total_undecided(self) -> bool:
+        """Whether the claimed total lies inside the range unknown inputs leave."""
+        return self.claimed_total is not None and self.ranged and not self.total_differs
 
 
 class DataContext:
@@ -313,7 +340,7 @@ def _review(r: NodeResult, change: Change) -> NodeResult:
         after = max(before - (e.deduct or ZERO), ZERO)
     why = f"{r.explanation}；评审调整：{fmt(before)}分→{fmt(after)}分（{e.reason}）"
     applied = Applied(change, before, after, r.label)
-    return replace(r, score=after, high=None, explanation=why, status="scored", adjusted=applied)
+    return replace(r, score=after, high=None, decide=[], explanation=why, status="scored", adjusted=applied)
 
 
 def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason: str | None) -> NodeResult:
@@ -353,6 +380,7 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
             missing=out.missing,
             gap=out.gap,
             high=out.high,
+            decide=out.decide,
         )
     children = [_score_node(c, c.type or child_kind, depth + 1, ev, None) for c in node.children]
     c = combine(children, node.points, child_kind)
@@ -372,7 +400,13 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
         raw=c.raw,
         scale=c.scale,
         high=high,
+        decide=undecided(children),
     )
+
+
+def undecided(results: list[NodeResult]) -> list[str]:
+    """What would settle the ranges among ``results``, each once, in the tree's order."""
+    return list(dict.fromkeys(d for r in results if r.ranged for d in r.decide))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -463,6 +497,8 @@ def score(
         total_high=total_high,
         grade_high=grade_for(rubric, total_high, vetoes),
         standard_high=high[0],
+        bonus_high=high[1],
+        deduction_low=high[2],
     )
 
 

@@ -30,3 +30,8 @@ def points(amount: Decimal, deduction: bool = False) -> str:
 def difference_unit(unit: str) -> str:
     """The unit of a difference: percentage points for a percentage, else the unit itself."""
     return "个百分点" if unit in ("%", "％") else unit
+
+
+def grades(low: str, high: str) -> str:
+    """A grade, or the grades a range of totals spans: 优, 中至优."""
+    return low if low == high else f"{low}至{high}"

@@ -50,9 +50,10 @@ def test_score_json_contract(runner: Any) -> None:
     doc = json.loads(result.stdout)
     assert doc["rubric"] == {"id": "ningxia-2020-county", "version": "2020.1"}
     assert doc["subject"] == {"name": "平罗县", "year": 2020}
-    assert doc["standard"] == {"max": 100, "score": 99}
-    assert doc["bonus"] == {"max": 5, "score": 5}
-    assert doc["deduction"] == {"max": 20, "score": 0}
+    assert doc["standard"] == {"max": 100, "score": 99, "score_min": 99, "score_max": 99}
+    assert doc["bonus"] == {"max": 5, "score": 5, "score_min": 5, "score_max": 5}
+    assert doc["deduction"] == {"max": 20, "score": 0, "score_min": 0, "score_max": 0}
+    assert (doc["total_min"], doc["total_max"], doc["decide"]) == (104, 104, [])
     assert doc["total"] == doc["standard"]["score"] + doc["bonus"]["score"] - doc["deduction"]["score"] == 104
     assert doc["claimed_total"] == 104 and doc["grade"] == "优"
     assert [n["id"] for n in doc["nodes"]] == ["s1", "s2", "s3", "s4", "s5"]
@@ -83,7 +84,9 @@ def test_gaps(runner: Any) -> None:
             "id": "c27",
             "title": "年终人均救助资金滚存结余",
             "lost": 1,
+            "lost_min": 1,
             "effect_on_total": 1,
+            "decide": [],
             "explanation": doc[0]["explanation"],
             "recover": doc[0]["recover"],
         }

@@ -78,6 +78,7 @@ def test_score_rows_are_the_nodes_then_the_total() -> None:
         "depth": "",
         "max": "105",  # 100 standard and 5 bonus
         "score": "104",
+        "score_max": "104",
         "claimed": "104",
         "differs": "",
         "assumed": "",

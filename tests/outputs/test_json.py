@@ -20,6 +20,9 @@ NODE_KEYS = [
     "max",
     "score",
     "score_range",
+    "score_min",
+    "score_max",
+    "decide",
     "claimed",
     "explanation",
     "status",
@@ -60,6 +63,9 @@ def test_the_score_contract_keys_and_numbers() -> None:
         "deduction",
         "total",
         "total_range",
+        "total_min",
+        "total_max",
+        "decide",
         "claimed_total",
         "grade",
         "grade_range",
@@ -113,7 +119,8 @@ def test_findings_contract_counts_each_file() -> None:
 
 def test_gaps_are_records_largest_first() -> None:
     _, rows = written(json_output.gaps, evaluate_file())
-    assert [list(r) for r in rows] == [["id", "title", "lost", "effect_on_total", "explanation", "recover"]]
+    keys = ["id", "title", "lost", "lost_min", "effect_on_total", "decide", "explanation", "recover"]
+    assert [list(r) for r in rows] == [keys]
     (c27,) = rows
     assert (c27["id"], c27["lost"], c27["effect_on_total"]) == ("c27", 1, 1)
     assert "2070" in c27["explanation"] and "1500" in c27["recover"]

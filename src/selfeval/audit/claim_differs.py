@@ -1,6 +1,9 @@
-"""claim-differs: 自评得分与按证据计算的得分不符。
+"""claim-differs: 自评得分与按证据计算的得分不符；有未知数据、计算得分为一个区间时，自评在区间之外同样是错误，
+在区间之内则列为提示：尚不能判定，并说明查明什么即可判定。
 
-a claimed score differs from the score computed from the evidence.
+a claimed score differs from the score computed from the evidence. Where an
+unknown input leaves the computed score a range, a claim outside it is the same error, and a
+claim inside it is a note that it cannot yet be decided, saying what would decide it.
 
 PASS: 城市低保人均补助高于自治区标准，自评4分与计算一致
     rubric:
@@ -35,7 +38,7 @@ from collections.abc import Iterator
 from selfeval.audit.base import Audit, label
 from selfeval.i18n import msg
 from selfeval.models.rubric import NodeType
-from selfeval.numbers import fmt
+from selfeval.numbers import fmt, span
 from selfeval.problems import Problem, Severity
 
 ID = "claim-differs"
@@ -44,23 +47,32 @@ ID = "claim-differs"
 def check(audit: Audit) -> Iterator[Problem]:
     result = audit.result
     for r in result.walk():
-        if not r.differs or r.claimed is None:
+        if r.claimed is None:
             continue
-        key = "claim-differs-deduction" if r.type is NodeType.DEDUCTION else "claim-differs"
-        yield audit.finding(
-            Severity.ERROR,
-            ID,
-            r.id,
-            msg(key, node=label(r), claimed=fmt(r.claimed), computed=fmt(r.rounded), why=r.explanation),
-            ("claims", r.id),
-            values={"stated": fmt(r.claimed), "expected": fmt(r.rounded)},
+        computed = span(r.rounded, r.rounded_top, r.places)
+        values = {"stated": fmt(r.claimed), "expected": computed}
+        if r.undecided:  # an unknown input: the claim may hold; say what would settle it
+            what = msg(
+                "claim-undecided", node=label(r), claimed=fmt(r.claimed), range=computed, decide=_decide(r.decide)
+            )
+            yield audit.finding(Severity.INFO, ID, r.id, what, ("claims", r.id), values=values)
+        elif r.differs:
+            key = "claim-differs-deduction" if r.type is NodeType.DEDUCTION else "claim-differs"
+            what = msg(key, node=label(r), claimed=fmt(r.claimed), computed=computed, why=r.explanation)
+            yield audit.finding(Severity.ERROR, ID, r.id, what, ("claims", r.id), values=values)
+    if result.claimed_total is None:
+        return
+    total = span(result.total, result.total_high)
+    values = {"stated": fmt(result.claimed_total), "expected": total}
+    if result.total_undecided:
+        what = msg(
+            "claim-undecided-total", claimed=fmt(result.claimed_total), range=total, decide=_decide(result.decide)
         )
-    if result.total_differs and result.claimed_total is not None:
-        yield audit.finding(
-            Severity.ERROR,
-            ID,
-            "total",
-            msg("claim-differs-total", claimed=fmt(result.claimed_total), computed=fmt(result.total)),
-            ("claims", "total"),
-            values={"stated": fmt(result.claimed_total), "expected": fmt(result.total)},
-        )
+        yield audit.finding(Severity.INFO, ID, "total", what, ("claims", "total"), values=values)
+    elif result.total_differs:
+        what = msg("claim-differs-total", claimed=fmt(result.claimed_total), computed=total)
+        yield audit.finding(Severity.ERROR, ID, "total", what, ("claims", "total"), values=values)
+
+
+def _decide(what: list[str]) -> str:
+    return "、".join(what) or "未知的数据"

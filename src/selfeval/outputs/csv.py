@@ -17,6 +17,7 @@ from selfeval.outputs import records
 from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
+from selfeval.wording import grades
 
 SCORE_FIELDS = [
     "id",
@@ -26,6 +27,7 @@ SCORE_FIELDS = [
     "depth",
     "max",
     "score",
+    "score_max",
     "claimed",
     "differs",
     "assumed",
@@ -91,6 +93,7 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
             n.depth,
             fmt(n.max),
             fmt(n.score, p),
+            fmt(n.top, p),
             None if n.claimed is None else fmt(n.claimed),
             "yes" if n.differs else "",
             "yes" if n.node.assumed else "",
@@ -100,7 +103,9 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
         for n in r.walk()
     ]
     claimed = None if r.claimed_total is None else fmt(r.claimed_total)
-    rows.append(["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), claimed, "", "", "", r.grade])
+    grade = grades(r.grade, r.grade_high)
+    total = ["total", "", "总分", "", "", fmt(r.total_max), fmt(r.total, p), fmt(r.total_high, p), claimed]
+    rows.append([*total, "", "", "", grade])
     write_text(out, _table(options, SCORE_FIELDS, rows))
 
 

@@ -16,7 +16,7 @@ from selfeval.batch import Ranking, Row
 from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.load import read_text
-from selfeval.numbers import fmt
+from selfeval.numbers import fmt, span
 from selfeval.outputs import template
 from selfeval.outputs.base import FormatSpec, Options, write_text
 
@@ -43,7 +43,8 @@ def _group(rubric: str, rows: list[Row]) -> dict[str, Any]:
         for row in rows:
             mine = next((c for c in row.nodes if c.id == cell.id), None)
             share = mine.score / mine.max if mine is not None and mine.max else None
-            cells.append({"score": "" if mine is None else fmt(mine.score, row.places), "color": heat(share)})
+            shown = "" if mine is None else span(mine.score, mine.high, row.places)
+            cells.append({"score": shown, "color": heat(share)})
         nodes.append({"label": cell.label, "depth": cell.depth, "max": fmt(cell.max), "cells": cells})
     return {
         "rubric": rubric,
@@ -53,7 +54,7 @@ def _group(rubric: str, rows: list[Row]) -> dict[str, Any]:
                 "rank": r.rank,
                 "name": r.name,
                 "year": r.year,
-                "total": fmt(r.total or Decimal(0), r.places),
+                "total": span(r.total or Decimal(0), r.total_high or r.total or Decimal(0), r.places),
                 "grade": r.grade,
                 "claimed": "" if r.claimed_total is None else fmt(r.claimed_total, r.places),
                 "diff": "" if not r.claimed_minus_computed else fmt(r.claimed_minus_computed, r.places),

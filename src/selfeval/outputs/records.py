@@ -47,6 +47,9 @@ def node(r: NodeResult) -> dict[str, Any]:
         **_head(r),
         "score": number(r.score, p),
         "score_range": [number(r.score, p), number(r.top, p)] if r.ranged else None,
+        "score_min": number(r.score, p),
+        "score_max": number(r.top, p),
+        "decide": r.decide if r.ranged else [],
         "claimed": opt(r.claimed, p),
         "explanation": r.explanation,
         "status": r.status,
@@ -90,6 +93,17 @@ def problem(p: Problem) -> dict[str, Any]:
     }
 
 
+def _part(points: Decimal, score: Decimal, other: Decimal, places: int) -> dict[str, Any]:
+    """A part of the total: its points, its score (as the lowest total counts it) and the range."""
+    low, high = sorted((score, other))
+    return {
+        "max": number(points, places),
+        "score": number(score, places),
+        "score_min": number(low, places),
+        "score_max": number(high, places),
+    }
+
+
 def score(ev: Evaluation) -> dict[str, Any]:
     """The stable contract of ``selfeval score``."""
     r = ev.result
@@ -97,11 +111,14 @@ def score(ev: Evaluation) -> dict[str, Any]:
     return {
         "rubric": {"id": r.rubric.id, "version": r.rubric.version},
         "subject": {"name": r.data.subject.name, "year": r.data.subject.year},
-        "standard": {"max": number(r.standard_max, p), "score": number(r.standard, p)},
-        "bonus": {"max": number(r.bonus_max, p), "score": number(r.bonus, p)},
-        "deduction": {"max": number(r.deduction_max, p), "score": number(r.deduction, p)},
+        "standard": _part(r.standard_max, r.standard, r.standard_high, p),
+        "bonus": _part(r.bonus_max, r.bonus, r.bonus_high, p),
+        "deduction": _part(r.deduction_max, r.deduction, r.deduction_low, p),
         "total": number(r.total, p),
         "total_range": [number(r.total, p), number(r.total_high, p)] if r.ranged else None,
+        "total_min": number(r.total, p),
+        "total_max": number(r.total_high, p),
+        "decide": r.decide,
         "claimed_total": opt(r.claimed_total, p),
         "grade": r.grade,
         "grade_range": [r.grade, r.grade_high] if r.ranged else None,
@@ -120,7 +137,9 @@ def gap_rows(ev: Evaluation) -> list[dict[str, Any]]:
             "id": g.result.id,
             "title": g.result.node.title,
             "lost": number(g.lost, p),
+            "lost_min": number(g.result.max - g.result.top if g.result.ranged else g.lost, p),
             "effect_on_total": number(g.effect, p),
+            "decide": g.result.decide if g.result.ranged else [],
             "explanation": g.result.explanation,
             "recover": g.result.gap,
         }
@@ -137,6 +156,7 @@ RANK_FIELDS = [
     "bonus",
     "deduction",
     "total",
+    "total_max",
     "grade",
     "claimed_total",
     "claimed_minus_computed",
@@ -163,6 +183,7 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "bonus": opt(row.bonus, row.places),
             "deduction": opt(row.deduction, row.places),
             "total": opt(row.total, row.places),
+            "total_max": opt(row.total_high, row.places),
             "grade": row.grade,
             "claimed_total": opt(row.claimed_total, row.places),
             "claimed_minus_computed": opt(row.claimed_minus_computed, row.places),
@@ -173,7 +194,13 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "path": row.path,
             "error": row.problems[0].message if row.failed and row.problems else None,
             "sections": [
-                {"id": c.id, "label": c.label, "max": number(c.max, row.places), "score": number(c.score, row.places)}
+                {
+                    "id": c.id,
+                    "label": c.label,
+                    "max": number(c.max, row.places),
+                    "score": number(c.score, row.places),
+                    "score_max": number(c.high, row.places),
+                }
                 for c in row.sections
             ],
         }
@@ -223,7 +250,10 @@ def explanation(e: Explanation) -> dict[str, Any]:
         "assumed": r.node.assumed,
         "inputs": [{"key": i.key, "title": i.title, "value": i.value, "line": i.line} for i in e.inputs],
         "score": number(r.score, r.places),
+        "score_min": number(r.score, r.places),
+        "score_max": number(r.top, r.places),
         "claimed": opt(r.claimed, r.places),
         "explanation": r.explanation,
         "recover": r.gap,
+        "decide": r.decide if r.ranged else [],
     }

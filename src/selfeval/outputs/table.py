@@ -16,7 +16,7 @@ from selfeval.compare import Comparison
 from selfeval.explain import Explanation
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
-from selfeval.numbers import fmt
+from selfeval.numbers import fmt, span
 from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity
@@ -99,9 +99,7 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     table = _table(f"{ev.label} · {r.rubric.title}", columns)
     for n in r.walk():
         title = "  " * n.depth + n.node.title + (" *" if n.node.assumed else "") + (" †" if n.adjusted else "")
-        shown = fmt(n.score, p) if n.status == "scored" else t("not-applicable-short")
-        if n.ranged:
-            shown = f"{fmt(n.score, p)}–{fmt(n.top, p)}"
+        shown = span(n.score, n.top, p) if n.status == "scored" else t("not-applicable-short")
         if n.type is NodeType.DEDUCTION:
             shown = f"-{shown}" if n.score or n.ranged else "0"
         row = [n.node.number or "", title, *([n.id] if ids else [])]
@@ -112,15 +110,13 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     lines = [
         t(
             "score-summary",
-            standard=f"{fmt(r.standard, p)}–{fmt(r.standard_high, p)}"
-            if r.standard_high != r.standard and r.ranged
-            else fmt(r.standard, p),
+            standard=span(r.standard, r.standard_high, p),
             standard_max=fmt(r.standard_max),
-            bonus=fmt(r.bonus, p),
+            bonus=span(r.bonus, r.bonus_high, p),
             bonus_max=fmt(r.bonus_max),
-            deduction=fmt(r.deduction, p),
+            deduction=span(r.deduction_low, r.deduction, p),
             deduction_max=fmt(r.deduction_max),
-            total=f"{fmt(r.total, p)}–{fmt(r.total_high, p)}" if r.ranged else fmt(r.total, p),
+            total=span(r.total, r.total_high, p),
             claimed=claimed,
             grade=f"{r.grade}–{r.grade_high}" if r.ranged and r.grade != r.grade_high else r.grade,
         )
@@ -136,7 +132,7 @@ def gaps(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     r = ev.result
     p = r.rubric.rounding.places
     found = lost_points(r)
-    lines = [t("gaps-head", who=ev.label, total=fmt(r.total, p), n=len(found))]
+    lines = [t("gaps-head", who=ev.label, total=span(r.total, r.total_high, p), n=len(found))]
     if not found:
         lines.append(t("gaps-none"))
     for g in found:
@@ -146,6 +142,11 @@ def gaps(ev: Evaluation, out: IO[bytes], options: Options) -> None:
         where = " › ".join(a.label for a in g.path[1:])
         node = n.label + (f"（{where}）" if where and not (n.node.number or "").isdigit() else "")
         node += f"  [{n.id}]" if options.ids else ""
+        if n.ranged:  # an unknown input: what it could cost, and what settles it
+            shown = span(n.score, n.top, p)
+            lines.append(t("gap-unknown", range=shown, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
+            lines.append(t("gap-decide", what="、".join(n.decide)))
+            continue
         key = "gap-deducted" if n.type is NodeType.DEDUCTION else "gap-lost"
         lines.append(t(key, lost=fmt(g.lost, p), absorbed=absorbed, node=node))
         lines.append(t("gap-why", why=n.explanation))
@@ -178,8 +179,9 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
         p = row.places
         name = row.name + (t("duplicate-mark") if row.duplicates else "")
         cells = [str(rank), name, str(row.year)]
-        cells += [fmt(c.score, p) for c in row.sections] if parts else []
-        cells += [fmt(row.total, p) if row.total is not None else "", row.grade]
+        cells += [span(c.score, c.high, p) for c in row.sections] if parts else []
+        total = "" if row.total is None else span(row.total, row.total_high or row.total, p)
+        cells += [total, row.grade]
         cells += ["" if row.claimed_total is None else fmt(row.claimed_total, p)]
         cells += [_chg(row.claimed_minus_computed), str(row.audit_errors)]
         cells += [row.path] if files else []
@@ -249,7 +251,7 @@ def explanation(explanation: Explanation, out: IO[bytes], options: Options) -> N
             at = t("explain-line", line=i.line) if i.line else ""
             lines.append(t("explain-input", title=i.title, key=i.key, line=at, value=i.value))
     claimed = "" if r.claimed is None else t("explain-claimed", claimed=fmt(r.claimed))
-    shown = fmt(r.rounded) if r.status == "scored" else t("not-applicable-short")
+    shown = span(r.score, r.top, r.places) if r.status == "scored" else t("not-applicable-short")
     lines += [t("explain-score", score=shown, claimed=claimed), t("explain-why", why=r.explanation)]
     if r.gap:
         lines.append(t("explain-fix", fix=r.gap))

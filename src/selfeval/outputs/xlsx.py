@@ -15,10 +15,11 @@ from selfeval.batch import Ranking, Row
 from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
-from selfeval.numbers import quantize
+from selfeval.numbers import quantize, span
 from selfeval.outputs.base import Findings, FormatSpec, Options, Report, xml_safe
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
+from selfeval.wording import grades
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -31,6 +32,12 @@ EPOCH = dt.datetime(2000, 1, 1)
 def _n(value: Decimal | None) -> float | None:
     """Excel holds numbers as doubles; scores have few places, so nothing is lost."""
     return None if value is None else float(value)
+
+
+def _score(low: Decimal, high: Decimal, places: int = 2) -> float | str:
+    """A score as a number, or when an unknown input leaves a range, the range as text (people
+    read it; a number would be a wrong one)."""
+    return float(low) if low == high else span(low, high, places)
 
 
 class _Book:
@@ -107,7 +114,8 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
         note = t("ranking-failed-short") if row.failed else ""
         if row.duplicates:
             note = t("duplicate-of", others="、".join(row.duplicates))
-        cells = [row.rank, row.name or None, row.year, _n(row.total), row.grade, _n(row.claimed_total)]
+        total = None if row.total is None else _score(row.total, row.total_high or row.total, row.places)
+        cells = [row.rank, row.name or None, row.year, total, row.grade, _n(row.claimed_total)]
         cells += [_n(row.claimed_minus_computed), row.audit_errors, len(row.adjustments) or None, note]
         cells += [row.rubric, row.path]
         for col, value in enumerate(cells):
@@ -134,7 +142,7 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
         book.cell(ws, i, 2, _n(cell.max))
         for col, row in enumerate(rows, 3):
             mine = next((c for c in row.nodes if c.id == cell.id), None)  # a table's rows differ by project
-            book.cell(ws, i, col, None if mine is None else _n(mine.score))
+            book.cell(ws, i, col, None if mine is None else _score(mine.score, mine.high, row.places))
     if rows and first:
         # green for full marks, red for none: a colour scale over each node's share of its points
         last = len(first)
@@ -187,9 +195,10 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     for n in r.walk():
         top = n.depth == 0
         sign = -1 if n.type is NodeType.DEDUCTION else 1
-        score = _n(n.rounded * sign) if n.status == "scored" else t("not-applicable-short")
+        low, high = sorted((n.rounded * sign, quantize(n.top, n.places) * sign))
+        score = _score(low, high, n.places) if n.status == "scored" else t("not-applicable-short")
         claimed = None if n.claimed is None else _n(n.claimed * sign)
-        differs = None if n.claimed is None else _n((n.claimed - n.rounded) * sign)
+        differs = None if n.claimed is None or n.ranged else _n((n.claimed - n.rounded) * sign)
         title = n.node.title + (" *" if n.node.assumed else "")
         book.cell(ws, row, 0, n.node.number or "", book.bold if top else book.text)
         book.cell(ws, row, 1, title, book.bold if top else book.indents[min(n.depth, 5)])
@@ -200,22 +209,23 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
         book.cell(ws, row, 6, n.explanation)
         row += 1
     p = r.rubric.rounding.places
-    totals: list[tuple[str, Decimal, Decimal, Decimal | None]] = [
-        ("col-standard", r.standard_max, r.standard, None),
-        ("col-bonus", r.bonus_max, r.bonus, None),
-        ("col-deduction", r.deduction_max, -r.deduction, None),
-        ("col-total", r.total_max, r.total, r.claimed_total),
+    totals: list[tuple[str, Decimal, Decimal, Decimal, Decimal | None]] = [
+        ("col-standard", r.standard_max, r.standard, r.standard_high, None),
+        ("col-bonus", r.bonus_max, r.bonus, r.bonus_high, None),
+        ("col-deduction", r.deduction_max, -r.deduction, -r.deduction_low, None),
+        ("col-total", r.total_max, r.total, r.total_high, r.claimed_total),
     ]
-    for key, points, value, stated in totals:
+    for key, points, value, other, stated in totals:
+        low, high = sorted((quantize(value, p), quantize(other, p)))
         book.cell(ws, row, 1, t(key), book.bold)
         book.cell(ws, row, 2, _n(points), book.bold_number)
-        book.cell(ws, row, 3, _n(quantize(value, p)), book.bold_number)
+        book.cell(ws, row, 3, _score(low, high, p), book.bold_number)
         book.cell(ws, row, 4, _n(stated), book.bold_number)
-        if stated is not None and stated != r.total:
+        if stated is not None and stated != r.total and not r.ranged:
             book.cell(ws, row, 5, _n(stated - r.total))
         row += 1
     book.cell(ws, row, 1, t("col-grade"), book.bold)
-    book.cell(ws, row, 3, r.grade, book.bold)
+    book.cell(ws, row, 3, grades(r.grade, r.grade_high), book.bold)
     ws.autofilter(0, 0, row - 5, len(headers) - 1)
     out.write(book.close())
 

@@ -89,6 +89,8 @@ class Outcome:
     gap: str | None = None
     high: Decimal | None = None
     """The highest the amount could be, when an input is unknown (``amount`` is then the lowest)."""
+    decide: list[str] = field(default_factory=list)
+    """What would settle a range, in words: the unknown inputs, a judgement still to make."""
 
 
 class RuleBase(BaseModel):
@@ -132,6 +134,7 @@ class RuleBase(BaseModel):
                 explanation=f"{what}未知，本项{'扣分' if clause.deduction else '得分'}在0至{fmt(clause.points)}分之间",
                 used=[e.name],
                 high=clause.points,
+                decide=[what],
             )
         except MissingValue as e:
             what = f"{quote(ctx.label(e.name))}（figures.{e.name}）"

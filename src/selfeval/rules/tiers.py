@@ -82,12 +82,17 @@ class TiersRule(RuleBase):
                 missing=used,
                 gap="由评审写明完成档次和理由",
                 high=clause.points,
+                decide=["评审评定的完成档次"],
             )
         low, high = clause.points * tier.low, clause.points * tier.high
         said = f"评定为{quote(tier.name)}（{fmt(tier.low * 100)}%–{fmt(tier.high * 100)}%）：{j.reason}"
         if j.points is None:
             return Outcome(
-                amount=low, explanation=f"{said}；未给分数，得分在{fmt(low)}至{fmt(high)}分之间", used=used, high=high
+                amount=low,
+                explanation=f"{said}；未给分数，得分在{fmt(low)}至{fmt(high)}分之间",
+                used=used,
+                high=high,
+                decide=["评审给出的分数"],
             )
         got = min(max(j.points, low), high)
         kept = "" if got == j.points else f"（评定{fmt(j.points)}分超出本档，按本档界限计）"

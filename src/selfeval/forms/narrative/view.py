@@ -17,10 +17,11 @@ from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
 from selfeval.forms.narrative.text import fill, resolver
 from selfeval.forms.views import ReportView, adjustments_view, findings_view
 from selfeval.models.rubric import NodeType
-from selfeval.numbers import fmt, quantize
+from selfeval.numbers import fmt, quantize, span
 from selfeval.problems import Problem
 from selfeval.provenance import Provenance
 from selfeval.scoring import NodeResult, ScoreResult
+from selfeval.wording import grades
 
 TO_FILL = "【待填】"
 """What the report shows where the data file still has ``~``."""
@@ -152,10 +153,11 @@ class _NodeFields(TypedDict):
 
 
 def _node(r: NodeResult, scores: Scores) -> _NodeFields:
+    computed = span(r.rounded, quantize(r.top, r.places))
     if scores is Scores.CLAIMED:
         shown = None if r.claimed is None else fmt(r.claimed)
     else:
-        shown = fmt(r.rounded)
+        shown = computed
     return {
         "id": r.id,
         "number": r.node.number or "",
@@ -163,7 +165,7 @@ def _node(r: NodeResult, scores: Scores) -> _NodeFields:
         "type": r.type.value,
         "max": fmt(r.max),
         "score": shown,
-        "computed": fmt(r.rounded),
+        "computed": computed,
         "claimed": None if r.claimed is None else fmt(r.claimed),
         "differs": r.differs,
         "not_applicable": r.status == "not_applicable",
@@ -232,7 +234,9 @@ def view_model(
     p = rubric.rounding.places
     value = resolver(result)
     claimed = options.scores is Scores.CLAIMED
-    total = result.claimed_total if claimed else result.total
+    total = fmt(result.claimed_total) if claimed and result.claimed_total is not None else None
+    if not claimed:
+        total = span(result.total, result.total_high)
     doc = data.document
     d = doc.date if doc else None
     return NarrativeView(
@@ -255,14 +259,14 @@ def view_model(
         ),
         totals=TotalsView(
             standard_max=fmt(result.standard_max),
-            standard=fmt(quantize(result.standard, p)),
+            standard=span(quantize(result.standard, p), quantize(result.standard_high, p)),
             bonus_max=fmt(result.bonus_max),
-            bonus=fmt(quantize(result.bonus, p)),
+            bonus=span(quantize(result.bonus, p), quantize(result.bonus_high, p)),
             deduction_max=fmt(result.deduction_max),
-            deduction=fmt(quantize(result.deduction, p)),
-            total=None if total is None else fmt(total),
-            computed_total=fmt(result.total),
-            grade=result.grade,
+            deduction=span(quantize(result.deduction_low, p), quantize(result.deduction, p)),
+            total=total,
+            computed_total=span(result.total, result.total_high),
+            grade=grades(result.grade, result.grade_high),
             claimed_total=None if result.claimed_total is None else fmt(result.claimed_total),
             differs=result.total_differs,
             vetoes=[v.title for v in result.vetoes],

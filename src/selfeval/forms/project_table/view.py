@@ -19,6 +19,7 @@ from selfeval.numbers import as_written, fmt
 from selfeval.problems import Problem
 from selfeval.provenance import Provenance
 from selfeval.scoring import NodeResult, ScoreResult
+from selfeval.wording import grades
 
 HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
@@ -243,7 +244,7 @@ def view_model(
         funding=_funding(result, claimed),
         goals=GoalsView(expected=_cell(data.goals.expected), achieved=_cell(data.goals.achieved)),
         levels=_levels(result, claimed),
-        total=TotalView(points=fmt(rubric.total), score=total_text, grade=result.grade),
+        total=TotalView(points=fmt(rubric.total), score=total_text, grade=grades(result.grade, result.grade_high)),
         rubric=RubricView(
             id=rubric.id, version=rubric.version, title=rubric.title, document_number=rubric.document_number
         ),

@@ -1,0 +1,160 @@
+"""A row the source does not show (a page cut off, a cell left blank) leaves its score a range,
+and every output carries the same range: the score table and its summary, the gaps, explain,
+JSON, CSV, the report's 得分 and 等级, the workbook; the audit neither accepts nor refutes a claim
+inside it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import write_yaml
+from selfeval.cli import app
+
+# 濉溪县 2021, 城乡低保资金 (a table of our own, in the national form): the 满意度 row's actual
+# value is on a page the county's PDF does not include.
+TABLE: dict[str, Any] = {
+    "subject": {"name": "濉溪县", "year": 2021, "province": "安徽省"},
+    "rubric": {"id": "caiyu-2020-project", "version": "2020.1"},
+    "project": {"name": "城乡最低生活保障资金", "department": "[155]濉溪县民政局", "unit": "濉溪县民政局"},
+    "funding": {"budget": "4210.5", "spent": "4168.4", "points": 10, "score": 9.9},
+    "indicators": [
+        {
+            "level": "产出指标",
+            "category": "数量指标",
+            "name": "保障城乡低保对象人数",
+            "target": "≥21933人",
+            "actual": "22104人",
+            "points": 25,
+            "score": 25,
+        },
+        {
+            "level": "产出指标",
+            "category": "质量指标",
+            "name": "低保资金社会化发放率",
+            "target": "100%",
+            "actual": "100%",
+            "points": 25,
+            "score": 25,
+        },
+        {
+            "level": "效益指标",
+            "category": "社会效益指标",
+            "name": "困难群众基本生活得到保障",
+            "target": "≥95%",
+            "actual": "97%",
+            "points": 30,
+            "score": 30,
+        },
+        {
+            "level": "满意度指标",
+            "category": "服务对象满意度指标",
+            "name": "低保对象满意度",
+            "target": "≥90%",
+            "actual": "未知",
+            "points": 10,
+            "score": 9,
+        },
+    ],
+    "total": {"points": 100, "score": 99},
+}
+RANGE = "89.9–99.9"  # funding 9.9 (4168.4 of 4210.5), rows 25 + 25 + 30, 满意度 0–10
+
+
+@pytest.fixture
+def cut(tmp_path: Path) -> Path:
+    return write_yaml(tmp_path / "濉溪县.yaml", TABLE)
+
+
+def run(runner: Any, *args: object) -> Any:
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "160"})
+
+
+def test_the_score_table_and_its_summary(runner: Any, cut: Path) -> None:
+    out = run(runner, "score", cut).stdout
+    assert "0–10" in out  # the row
+    assert f"总分 {RANGE}，自评 99  等次 良–优" in out
+
+
+def test_gaps_say_what_the_unknown_could_cost_and_what_settles_it(runner: Any, cut: Path) -> None:
+    out = run(runner, "score", cut, "--gaps").stdout
+    assert f"总分 {RANGE}" in out.splitlines()[0]
+    assert "得分未定（0–10分），最多失10分  低保对象满意度" in out
+    assert "查明：“低保对象满意度（实际完成值）”" in out
+
+
+def test_explain_gives_the_range_and_shows_the_value_as_unknown(runner: Any, cut: Path) -> None:
+    out = run(runner, "explain", "r4", cut).stdout
+    assert "得分：0–10分（自评9分）" in out
+    assert "：未知" in out and "待填" not in out
+
+
+def test_json_and_csv_give_min_and_max(runner: Any, cut: Path) -> None:
+    doc = json.loads(run(runner, "score", cut, "-f", "json").stdout)
+    assert (doc["total_min"], doc["total_max"], doc["total_range"]) == (89.9, 99.9, [89.9, 99.9])
+    assert (doc["grade_range"], doc["standard"]["score_min"], doc["standard"]["score_max"]) == (
+        ["良", "优"],
+        89.9,
+        99.9,
+    )
+    (row,) = [n for s in doc["nodes"] for n in s["children"] if n["id"] == "r4"]
+    assert (row["score_min"], row["score_max"], row["decide"]) == (0, 10, ["“低保对象满意度（实际完成值）”"])
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run(runner, "score", cut, "-f", "csv").stdout))}
+    assert (rows["r4"]["score"], rows["r4"]["score_max"]) == ("0", "10")
+    assert (rows["total"]["score"], rows["total"]["score_max"], rows["total"]["explanation"]) == (
+        "89.9",
+        "99.9",
+        "良至优",
+    )
+
+
+def test_the_report_prints_the_range_and_the_grades_it_spans(runner: Any, cut: Path) -> None:
+    out = run(runner, "report", cut).stdout
+    assert f"| 总分 | | | | | 100 | {RANGE} | |" in out
+    assert "评定等级：良至优。" in out
+    assert "| 低保对象满意度 | ≥90% | 未知 | 10 | 0–10 |" in out
+
+
+def test_the_workbook_writes_the_range_as_text_never_a_number(runner: Any, cut: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "评分表.xlsx"
+    assert run(runner, "score", cut, "--out", out).exit_code == 0
+    ws = openpyxl.load_workbook(out).active
+    cells = {ws.cell(row, 2).value: ws.cell(row, 4).value for row in range(2, ws.max_row + 1)}
+    assert (
+        cells["低保对象满意度"] == "0–10"
+        and cells["总分"] == RANGE
+        and "良至优" in {ws.cell(row, 4).value for row in range(2, ws.max_row + 1)}
+    )
+
+
+def test_a_claim_inside_the_range_is_a_note_and_outside_it_an_error(runner: Any, cut: Path, tmp_path: Path) -> None:
+    found = json.loads(run(runner, "audit", cut, "-f", "json").stdout)["findings"]
+    differs = {f["subject"]: f for f in found if f["code"] == "claim-differs"}
+    assert {s: f["severity"] for s, f in differs.items()} == {"r4": "info", "total": "info"}
+    assert differs["r4"]["values"] == {"stated": "9", "expected": "0–10"}
+    assert "尚不能判定；查明“低保对象满意度（实际完成值）”即可判定" in differs["r4"]["message"]
+    high = dict(TABLE, total={"points": 100, "score": 100.5})
+    found = json.loads(run(runner, "audit", write_yaml(tmp_path / "high.yaml", high), "-f", "json").stdout)["findings"]
+    (total,) = [f for f in found if f["code"] == "claim-differs" and f["subject"] == "total"]
+    assert total["severity"] == "error" and total["values"]["expected"] == RANGE
+
+
+def test_a_batch_ranks_by_the_lowest_and_shows_the_range(runner: Any, cut: Path, tmp_path: Path) -> None:
+    whole = dict(TABLE, subject={"name": "萧县", "year": 2021}, indicators=[*TABLE["indicators"][:3]])
+    whole["indicators"] = [*whole["indicators"], {**TABLE["indicators"][3], "actual": "93%"}]
+    write_yaml(cut.parent / "萧县.yaml", whole)
+    rows = {r["name"]: r for r in json.loads(run(runner, "score", cut.parent, "-f", "json").stdout)}
+    assert (rows["濉溪县"]["total"], rows["濉溪县"]["total_max"], rows["濉溪县"]["grade"]) == (89.9, 99.9, "良至优")
+    assert (rows["萧县"]["total"], rows["萧县"]["total_max"], rows["萧县"]["rank"]) == (99.9, 99.9, 1)
+    wide = runner.invoke(app, ["score", str(cut.parent)], env={"COLUMNS": "400"}).stdout  # room for long paths
+    assert RANGE in wide
+    page = tmp_path / "全省.html"
+    assert run(runner, "score", cut.parent, "--out", page).exit_code == 0
+    assert f'<td class="n">{RANGE}</td>' in page.read_text(encoding="utf-8")
