@@ -96,6 +96,13 @@ class InvalidValue(SelfevalError, ValueError):
     def __init__(self, key: str, /, **args: object) -> None:
         super().__init__(Msg(key, args))
 
+    @classmethod
+    def saying(cls, message: Msg) -> InvalidValue:
+        """The complaint of a message already made (a plugin's own, from its catalogue)."""
+        error = cls.__new__(cls)
+        SelfevalError.__init__(error, message)
+        return error
+
 
 class ExprSyntaxError(InvalidValue):
     """An expression's text is not valid; ``pos`` is the 0-based offset of the problem."""

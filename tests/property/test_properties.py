@@ -93,6 +93,10 @@ def _tiers(draw: Any, fig: str, points: D) -> dict[str, Any]:
     return {"kind": "tiers", "tiers": [{"name": n, "low": lo, "high": hi} for n, lo, hi in tiers]}
 
 
+def _completion(draw: Any, fig: str, points: D) -> dict[str, Any]:
+    return {"kind": "completion", "status": fig}
+
+
 BUILDERS = {
     "fact": _fact,
     "evidence": _evidence,
@@ -107,6 +111,7 @@ BUILDERS = {
     "judged": _judged,
     "indicator": _indicator,
     "tiers": _tiers,
+    "completion": _completion,
 }
 """How to draw a rule of each kind; a test checks that every registered kind has one."""
 

@@ -26,7 +26,7 @@ def test_every_kind_is_in_the_union_and_the_registry() -> None:
 
 
 def test_each_kind_lives_in_the_module_named_for_it() -> None:
-    assert len(RULES) == 13
+    assert len(RULES) == 14
     for kind, cls in RULES.items():
         assert kind_of(cls) == kind
         assert cls.__module__ == f"selfeval.rules.{kind}", cls.__name__

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from selfeval.rules.bands import BandsRule
 from selfeval.rules.base import Clause, Context, Judged, Outcome, RuleBase
+from selfeval.rules.completion import CompletionRule
 from selfeval.rules.evidence import EvidenceRule
 from selfeval.rules.evidence_tiers import EvidenceTiersRule
 from selfeval.rules.fact import FactRule
@@ -39,7 +40,8 @@ Rule = Annotated[
     | PerOccurrenceRule
     | JudgedRule
     | IndicatorRule
-    | TiersRule,
+    | TiersRule
+    | CompletionRule,
     Field(discriminator="kind"),
 ]
 

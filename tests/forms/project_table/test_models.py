@@ -12,7 +12,8 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import TABLE_DATA, evaluate_file, table
-from selfeval.forms.project_table.models import Row, TableData, level_name, read_cell, stated_weight
+from selfeval.forms.project_table.cells import read_cell
+from selfeval.forms.project_table.models import Row, TableData, level_name, stated_weight
 
 D = Decimal
 

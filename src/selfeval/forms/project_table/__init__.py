@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from selfeval.forms.interface import Form, Properties, ReportOptions
+from selfeval.forms.project_table.cells import COMPARATOR_WORDS
 from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.messages import msg
-from selfeval.forms.project_table.models import COMPARATOR_WORDS, Row, TableData, TableRubric, level_name
+from selfeval.forms.project_table.models import Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
 from selfeval.i18n import suggest_msg
 from selfeval.load import Document
@@ -32,9 +33,14 @@ if TYPE_CHECKING:
 def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
     rid = data.row_id(i)
     base: dict[str, Any] = {"id": rid, "title": level_name(row.name or rid), "points": row.points}
+    tiers = {"kind": "tiers", "tiers": [t.model_dump() for t in rubric.qualitative.tiers]}
+    if row.target.direction is not None:  # 持续提高: a direction, judged with its own words
+        note = msg("table-direction", target=row.target.text.strip(), direction=row.target.direction).text()
+        return Node.model_validate({**base, "rule": tiers, "note": note})
     if row.target.text and not (row.target.quantitative or row.target.unknown):  # 达到预期: judged in tiers
-        tiers = {"kind": "tiers", "tiers": [t.model_dump() for t in rubric.qualitative.tiers]}
         return Node.model_validate({**base, "rule": tiers, "note": rubric.qualitative.note})
+    if row.actual.status is not None:  # 已完成, 未完成, 部分完成: the state, there being no number
+        return Node.model_validate({**base, "rule": {"kind": "completion", "status": f"{rid}_status"}})
     comparator = row.target.comparator or rubric.comparator_for(row.category or "")
     rule: dict[str, Any] = {
         "kind": "indicator",

@@ -10,6 +10,14 @@ from __future__ import annotations
 from selfeval.i18n import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "table-cell-unreadable": (
+        "读不出“{text}”：应为数值，可带比较符号（如 ≥95%、不低于8755人、95%以上、≤5300元/户），或文字目标（如 达到预期、持续提高），或完成情况（已完成、未完成、部分完成）",
+        "cannot read '{text}': expected a number, with a comparator if any (≥95%, 不低于8755人, 95%以上, ≤5300元/户), words (达到预期, 持续提高), or a state (已完成, 未完成, 部分完成)",
+    ),
+    "table-direction": (
+        "年度指标值为“{target}”（要求{direction}），不是可直接比较的数值：由评审对照实际完成情况评定完成档次并写明理由",
+        "the target is '{target}' (a direction: {direction}), not a number to compare: an assessor judges the tier of achievement against what was done, with a reason",
+    ),
     "table-comparator-assumed": (
         "年度指标值未写比较符号，按评分标准的默认“{comparator}”计",
         "the target states no comparator; the rubric's default '{comparator}' is used",

@@ -15,33 +15,13 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
-from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
+from selfeval.forms.project_table.cells import STATE_VALUES, Comparator, Status, read_cell
+from selfeval.models.data import DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
-from selfeval.numbers import ZERO, parse_quantity
+from selfeval.numbers import ZERO
 from selfeval.rules.tiers import Tier
 from selfeval.units import convert, same_kind
 
-Comparator = Literal[">=", "<=", "="]
-
-COMPARATORS: dict[str, Comparator] = {
-    "≥": ">=",
-    ">=": ">=",
-    "＞": ">=",
-    ">": ">=",
-    "不低于": ">=",
-    "≤": "<=",
-    "<=": "<=",
-    "＜": "<=",
-    "<": "<=",
-    "不高于": "<=",
-    "=": "=",
-    "＝": "=",
-}
-"""How a table writes a target's comparator (> and < are read as ≥ and ≤: met is met)."""
-
-COMPARATOR_WORDS: dict[Comparator, str] = {">=": "不低于（≥）", "<=": "不高于（≤）", "=": "等于（=）"}
-
-_LEADING = re.compile(r"^\s*(≥|>=|＞|>|不低于|≤|<=|＜|<|不高于|＝|=)\s*")
 _WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
@@ -127,42 +107,24 @@ def stated_weight(text: str) -> Decimal | None:
 
 
 class Value(Strict):
-    """A cell of the table: a number with its unit, text, or nothing the source shows."""
+    """A cell of the table: a number with its unit (and comparator), a direction, a state, words,
+    or nothing the source shows (:mod:`selfeval.forms.project_table.cells` reads it)."""
 
     text: str
     """As the table writes it."""
     comparator: Comparator | None = None
     value: Decimal | None = None
     unit: str | None = None
+    direction: str | None = None
+    """A target that asks for a direction (提高, 下降): judged, not compared."""
+    status: Status | None = None
+    """An actual value written as a state: 已完成 (met), 未完成 (unmet), 部分完成 (partly)."""
     unknown: bool = False
     pending: bool = False
 
     @property
     def quantitative(self) -> bool:
         return self.value is not None
-
-
-def read_cell(v: Any) -> Any:
-    """A table cell as written: ``≥8755人``, ``75元``, ``95%``, ``达到预期``, ``未知``, ``~``."""
-    if isinstance(v, dict) or isinstance(v, Value):
-        return v
-    if v is None:
-        return {"text": "", "pending": True}
-    if isinstance(v, bool):
-        raise InvalidValue("number-not-bool")
-    text = str(v)
-    if text.strip().lower() in UNKNOWN:
-        return {"text": text, "unknown": True}
-    m = _LEADING.match(text)
-    comparator = COMPARATORS[m.group(1)] if m else None
-    rest = text[m.end() :] if m else text
-    try:
-        value, unit = parse_quantity(rest)
-    except ValueError:
-        if comparator is not None:  # a comparator promises a number
-            raise
-        return {"text": text}  # qualitative: 达到预期, 是
-    return {"text": text, "comparator": comparator, "value": value, "unit": unit}
 
 
 class Row(Strict):
@@ -182,7 +144,12 @@ class Row(Strict):
     judgement: Judgement | None = None
     """For a qualitative row: the assessor's tier of achievement, points and reason."""
 
-    _cells = field_validator("target", "actual", mode="before")(lambda cls, v: read_cell(v))
+    _target = field_validator("target", mode="before")(
+        lambda cls, v: v if isinstance(v, (dict, Value)) else read_cell(v)
+    )
+    _actual = field_validator("actual", mode="before")(
+        lambda cls, v: v if isinstance(v, (dict, Value)) else read_cell(v, actual=True)
+    )
 
     @field_validator("id")
     @classmethod
@@ -301,6 +268,11 @@ class TableData(DataBase):
             if row.judgement is not None:
                 self.judgements[rid] = row.judgement
                 origins[("judgements", rid)] = (*here, "judgement")
+            if row.actual.status is not None:
+                title = f"{level_name(row.name or rid)}（完成情况）"
+                done = STATE_VALUES[row.actual.status]
+                self.figures[f"{rid}_status"] = Figure(value=done, title=title)
+                origins[("figures", f"{rid}_status")] = (*here, "actual")
             for cell in ("target", "actual"):
                 value: Value = getattr(row, cell)
                 if not (value.quantitative or value.unknown or value.pending):
