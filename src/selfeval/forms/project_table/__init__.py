@@ -16,6 +16,7 @@ from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
+from selfeval.forms.project_table.weights import weights
 from selfeval.i18n import suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
@@ -71,10 +72,11 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
     checks = CHECKS
 
     def tree(self, rubric: TableRubric, data: TableData) -> list[Node]:
+        w = weights(rubric, data)
         funding = {
             "id": "funding",
             "title": rubric.funding.title,
-            "points": rubric.funding.points,
+            "points": w.funding,
             "rule": {"kind": "ratio", "numerator": "funding_spent", "denominator": "funding_budget"},
             "assumed": rubric.funding.assumed,
             "note": rubric.funding.note,
@@ -84,11 +86,12 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
             rows = [_row_node(rubric, data, i, r) for i, r in enumerate(data.indicators) if level.matches(r.level)]
             if rows:
                 total = sum((r.points for r in rows), ZERO)
+                points = w.levels[level.id]
                 section = {
                     "id": level.id,
                     "title": level.name,
-                    "points": level.points,
-                    "children_exceed": total > level.points,
+                    "points": points,
+                    "children_exceed": total > points,
                     "children": rows,
                 }
                 sections.append(Node.model_validate(section))

@@ -43,6 +43,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表中写{level}为{stated}分，评分标准为{points}分",
         "the table states {level} as {stated} points, the rubric {points}",
     ),
+    "table-weight-cell": (
+        "表中写{level}为{stated}分，但其下各行分值合计{points}分",
+        "the table states {level} as {stated} points, but its rows add up to {points}",
+    ),
+    "table-weight-own": (
+        "表中{level}的分值为{own}分，与全国通用权重{national}分不同；表中分值合计为总分，按表中分值评分",
+        "the table weights {level} at {own} points, the national form at {national}; the table's own add up to the total and are used",
+    ),
     "table-weight-rows": (
         "{level}下{rows}行分值合计{total}分，不等于该指标的权重{points}分",
         "the {rows} rows under {level} add up to {total} points, not its weight {points}",

@@ -13,6 +13,7 @@ from decimal import Decimal
 from selfeval.choices import Scores
 from selfeval.forms.interface import ReportOptions
 from selfeval.forms.project_table.models import Line, TableData, TableRubric, level_name
+from selfeval.forms.project_table.weights import weights
 from selfeval.forms.views import ReportView, Sheet, SheetCell, adjustments_view, findings_view
 from selfeval.models.data import Figure
 from selfeval.numbers import as_written, fmt
@@ -174,6 +175,7 @@ def _line(line: Line) -> LineView:
 def _levels(result: ScoreResult[TableRubric, TableData], claimed: bool) -> list[LevelView]:
     data, rubric = result.data, result.rubric
     nodes = result.by_id()
+    w = weights(rubric, data)
     levels = []
     for level in rubric.levels:
         rows = []
@@ -200,7 +202,7 @@ def _levels(result: ScoreResult[TableRubric, TableData], claimed: bool) -> list[
         if rows:
             section = nodes.get(level.id)
             levels.append(
-                LevelView(name=level.name, points=fmt(level.points), score=_score(section, claimed), rows=rows)
+                LevelView(name=level.name, points=fmt(w.levels[level.id]), score=_score(section, claimed), rows=rows)
             )
     return levels
 
@@ -214,7 +216,7 @@ def _funding(result: ScoreResult[TableRubric, TableData], claimed: bool) -> Fund
         spent=_amount(money.spent),
         rate="" if money.rate is None else _amount(money.rate) + "%",
         rate_computed="" if rate is None else fmt(rate) + "%",
-        points=fmt(result.rubric.funding.points),
+        points=fmt(weights(result.rubric, result.data).funding),
         score=_score(result.by_id().get("funding"), claimed),
         unit=money.unit,
         lines=[_line(line) for line in money.lines],

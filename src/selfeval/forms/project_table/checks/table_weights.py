@@ -1,7 +1,12 @@
-"""table-weights: 表中一级指标所写分值（如“产出指标（50分）”）与评分标准的权重不符，或其下各行分值之和不等于该权重。
+"""table-weights: 表中自己的分值合计为总分时按表中分值评分，每一处与全国通用权重不同的（如满意度指标20分而非10分）
+列为警告；否则按评分标准的权重评分，一级指标所写分值（如“产出指标（50分）”）或其下各行分值之和与之不符的列为错误。
+一级指标所写分值与其下各行合计不符的，总是错误。
 
-a table's 一级指标 states a weight (产出指标（50分）) other than the rubric's, or the
-points of its rows do not add up to that weight.
+a table whose own 分值 add up to the total is scored with them, and each
+departure from the national weights (满意度 20 instead of 10) is a warning; otherwise the
+rubric's weights apply, and a 一级指标 that states another weight (产出指标（50分）) or whose
+rows add up to another is an error. A level cell whose weight its rows do not add up to is
+always an error.
 
 PASS: 产出指标写（50分），其下两行30＋20＝50分
     data:
@@ -24,10 +29,13 @@ FAIL: 产出指标写（40分），评分标准为50分
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from selfeval.audit.base import Audit
 from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableData, TableRubric, stated_weight
+from selfeval.forms.project_table.weights import weights
+from selfeval.load import Loc
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 
@@ -36,23 +44,30 @@ ID = "table-weights"
 
 def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
     data, rubric = audit.result.data, audit.result.rubric
+    w = weights(rubric, data)
+    if w.own and w.funding != rubric.funding.points:
+        yield _departs(audit, "funding", rubric.funding.title, w.funding, rubric.funding.points, ("funding", "points"))
     for level in rubric.levels:
         rows = [i for i, row in enumerate(data.indicators) if level.matches(row.level)]
         if not rows:
             continue
+        expected = w.levels[level.id]
         said = {stated_weight(data.indicators[i].level): i for i in rows}
         for weight, i in said.items():
-            if weight is not None and weight != level.points:
+            if weight is not None and weight != expected:
+                key = "table-weight-cell" if w.own else "table-weight-stated"
                 yield audit.finding(
                     Severity.ERROR,
                     ID,
                     level.id,
-                    msg("table-weight-stated", level=level.name, stated=fmt(weight), points=fmt(level.points)),
+                    msg(key, level=level.name, stated=fmt(weight), points=fmt(expected)),
                     ("items", data.row_id(i)),
-                    values={"stated": fmt(weight), "expected": fmt(level.points)},
+                    values={"stated": fmt(weight), "expected": fmt(expected)},
                 )
-        total = sum((data.indicators[i].points for i in rows), ZERO)
-        if total != level.points:
+        total = sum((data.indicators[i].points or ZERO for i in rows), ZERO)
+        if w.own and total != level.points:
+            yield _departs(audit, level.id, level.name, total, level.points, ("items", data.row_id(rows[0])))
+        elif not w.own and total != level.points:
             yield audit.finding(
                 Severity.ERROR,
                 ID,
@@ -61,3 +76,17 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
                 ("items", data.row_id(rows[0])),
                 values={"stated": fmt(total), "expected": fmt(level.points)},
             )
+
+
+def _departs(
+    audit: Audit[TableRubric, TableData], subject: str, name: str, own: Decimal, national: Decimal, at: Loc
+) -> Problem:
+    """A warning that the table weights a part otherwise than the national form, as it may."""
+    return audit.finding(
+        Severity.WARNING,
+        ID,
+        subject,
+        msg("table-weight-own", level=name, own=fmt(own), national=fmt(national)),
+        at,
+        values={"stated": fmt(own), "expected": fmt(national)},
+    )
