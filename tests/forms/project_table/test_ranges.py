@@ -158,3 +158,33 @@ def test_a_batch_ranks_by_the_lowest_and_shows_the_range(runner: Any, cut: Path,
     page = tmp_path / "全省.html"
     assert run(runner, "score", cut.parent, "--out", page).exit_code == 0
     assert f'<td class="n">{RANGE}</td>' in page.read_text(encoding="utf-8")
+
+
+CUT_OFF = """\
+subject: {name: 灵璧县, year: 2021}
+rubric: {id: caiyu-2020-project, version: "2020.1"}
+project: {name: 特困人员救助供养资金, department: 灵璧县民政局}
+funding: {budget: 2960, spent: 2931.5, points: 10, score: 9.9}
+indicators:
+  - {level: 产出指标, category: 数量指标, name: 特困人员救助供养人数, target: ≥4680人, actual: 4712人,
+     points: 20, score: 20}
+  - {level: 产出指标, category: 质量指标, name: 供养标准按时足额发放率, target: 100%, actual: 100%,
+     points: 15, score: 15}
+more: 未知   # the second page is not published
+total: {points: 100, score: 96}
+"""
+
+
+def test_rows_not_shown_make_the_rest_of_each_weight_a_range(runner: Any, tmp_path: Path) -> None:
+    path = tmp_path / "灵璧县.yaml"
+    path.write_text(CUT_OFF, encoding="utf-8")
+    doc = json.loads(run(runner, "score", path, "-f", "json").stdout)
+    assert (doc["total_min"], doc["total_max"]) == (44.9, 99.9)  # 9.9 + 35 seen; 15 + 30 + 10 unseen
+    levels = {n["id"]: (n["score_min"], n["score_max"]) for n in doc["nodes"]}
+    assert levels == {"funding": (9.9, 9.9), "output": (35, 50), "outcome": (0, 30), "satisfaction": (0, 10)}
+    assert doc["decide"] == ["“表中未见的行”"]
+    report = run(runner, "report", path).stdout
+    assert "|  |  | 表中未见的行 | 未知 | 未知 | 15 | 0–15 |  |" in report
+    found = json.loads(run(runner, "audit", path, "-f", "json").stdout)["findings"]
+    assert not [f for f in found if f["severity"] == "error"]  # 35 of 50 seen is no error: the rest is unseen
+    assert {f["code"] for f in found if f["severity"] == "info"} == {"claim-differs"}

@@ -8,19 +8,20 @@ then one section per 一级指标 with the project's rows under it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from selfeval.forms.interface import Form, Properties, ReportOptions
 from selfeval.forms.project_table.cells import COMPARATOR_WORDS
 from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.messages import msg
-from selfeval.forms.project_table.models import Row, TableData, TableRubric, level_name
+from selfeval.forms.project_table.models import UNSEEN, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
 from selfeval.forms.project_table.weights import weights
 from selfeval.i18n import suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
-from selfeval.numbers import ZERO
+from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 from selfeval.provenance import Provenance
 from selfeval.scoring import ScoreResult
@@ -57,6 +58,15 @@ def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
     return Node.model_validate({**base, "rule": rule})
 
 
+def _unseen(level_id: str, level_name: str, points: Decimal) -> Node:
+    """The rows of a 一级指标 a cut-off table does not show, worth the rest of its weight."""
+    rule = {"kind": "completion", "status": UNSEEN}
+    note = msg("table-unseen", level=level_name, points=fmt(points)).text()
+    return Node.model_validate(
+        {"id": f"{level_id}-unseen", "title": "表中未见的行", "points": points, "rule": rule, "note": note}
+    )
+
+
 class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
     """The project expenditure self-evaluation table."""
 
@@ -84,9 +94,12 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
         sections = [Node.model_validate(funding)]
         for level in rubric.levels:
             rows = [_row_node(rubric, data, i, r) for i, r in enumerate(data.indicators) if level.matches(r.level)]
+            points = w.levels[level.id]
+            seen = sum((r.points for r in rows), ZERO)
+            if data.more and seen < points:  # rows not shown: up to the rest of the weight
+                rows.append(_unseen(level.id, level.name, points - seen))
             if rows:
                 total = sum((r.points for r in rows), ZERO)
-                points = w.levels[level.id]
                 section = {
                     "id": level.id,
                     "title": level.name,

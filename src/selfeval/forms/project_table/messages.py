@@ -14,6 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读不出“{text}”：应为数值，可带比较符号（如 ≥95%、不低于8755人、95%以上、≤5300元/户），或文字目标（如 达到预期、持续提高），或完成情况（已完成、未完成、部分完成）",
         "cannot read '{text}': expected a number, with a comparator if any (≥95%, 不低于8755人, 95%以上, ≤5300元/户), words (达到预期, 持续提高), or a state (已完成, 未完成, 部分完成)",
     ),
+    "table-unseen": (
+        "数据文件注明表格不全（more: 未知）：{level}未见的行共{points}分，得分在0至{points}分之间",
+        "the data file says the table is not whole (more: 未知): the rows of {level} not shown are worth {points}, scoring 0 to {points}",
+    ),
     "table-direction": (
         "年度指标值为“{target}”（要求{direction}），不是可直接比较的数值：由评审对照实际完成情况评定完成档次并写明理由",
         "the target is '{target}' (a direction: {direction}), not a number to compare: an assessor judges the tier of achievement against what was done, with a reason",

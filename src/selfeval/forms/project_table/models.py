@@ -16,7 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.cells import STATE_VALUES, Comparator, Status, read_cell
-from selfeval.models.data import DataBase, Figure, Judgement
+from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
 from selfeval.numbers import ZERO
 from selfeval.rules.tiers import Tier
@@ -225,6 +225,9 @@ class Totals(Strict):
     score: Decimal | None = None
 
 
+UNSEEN = "unseen_rows"
+"""The figure the rows a cut-off table does not show are scored by: unknown, so a range."""
+
 FUNDING_FIGURES = {
     "initial": ("funding_initial", "年初预算数"),
     "budget": ("funding_budget", "全年预算数"),
@@ -240,12 +243,26 @@ class TableData(DataBase):
     funding: Money
     goals: Goals = Field(default_factory=Goals)
     indicators: list[Row] = Field(min_length=1)
+    more: bool = False
+    """The source shows only part of the table (``more: 未知``, a page cut off): the rows not seen
+    make each 一级指标's score a range up to its weight, and a 一级指标 not seen at all a range up to
+    its whole weight."""
     total: Totals = Field(default_factory=Totals)
+
+    @field_validator("more", mode="before")
+    @classmethod
+    def _more(cls, v: object) -> object:
+        if isinstance(v, str) and (v.strip().lower() in UNKNOWN or v.strip() in ("是", "有")):
+            return True  # more: 未知 — further rows, not shown
+        return v
 
     @model_validator(mode="after")
     def _derive(self) -> TableData:
         """The rows as figures, claims, stated points and judgements, each remembering its cell."""
         origins: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
+        if self.more:
+            self.figures[UNSEEN] = Figure(value=None, unknown=True, title="表中未见的行")
+            origins[("figures", UNSEEN)] = ("more",)
         for key, (name, title) in FUNDING_FIGURES.items():
             fig: Figure | None = getattr(self.funding, key)
             if fig is not None:

@@ -199,6 +199,24 @@ def _levels(result: ScoreResult[TableRubric, TableData], claimed: bool) -> list[
                     met=r is not None and r.score == r.max,
                 )
             )
+        unseen = nodes.get(f"{level.id}-unseen")
+        if unseen is not None:  # the rows a cut-off table does not show, as one row of the range
+            rows.append(
+                RowView(
+                    id=unseen.id,
+                    category="",
+                    name=unseen.node.title,
+                    target="未知",
+                    actual="未知",
+                    points=fmt(unseen.max),
+                    score="" if claimed else _score(unseen, False),
+                    computed=_score(unseen, False),
+                    claimed="",
+                    reason="",
+                    explanation=unseen.explanation,
+                    met=False,
+                )
+            )
         if rows:
             section = nodes.get(level.id)
             levels.append(

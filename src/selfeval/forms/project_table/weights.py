@@ -30,8 +30,8 @@ class Weights:
 def weights(rubric: TableRubric, data: TableData) -> Weights:
     """The weights ``data`` is scored with."""
     national = Weights(own=False, funding=rubric.funding.points, levels={lv.id: lv.points for lv in rubric.levels})
-    if any(row.points is None for row in data.indicators):
-        return national
+    if data.more or any(row.points is None for row in data.indicators):
+        return national  # points not seen cannot be known to add up
     funding = data.funding.points if data.funding.points is not None else rubric.funding.points
     own = {
         lv.id: sum((row.points or ZERO for row in data.indicators if lv.matches(row.level)), ZERO)
