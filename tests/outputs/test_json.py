@@ -70,6 +70,7 @@ def test_the_score_contract_keys_and_numbers() -> None:
         "grade",
         "grade_range",
         "vetoes",
+        "summary",
         "nodes",
         "adjustments",
         "findings",

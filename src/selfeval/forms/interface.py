@@ -55,6 +55,15 @@ class Properties:
     date: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What a form says about a scored file beyond the tree: lines for people under the score
+    table, and the same as data for JSON."""
+
+    lines: list[str]
+    data: dict[str, object]
+
+
 class Form(ABC, Generic[R, D, V]):
     """A document family: the Ningxia narrative report, the project self-evaluation table…"""
 
@@ -108,6 +117,10 @@ class Form(ABC, Generic[R, D, V]):
     def sheet(self, view: V) -> Sheet | None:
         """The document as a spreadsheet table, for a form whose document is a table; None files the
         score as a 评分表 instead."""
+        return None
+
+    def summary(self, result: ScoreResult[R, D]) -> Summary | None:
+        """What to say under the score beyond the tree (a table's completion, row by row), if anything."""
         return None
 
     def identity(self, data: D) -> tuple[str, ...]:

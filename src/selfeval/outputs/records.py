@@ -123,6 +123,7 @@ def score(ev: Evaluation) -> dict[str, Any]:
         "grade": r.grade,
         "grade_range": [r.grade, r.grade_high] if r.ranged else None,
         "vetoes": [v.id for v in r.vetoes],
+        "summary": None if (summary := ev.form.summary(r)) is None else summary.data,
         "nodes": [node(s) for s in r.sections],
         "adjustments": [adjustment(a, p) for a in r.adjustments],
         "findings": [problem(f) for f in ev.findings],

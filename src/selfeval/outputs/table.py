@@ -121,6 +121,8 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
             grade=f"{r.grade}–{r.grade_high}" if r.ranged and r.grade != r.grade_high else r.grade,
         )
     ]
+    summary = ev.form.summary(r)
+    lines += summary.lines if summary is not None else []
     if r.vetoes:
         lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
     lines += [adjusted(a, p) for a in r.adjustments]

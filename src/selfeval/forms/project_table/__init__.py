@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from selfeval.forms.interface import Form, Properties, ReportOptions
+from selfeval.forms.interface import Form, Properties, ReportOptions, Summary
+from selfeval.forms.project_table import completion
 from selfeval.forms.project_table.cells import COMPARATOR_WORDS
 from selfeval.forms.project_table.checks import CHECKS
 from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import UNSEEN, Row, TableData, TableRubric, level_name
 from selfeval.forms.project_table.skeleton import skeleton
-from selfeval.forms.project_table.weights import weights
+from selfeval.forms.project_table.weights import Weights, weights
 from selfeval.i18n import suggest_msg
 from selfeval.load import Document
 from selfeval.models.rubric import Node
@@ -32,17 +33,20 @@ if TYPE_CHECKING:
     from selfeval.forms.views import Sheet
 
 
-def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
+def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row, w: Weights) -> Node:
     rid = data.row_id(i)
-    base: dict[str, Any] = {"id": rid, "title": level_name(row.name or rid), "points": row.points}
+    base: dict[str, Any] = {"id": rid, "title": level_name(row.name or rid), "points": w.rows[i]}
+    if i in w.shared:  # the table states no 分值 for the row: a share of its level's weight, said as such
+        note = msg("table-points-shared", points=fmt(w.rows[i])).text()
+        base |= {"assumed": True, "note": note}
     tiers = {"kind": "tiers", "tiers": [t.model_dump() for t in rubric.qualitative.tiers]}
+    if row.actual.status is not None and row.judgement is None:  # 已完成, 未完成: the table says, no number
+        return Node.model_validate({**base, "rule": {"kind": "completion", "status": f"{rid}_status"}})
     if row.target.direction is not None:  # 持续提高: a direction, judged with its own words
         note = msg("table-direction", target=row.target.text.strip(), direction=row.target.direction).text()
-        return Node.model_validate({**base, "rule": tiers, "note": note})
+        return Node.model_validate({**base, "rule": tiers, "note": _notes(base, note)})
     if row.target.text and not (row.target.quantitative or row.target.unknown):  # 达到预期: judged in tiers
-        return Node.model_validate({**base, "rule": tiers, "note": rubric.qualitative.note})
-    if row.actual.status is not None:  # 已完成, 未完成, 部分完成: the state, there being no number
-        return Node.model_validate({**base, "rule": {"kind": "completion", "status": f"{rid}_status"}})
+        return Node.model_validate({**base, "rule": tiers, "note": _notes(base, rubric.qualitative.note)})
     comparator = row.target.comparator or rubric.comparator_for(row.category or "")
     rule: dict[str, Any] = {
         "kind": "indicator",
@@ -54,8 +58,13 @@ def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row) -> Node:
     }
     if row.target.comparator is None and rubric.comparators.assumed:
         note = msg("table-comparator-assumed", comparator=COMPARATOR_WORDS[comparator]).text()
-        return Node.model_validate({**base, "rule": rule, "assumed": True, "note": note})
+        return Node.model_validate({**base, "rule": rule, "assumed": True, "note": _notes(base, note)})
     return Node.model_validate({**base, "rule": rule})
+
+
+def _notes(base: dict[str, Any], note: str | None) -> str | None:
+    """A row's note after the note its points already carry, if any."""
+    return "；".join(n for n in (base.get("note"), note) if n) or None
 
 
 def _unseen(level_id: str, level_name: str, points: Decimal) -> Node:
@@ -93,7 +102,7 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
         }
         sections = [Node.model_validate(funding)]
         for level in rubric.levels:
-            rows = [_row_node(rubric, data, i, r) for i, r in enumerate(data.indicators) if level.matches(r.level)]
+            rows = [_row_node(rubric, data, i, r, w) for i, r in enumerate(data.indicators) if level.matches(r.level)]
             points = w.levels[level.id]
             seen = sum((r.points for r in rows), ZERO)
             if data.more and seen < points:  # rows not shown: up to the rest of the weight
@@ -170,6 +179,9 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
         from selfeval.forms.project_table.view import sheet
 
         return sheet(view)
+
+    def summary(self, result: ScoreResult[TableRubric, TableData]) -> Summary:
+        return completion.summary(result)
 
     def identity(self, data: TableData) -> tuple[str, ...]:
         """A county files one table per project a year."""

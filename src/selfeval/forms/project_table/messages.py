@@ -14,6 +14,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读不出“{text}”：应为数值，可带比较符号（如 ≥95%、不低于8755人、95%以上、≤5300元/户），或文字目标（如 达到预期、持续提高），或完成情况（已完成、未完成、部分完成）",
         "cannot read '{text}': expected a number, with a comparator if any (≥95%, 不低于8755人, 95%以上, ≤5300元/户), words (达到预期, 持续提高), or a state (已完成, 未完成, 部分完成)",
     ),
+    "completion-head": (
+        "完成情况：共{rows}项，完成{met}项，未完成{unmet}项，待定{undecided}项（{parts}）",
+        "completion: {rows} rows, {met} met, {unmet} not met, {undecided} undecided ({parts})",
+    ),
+    "completion-level": (
+        "{name}{rows}项：完成{met}、未完成{unmet}、待定{undecided}",
+        "{name} {rows}: {met} met, {unmet} not met, {undecided} undecided",
+    ),
+    "completion-short": ("  未完成：{name}——{why}", "  not met: {name}: {why}"),
+    "table-points-shared": (
+        "表中未写本行分值：按一级指标的全国通用权重，由未写分值的各行平均分得{points}分（推定）",
+        "the table states no points for the row: an equal share of its level's national weight, {points} (assumed)",
+    ),
     "table-unseen": (
         "数据文件注明表格不全（more: 未知）：{level}未见的行共{points}分，得分在0至{points}分之间",
         "the data file says the table is not whole (more: 未知): the rows of {level} not shown are worth {points}, scoring 0 to {points}",

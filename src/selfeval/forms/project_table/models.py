@@ -136,13 +136,20 @@ class Row(Strict):
     name: str | None = None
     target: Value
     actual: Value = Field(default_factory=lambda: Value(text="", pending=True))
-    points: Decimal = Field(gt=0)
+    points: Decimal | None = Field(default=None, gt=0)
+    """分值 as the table states it; None when the table has no 分值 column or writes 未知 (the
+    weights then share the level's weight among such rows, as an assumption that says so)."""
     score: Decimal | None = None
     """The county's own 得分."""
     reason: str | None = None
     """偏差原因分析及改进措施."""
     judgement: Judgement | None = None
     """For a qualitative row: the assessor's tier of achievement, points and reason."""
+
+    @field_validator("points", mode="before")
+    @classmethod
+    def _points(cls, v: object) -> object:
+        return None if isinstance(v, str) and v.strip().lower() in UNKNOWN else v  # 分值 未知: not stated
 
     _target = field_validator("target", mode="before")(
         lambda cls, v: v if isinstance(v, (dict, Value)) else read_cell(v)

@@ -47,7 +47,7 @@ def skeleton(rubric: TableRubric, name: str, year: int, previous: TableData | No
                 f"    name: {_q(row.name)}",
                 f"    target: {_q(row.target.text)}    # 年度指标值",
                 f"    actual: ~    # 实际完成值；去年 {row.actual.text or '—'}",
-                f"    points: {fmt(row.points)}",
+                f"    points: {'未知' if row.points is None else fmt(row.points)}",
                 "    # score:      # 得分（自评）",
                 "    # reason:     # 偏差原因分析及改进措施",
             ]

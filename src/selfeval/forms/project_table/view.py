@@ -190,7 +190,7 @@ def _levels(result: ScoreResult[TableRubric, TableData], claimed: bool) -> list[
                     name=level_name(row.name or ""),
                     target=_cell(row.target.text),
                     actual=_cell(row.actual.text) or ("待填" if row.actual.pending else ""),
-                    points=fmt(row.points),
+                    points=fmt(w.rows[i]) + ("（推定）" if i in w.shared else ""),
                     score=_score(r, claimed),
                     computed=_score(r, False),
                     claimed="" if row.score is None else fmt(row.score),

@@ -17,26 +17,41 @@ from selfeval.forms.project_table.models import TableData, TableRubric
 from selfeval.numbers import ZERO
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Weights:
-    """The points of the budget block and of each 一级指标 present in the table, by level id."""
+    """The points of the budget block, of each 一级指标 (by level id) and of each row (by index)."""
 
     own: bool
     """The table's own 分值 add up to the rubric's total, and are the ones scored."""
     funding: Decimal
     levels: dict[str, Decimal]
+    rows: dict[int, Decimal]
+    """Each row's points: as the table states them, or for a row that states none, an equal share
+    of what its level's weight leaves (:attr:`shared`)."""
+    shared: frozenset[int] = frozenset()
+    """The rows whose points are a share, not the table's."""
 
 
 def weights(rubric: TableRubric, data: TableData) -> Weights:
     """The weights ``data`` is scored with."""
-    national = Weights(own=False, funding=rubric.funding.points, levels={lv.id: lv.points for lv in rubric.levels})
-    if data.more or any(row.points is None for row in data.indicators):
-        return national  # points not seen cannot be known to add up
-    funding = data.funding.points if data.funding.points is not None else rubric.funding.points
-    own = {
-        lv.id: sum((row.points or ZERO for row in data.indicators if lv.matches(row.level)), ZERO)
-        for lv in rubric.levels
-    }
-    if funding + sum(own.values(), ZERO) != rubric.total:
-        return national
-    return Weights(own=True, funding=funding, levels=own)
+    stated = {i: row.points for i, row in enumerate(data.indicators) if row.points is not None}
+    if not data.more and len(stated) == len(data.indicators):
+        funding = data.funding.points if data.funding.points is not None else rubric.funding.points
+        own = {
+            lv.id: sum((p for i, p in stated.items() if lv.matches(data.indicators[i].level)), ZERO)
+            for lv in rubric.levels
+        }
+        if funding + sum(own.values(), ZERO) == rubric.total:
+            return Weights(own=True, funding=funding, levels=own, rows=stated)
+    # the national weights: rows that state no 分值 share what their level's weight leaves
+    rows = dict(stated)
+    for lv in rubric.levels:
+        level_rows = [i for i, row in enumerate(data.indicators) if lv.matches(row.level)]
+        unstated = [i for i in level_rows if i not in stated]
+        left = lv.points - sum((stated[i] for i in level_rows if i in stated), ZERO)
+        for i in unstated:  # (stated rows that take the whole weight leave the rest an equal share of it)
+            rows[i] = left / len(unstated) if left > 0 else lv.points / len(level_rows)
+    levels = {lv.id: lv.points for lv in rubric.levels}
+    return Weights(
+        own=False, funding=rubric.funding.points, levels=levels, rows=rows, shared=frozenset(rows) - set(stated)
+    )

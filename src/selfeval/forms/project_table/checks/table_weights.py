@@ -64,7 +64,7 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
                     ("items", data.row_id(i)),
                     values={"stated": fmt(weight), "expected": fmt(expected)},
                 )
-        total = sum((data.indicators[i].points or ZERO for i in rows), ZERO)
+        total = sum((w.rows[i] for i in rows), ZERO)
         if w.own and total != level.points:
             yield _departs(audit, level.id, level.name, total, level.points, ("items", data.row_id(rows[0])))
         elif not w.own and total != level.points and not (data.more and total < level.points):  # more: the rest unseen
