@@ -12,11 +12,48 @@ from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, Strict, Walked, walk_tree
 
 
+class Wording(Strict):
+    """The report's fixed words, as the province's own reports write them. Each ``{…}`` is filled
+    in: ``{max}`` a heading's points, ``{score}`` its score, ``{n}`` an item's number. The defaults
+    say nothing any one province says; the bundled Ningxia rubric gives Ningxia's."""
+
+    letterhead: str = "文件"
+    """After the issuers in the 发文机关标志 (GB/T 9704: 机关名称加“文件”二字), or "" for none."""
+    bonus: str = "加分"
+    """What the opening sentence calls the bonus points (自评标准分值100分，{bonus}5分); not said
+    when the rubric has none."""
+    points: str = "{max}分"
+    """A heading's points: （{points}，{score}）."""
+    score: str = "自评得{score}分"
+    deduction_points: str = "最多扣{max}分"
+    """A deduction heading's points."""
+    deduction_score: str = "自评扣{score}分"
+    item_number: str = "{n}．"
+    """How an item is numbered: 1． (GB/T 9704's 第四层), or Ningxia's 1. """
+    item_titles: bool = True
+    """Whether an item placed directly under a section (no indicator above it) is introduced by
+    its title, which no heading gives it."""
+
+
+class WordingOverride(Strict):
+    """A county's own changes to its rubric's wording (``document.wording`` in its data file)."""
+
+    letterhead: str | None = None
+    bonus: str | None = None
+    points: str | None = None
+    score: str | None = None
+    deduction_points: str | None = None
+    deduction_score: str | None = None
+    item_number: str | None = None
+    item_titles: bool | None = None
+
+
 class NarrativeRubric(RubricBase):
     """A rubric whose indicator tree (sections, indicators, criteria, clauses) is fixed in the file."""
 
     form: Literal["narrative"] = "narrative"
     sections: list[Node] = Field(min_length=1)
+    wording: Wording = Field(default_factory=Wording)
 
     @cached_property
     def walked(self) -> Walked:
@@ -59,6 +96,8 @@ class ReportDocument(Strict):
     """Opening text up to the score sentence, which the report adds from the scores (``~``: to write)."""
     date: dt.date
     attachments_title: str | None = None
+    wording: WordingOverride | None = None
+    """Words this report writes otherwise than its rubric's."""
 
 
 class NarrativeData(DataBase):

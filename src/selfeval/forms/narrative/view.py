@@ -13,7 +13,7 @@ from typing import Literal, TypedDict
 
 from selfeval.choices import Scores
 from selfeval.forms.interface import ReportOptions
-from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
+from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric, Wording
 from selfeval.forms.narrative.text import fill, resolver
 from selfeval.forms.views import ReportView, adjustments_view, findings_view
 from selfeval.models.rubric import NodeType
@@ -44,6 +44,8 @@ class NodeView:
     differs: bool
     not_applicable: bool
     explanation: str
+    heading: str
+    """What a section or indicator heading says after its title: （指标分值10分，自评得9分）."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +63,12 @@ class ItemView(NodeView):
     """A numbered item: its narrative, each score clause with its score."""
 
     kind: Literal["item"] = "item"
+    number_before: str
+    """What the rubric writes before an item's number (its ``item_number`` up to ``{n}``)."""
+    number_after: str
+    """…and after it: 1． or Ningxia's 1. """
+    lead: str
+    """The item's title and a colon, for an item no heading introduces (directly under a section)."""
     segments: list[SegmentView]
 
 
@@ -83,6 +91,8 @@ class DocumentView:
     preamble: str
     date: str
     attachments_title: str
+    letterhead: str
+    """After the issuers in the 发文机关标志: 文件, or "" for none."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,6 +146,8 @@ class NarrativeView(ReportView):
     attachments: list[AttachmentView]
     types: dict[str, str]
     """Each node type by name (``types.deduction``), for comparing with a node's ``type``."""
+    opening: str
+    """The sentence after the preamble: the points, the bonus and the total, then 现将…报告如下："""
 
 
 class _NodeFields(TypedDict):
@@ -150,9 +162,10 @@ class _NodeFields(TypedDict):
     differs: bool
     not_applicable: bool
     explanation: str
+    heading: str
 
 
-def _node(r: NodeResult, scores: Scores) -> _NodeFields:
+def _node(r: NodeResult, scores: Scores, words: Wording) -> _NodeFields:
     computed = span(r.rounded, quantize(r.top, r.places))
     if scores is Scores.CLAIMED:
         shown = None if r.claimed is None else fmt(r.claimed)
@@ -170,11 +183,24 @@ def _node(r: NodeResult, scores: Scores) -> _NodeFields:
         "differs": r.differs,
         "not_applicable": r.status == "not_applicable",
         "explanation": r.explanation,
+        "heading": _heading(r, shown, words),
     }
 
 
-def _view(r: NodeResult, scores: Scores) -> NodeView:
-    return NodeView(**_node(r, scores))
+def _heading(r: NodeResult, shown: str | None, words: Wording) -> str:
+    """（指标分值10分，自评得9分）: the points and the score, in the rubric's words."""
+    deduction = r.type is NodeType.DEDUCTION
+    points = (words.deduction_points if deduction else words.points).replace("{max}", fmt(r.max))
+    if shown is None:
+        return f"（{points}）"
+    said = words.deduction_score if deduction else words.score
+    if shown == "0":
+        said = said.replace("-{score}", "{score}")  # nothing taken off is 0, never -0
+    return f"（{points}，{said.replace('{score}', shown)}）"
+
+
+def _view(r: NodeResult, scores: Scores, words: Wording) -> NodeView:
+    return NodeView(**_node(r, scores, words))
 
 
 def _is_item(r: NodeResult) -> bool:
@@ -192,7 +218,7 @@ def _ancestors(root: NodeResult, target: str) -> list[str]:
     return []
 
 
-def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> ItemView:
+def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores, words: Wording) -> ItemView:
     """A numbered item: its narrative, each score clause with the computed score."""
     views = {x.id: x for x in r.walk()}
     item = data.items.get(r.id)
@@ -204,23 +230,47 @@ def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], score
             if node is not None:
                 referenced.add(node.id)
             text = TO_FILL if seg.text is None else fill(seg.text, value)
-            segments.append(SegmentView(text=text, node=_view(node, scores) if node is not None else None, added=False))
+            shown = _view(node, scores, words) if node is not None else None
+            segments.append(SegmentView(text=text, node=shown, added=False))
     for leaf in (x for x in r.walk() if not x.children):
         if not any(a in referenced for a in _ancestors(r, leaf.id)):
             # A clause the narrative does not cover: the report names it by its title.
             text = leaf.node.title if leaf is not r or item is None else ""
-            segments.append(SegmentView(text=text, node=_view(leaf, scores), added=True))
-    return ItemView(**_node(r, scores), segments=segments)
+            segments.append(SegmentView(text=text, node=_view(leaf, scores, words), added=True))
+    before, _, after = words.item_number.partition("{n}")
+    lead = f"{r.node.title}：" if words.item_titles and r.depth == 1 and item is not None else ""
+    fields = _node(r, scores, words)
+    return ItemView(**fields, number_before=before, number_after=after, lead=lead, segments=segments)
 
 
-def _tree(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores) -> ItemView | BranchView:
+def _tree(
+    data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores, words: Wording
+) -> ItemView | BranchView:
     if _is_item(r) or not r.children:
-        return _item(data, r, value, scores)
+        return _item(data, r, value, scores, words)
     return BranchView(
-        **_node(r, scores),
+        **_node(r, scores, words),
         kind="section" if r.depth == 0 else "indicator",
-        children=[_tree(data, c, value, scores) for c in r.children],
+        children=[_tree(data, c, value, scores, words) for c in r.children],
     )
+
+
+def wording(rubric: NarrativeRubric, data: NarrativeData) -> Wording:
+    """The report's fixed words: the rubric's, with the county's own changes."""
+    own = data.document.wording if data.document is not None else None
+    if own is None:
+        return rubric.wording
+    return rubric.wording.model_copy(update=own.model_dump(exclude_none=True))
+
+
+def _opening(result: ScoreResult[NarrativeRubric, NarrativeData], total: str | None, words: Wording) -> str:
+    """自评标准分值100分，创新工作加分5分，自评得分104分。现将自评情况报告如下："""
+    said = f"自评标准分值{fmt(result.standard_max)}分"
+    if result.bonus_max:
+        said += f"，{words.bonus}{fmt(result.bonus_max)}分"
+    if total is not None:
+        said += f"，自评得分{total}分"
+    return said + "。现将自评情况报告如下："
 
 
 def view_model(
@@ -233,6 +283,7 @@ def view_model(
     data, rubric = result.data, result.rubric
     p = rubric.rounding.places
     value = resolver(result)
+    words = wording(rubric, data)
     claimed = options.scores is Scores.CLAIMED
     total = fmt(result.claimed_total) if claimed and result.claimed_total is not None else None
     if not claimed:
@@ -248,6 +299,7 @@ def view_model(
             preamble=(TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
             date=f"{d.year}年{d.month}月{d.day}日" if d else "",
             attachments_title=fill(doc.attachments_title, value) if doc and doc.attachments_title else "",
+            letterhead=words.letterhead,
         ),
         subject=SubjectView(name=data.subject.name, year=data.subject.year),
         rubric=RubricView(
@@ -271,9 +323,10 @@ def view_model(
             differs=result.total_differs,
             vetoes=[v.title for v in result.vetoes],
         ),
-        sections=[_tree(data, s, value, options.scores) for s in result.sections],
+        sections=[_tree(data, s, value, options.scores, words) for s in result.sections],
         attachments=[AttachmentView(title=a.title, number=a.number or "") for a in data.attachments],
         types={t.name.lower(): t.value for t in NodeType},
+        opening=_opening(result, total, words),
         scores=options.scores.value,
         with_audit=options.with_audit,
         findings=findings_view(findings),
