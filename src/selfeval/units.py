@@ -27,19 +27,27 @@ def split(unit: str) -> tuple[str, Decimal]:
     return unit, factor
 
 
+def bare(unit: str | None) -> bool:
+    """Whether a unit is a multiplier alone (3359.62万 in a 元 column): it counts what the column counts."""
+    return bool(unit) and split(unit or "")[0] in _MULTIPLIERS
+
+
 def same_kind(a: str | None, b: str | None) -> bool:
-    """Whether two units measure the same thing (a missing unit goes with any)."""
-    if not a or not b:
+    """Whether two units measure the same thing (a missing unit, or a bare 万, goes with any)."""
+    if not a or not b or bare(a) or bare(b):
         return True
     return split(a)[0] == split(b)[0]
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal:
-    """``value`` in ``unit`` expressed in ``to``, exactly; a ``InvalidValue`` for units of different kinds."""
+    """``value`` in ``unit`` expressed in ``to``, exactly; a ``InvalidValue`` for units of different kinds.
+    A bare multiplier counts what ``to`` counts: 3359.62万 to 元 is 33596200."""
     if not unit or not to or unit == to:
         return value
     base, factor = split(unit)
     to_base, to_factor = split(to)
+    if base in _MULTIPLIERS:  # 万 alone: 万 of the column's own unit
+        base, factor = to_base, factor * _MULTIPLIERS[base]
     if base != to_base:
         raise InvalidValue("unit-kinds", unit=unit, to=to)
     return value * factor / to_factor

@@ -27,6 +27,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表中未写本行分值：按一级指标的全国通用权重，由未写分值的各行平均分得{points}分（推定）",
         "the table states no points for the row: an equal share of its level's national weight, {points} (assumed)",
     ),
+    "cell-no-unit": (
+        "{node}的“{text}”未写单位，按同一行的单位“{unit}”计；请核对",
+        "{node}: '{text}' states no unit; read in the row's '{unit}'; check it",
+    ),
+    "cell-percent-count": (
+        "{node}是数量指标（实际完成{actual}），年度指标值却写成百分比“{target}”",
+        "{node} counts things (actual {actual}), yet its target is a percentage '{target}'",
+    ),
+    "cell-weighted": (
+        "{node}折算得分写{weighted}分，但单项指标得分{item}分×权重{weight}%应为{expected}分",
+        "{node}: the weighted score is {weighted}, but {item} × {weight}% is {expected}",
+    ),
+    "cell-weighted-twice": (
+        "{node}折算得分写{weighted}分，是单项指标得分{item}分乘了两次权重{weight}%的结果；应为{expected}分",
+        "{node}: the weighted score {weighted} is {item} with the weight {weight}% applied twice; it should be {expected}",
+    ),
+    "cell-rate-undefined": (
+        "全年预算数为0（全年执行数{spent}），执行率无法计算，表中却写{rate}%",
+        "the budget is 0 (spent {spent}): no execution rate can be computed, yet the table states {rate}%",
+    ),
     "table-unseen": (
         "数据文件注明表格不全（more: 未知）：{level}未见的行共{points}分，得分在0至{points}分之间",
         "the data file says the table is not whole (more: 未知): the rows of {level} not shown are worth {points}, scoring 0 to {points}",

@@ -18,7 +18,7 @@ from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.cells import STATE_VALUES, Comparator, Status, read_cell
 from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
-from selfeval.numbers import ZERO
+from selfeval.numbers import ZERO, parse_quantity
 from selfeval.rules.tiers import Tier
 from selfeval.units import convert, same_kind
 
@@ -145,6 +145,31 @@ class Row(Strict):
     """偏差原因分析及改进措施."""
     judgement: Judgement | None = None
     """For a qualitative row: the assessor's tier of achievement, points and reason."""
+    weight: Decimal | None = Field(default=None, gt=0, le=1)
+    """权重占比 (a provincial column): the row's share of the total, written 10% or 0.1; the
+    row's points are that share of 100 when it states no 分值."""
+    item_score: Decimal | None = Field(default=None, ge=0, le=100)
+    """单项指标得分: the row's score out of 100, before weighting."""
+    weighted: Decimal | None = Field(default=None, ge=0)
+    """折算得分 = 单项指标得分 × 权重: the row's claimed score when it states no 得分."""
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight(cls, v: object) -> object:
+        """10% or 0.1 (a share), or 10 (a percentage without its sign)."""
+        if isinstance(v, str) and v.strip().endswith(("%", "％")):
+            return Decimal(parse_quantity(v)[0]) / 100
+        if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v > 1:
+            return Decimal(v) / 100
+        return v
+
+    @model_validator(mode="after")
+    def _weighted_points(self) -> Row:
+        if self.points is None and self.weight is not None:
+            self.points = self.weight * 100  # the national tables are out of 100
+        if self.score is None and self.weighted is not None:
+            self.score = self.weighted
+        return self
 
     @field_validator("points", mode="before")
     @classmethod
