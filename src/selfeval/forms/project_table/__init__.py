@@ -121,9 +121,9 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
 
     def check_rubric(self, rubric: TableRubric, doc: Document) -> Iterator[Problem]:
         yield from duplicate_ids(((lv.id, ("levels", i, "id")) for i, lv in enumerate(rubric.levels)), doc, "node")
-        weights = rubric.funding.points + sum((lv.points for lv in rubric.levels), ZERO)
-        if weights != rubric.total:
-            yield doc.problem(("levels",), msg("table-weights", weights=weights, total=rubric.total), "sum")
+        national = rubric.funding.points + sum((lv.points for lv in rubric.levels), ZERO)
+        if national != rubric.total:
+            yield doc.problem(("levels",), msg("table-weights", weights=national, total=rubric.total), "sum")
 
     def check_data(self, data: TableData, doc: Document, rubric: TableRubric) -> Iterator[Problem]:
         reserved = {"funding", "total", *(lv.id for lv in rubric.levels)}
