@@ -8,6 +8,7 @@ converts only to itself and its 万- or 亿- multiples.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from selfeval.errors import InvalidValue
@@ -16,15 +17,25 @@ _MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100
 _ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%"}
 
 
+_LEADING = re.compile("[千万亿]*")
+MAX_MULTIPLIERS = 3
+"""More than 千万亿 in front of a unit is no unit anyone writes: such a unit is a kind of its own."""
+
+
 def split(unit: str) -> tuple[str, Decimal]:
-    """The base of a unit and how many of the base one of it is: 万元 → (元, 10000)."""
+    """The base of a unit and how many of the base one of it is: 万元 → (元, 10000). Linear in the
+    unit's length, and bounded: a unit with more multipliers than any written is a kind of its own."""
     unit = unit.strip()
     unit = _ALIASES.get(unit, unit)
+    match = _LEADING.match(unit)
+    lead = min(match.end() if match else 0, len(unit) - 1)  # 万 alone keeps its 万: a bare multiplier
+    if lead <= 0 or lead > MAX_MULTIPLIERS:
+        return unit, Decimal(1)
     factor = Decimal(1)
-    while len(unit) > 1 and unit[0] in _MULTIPLIERS:
-        factor *= _MULTIPLIERS[unit[0]]
-        unit = _ALIASES.get(unit[1:], unit[1:])
-    return unit, factor
+    for ch in unit[:lead]:
+        factor *= _MULTIPLIERS[ch]
+    rest = unit[lead:]
+    return _ALIASES.get(rest, rest), factor
 
 
 def bare(unit: str | None) -> bool:
