@@ -20,7 +20,7 @@ from selfeval.numbers import quantize
 from selfeval.pipeline import Evaluation, evaluate
 from selfeval.problems import Problem, Severity
 from selfeval.review import LedgerFile
-from selfeval.scoring import Applied
+from selfeval.scoring import Applied, NodeResult, ScoreResult
 from selfeval.wording import grades
 
 PARALLEL_FROM = 200
@@ -46,6 +46,45 @@ class Cell:
     score: Decimal
     high: Decimal
     """The highest the score could be (the score itself unless an input is unknown)."""
+    key: tuple[str, ...]
+    """The labels from its section down to it: what the same indicator is called in every county's
+    tree (a table's rows are numbered by position, which differs from county to county)."""
+
+
+def _cells(result: ScoreResult, places: int, detail: bool) -> list[Cell]:
+    """The tree's nodes (with ``detail``) or its sections, each with its key, depth first."""
+    out: list[Cell] = []
+
+    def visit(n: NodeResult, above: tuple[str, ...]) -> None:
+        key = (*above, n.label)
+        high = quantize(n.top, places)
+        out.append(
+            Cell(id=n.id, label=n.label, depth=n.depth, max=n.max, score=quantize(n.score, places), high=high, key=key)
+        )
+        if detail:
+            for c in n.children:
+                visit(c, key)
+
+    for s in result.sections:
+        visit(s, ())
+    return out
+
+
+def matrix(rows: list[Row]) -> list[tuple[Cell, list[Cell | None]]]:
+    """Every indicator of the rows' trees, each once and under its parent, with each row's cell of
+    it (None where a county's tree has no such node): what a province's matrix shows."""
+    keys: list[tuple[str, ...]] = []
+    first: dict[tuple[str, ...], Cell] = {}
+    for row in rows:
+        for cell in row.nodes:
+            if cell.key in first:
+                continue
+            first[cell.key] = cell
+            parent = cell.key[:-1]  # after its parent and whatever is already under it; a section at the end
+            under = [i for i, k in enumerate(keys) if parent and k[: len(parent)] == parent]
+            keys.insert(under[-1] + 1 if under else len(keys), cell.key)
+    by_row = [{c.key: c for c in row.nodes} for row in rows]
+    return [(first[k], [mine.get(k) for mine in by_row]) for k in keys]
 
 
 @dataclass(kw_only=True)
@@ -121,17 +160,7 @@ class Row:
             places=p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
             identity=ev.form.identity(r.data),
-            nodes=[
-                Cell(
-                    id=n.id,
-                    label=n.label,
-                    depth=n.depth,
-                    max=n.max,
-                    score=quantize(n.score, p),
-                    high=quantize(n.top, p),
-                )
-                for n in (r.walk() if detail else r.sections)
-            ],
+            nodes=_cells(r, p, detail),
             findings=findings if detail else [],
             adjustments=r.adjustments,
         )

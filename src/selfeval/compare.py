@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from selfeval.errors import InvalidValue
+from selfeval.models.data import Figure
 from selfeval.pipeline import Evaluation
+from selfeval.units import convert
 
 LineKind = Literal["node", "score", "figure"]
 
@@ -59,7 +62,15 @@ def compare(a: Evaluation, b: Evaluation) -> Comparison:
         either = x2 or y2
         title = spec.title if spec else ((either.title if either else None) or key)
         unit = (spec.unit if spec else None) or (either.unit if either else None) or ""
-        lines.append(
-            Line(kind="figure", id=key, title=title, a=x2.value if x2 else None, b=y2.value if y2 else None, unit=unit)
-        )
+        lines.append(Line(kind="figure", id=key, title=title, a=_in(x2, unit), b=_in(y2, unit), unit=unit))
     return Comparison(a, b, lines)
+
+
+def _in(fig: Figure | None, unit: str) -> Decimal | None:
+    """A figure's value in the unit the comparison shows (33596200元 as 3359.62万元)."""
+    if fig is None or fig.value is None:
+        return None
+    try:
+        return convert(fig.value, fig.unit, unit or None)
+    except InvalidValue:  # another kind of unit: refused at loading, never compared
+        return None

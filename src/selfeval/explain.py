@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfeval.errors import MissingValue, Undefined, UsageError
+from selfeval.errors import MissingValue, SelfevalError, Undefined, UsageError
 from selfeval.i18n import msg, suggest_msg
 from selfeval.models.rubric import NodeType
+from selfeval.numbers import ZERO, as_written, fmt
 from selfeval.pipeline import Evaluation
 from selfeval.rules import Clause
-from selfeval.scoring import NodeResult
+from selfeval.scoring import DataContext, NodeResult
 
 
 @dataclass
@@ -62,6 +63,20 @@ def dotted(loc: tuple[str | int, ...]) -> str:
     return out
 
 
+def _as_written(ctx: DataContext, name: str) -> str:
+    """A figure as the data file gives it, in its own unit, and in the rubric's where that differs:
+    3359.62万（即3359.62万元）, 33596200元（即3359.62万元）."""
+    fig = ctx.data.figures[name]
+    unit = ctx.unit(name)
+    written = f"{as_written(fig.value or ZERO)}{fig.unit or unit}"
+    if not fig.unit or not unit or fig.unit == unit:
+        return written
+    try:
+        return f"{written}（即{fmt(ctx.value(name))}{unit}）"
+    except (SelfevalError, ArithmeticError):  # units that do not convert were refused at loading
+        return written
+
+
 def explain(ev: Evaluation, key: str) -> Explanation:
     """Everything about one node of ``ev``."""
     r, path = find(ev, key)
@@ -89,15 +104,10 @@ def explain(ev: Evaluation, key: str) -> Explanation:
 
     for name in sorted({f for n in rule.names() for f in rubric.figures_read(n)}):
         fig = data.figures.get(name)
-        shown = (
-            "缺"
-            if fig is None
-            else "未知"
-            if fig.unknown
-            else "待填"
-            if fig.value is None
-            else ctx.amount(name, fig.value)
-        )
+        if fig is None or fig.value is None:
+            shown = "缺" if fig is None else "未知" if fig.unknown else "待填"
+        else:
+            shown = _as_written(ctx, name)
         inputs.append(Input(source("figures", name), ctx.label(name), shown, at("figures", name)))
     for name in sorted(rule.names() & set(rubric.metrics)):
         value = ctx.try_value(name)

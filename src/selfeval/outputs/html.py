@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from selfeval import resources
-from selfeval.batch import Ranking, Row
+from selfeval.batch import Ranking, Row, matrix
 from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.load import read_text
@@ -38,10 +38,9 @@ def heat(share: Decimal | None) -> str:
 def _group(rubric: str, rows: list[Row]) -> dict[str, Any]:
     top = max((r.total or Decimal(0) for r in rows), default=Decimal(0)) or Decimal(1)
     nodes = []
-    for cell in rows[0].nodes if rows else []:
+    for cell, theirs in matrix(rows):
         cells = []
-        for row in rows:
-            mine = next((c for c in row.nodes if c.id == cell.id), None)
+        for row, mine in zip(rows, theirs, strict=True):
             share = mine.score / mine.max if mine is not None and mine.max else None
             shown = "" if mine is None else span(mine.score, mine.high, row.places)
             cells.append({"score": shown, "color": heat(share)})

@@ -11,7 +11,7 @@ import io
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
-from selfeval.batch import Ranking, Row
+from selfeval.batch import Ranking, Row, matrix
 from selfeval.choices import Format
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
@@ -135,13 +135,13 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
     stand out across the province."""
     headers = [t("col-number"), t("col-title"), t("col-points"), *(r.name for r in rows)]
     ws = book.sheet(name, headers, [8, 40, 6, *(10 for _ in rows)])
-    first = rows[0].nodes if rows else []
-    for i, cell in enumerate(first, 1):
+    lines = matrix(rows)
+    first = [cell for cell, _ in lines]
+    for i, (cell, theirs) in enumerate(lines, 1):
         book.cell(ws, i, 0, cell.label.split(" ", 1)[0] if cell.label[:1].isdigit() else "")
         book.cell(ws, i, 1, cell.label, book.bold if cell.depth == 0 else book.indents[min(cell.depth, 5)])
         book.cell(ws, i, 2, _n(cell.max))
-        for col, row in enumerate(rows, 3):
-            mine = next((c for c in row.nodes if c.id == cell.id), None)  # a table's rows differ by project
+        for col, (row, mine) in enumerate(zip(rows, theirs, strict=True), 3):
             book.cell(ws, i, col, None if mine is None else _score(mine.score, mine.high, row.places))
     if rows and first:
         # green for full marks, red for none: a colour scale over each node's share of its points

@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "全年预算数为0（全年执行数{spent}），执行率无法计算，表中却写{rate}%",
         "the budget is 0 (spent {spent}): no execution rate can be computed, yet the table states {rate}%",
     ),
+    "table-row-id": (
+        "行编号“{id}”只能用字母、数字和下划线，以字母开头（如 r1、cz_1）：它是该行数据名的一部分",
+        "row id '{id}' may hold only letters, digits and _, starting with a letter (r1, cz_1): it names the row's figures",
+    ),
     "table-unseen": (
         "数据文件注明表格不全（more: 未知）：{level}未见的行共{points}分，得分在0至{points}分之间",
         "the data file says the table is not whole (more: 未知): the rows of {level} not shown are worth {points}, scoring 0 to {points}",

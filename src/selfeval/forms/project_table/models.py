@@ -16,11 +16,15 @@ from pydantic import Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.cells import STATE_VALUES, Comparator, Status, read_cell
+from selfeval.forms.project_table.messages import msg
 from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
 from selfeval.numbers import ZERO, parse_quantity
 from selfeval.rules.tiers import Tier
 from selfeval.units import convert, same_kind
+
+ROW_ID = r"^[A-Za-z][A-Za-z0-9_]*$"
+"""A row id is part of figure names (``r1_target``), which expressions read: no ``-`` or ``.``."""
 
 _WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
@@ -130,7 +134,9 @@ class Value(Strict):
 class Row(Strict):
     """One indicator row: 一级、二级、三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因."""
 
-    id: str | None = Field(default=None, pattern=ID_PATTERN)
+    id: str | None = None
+    """The row's own id (default r1, r2, …): letters, digits and _ only, for it names the row's
+    figures (``r1_actual``) that the rules read."""
     level: str = Field(min_length=1)
     category: str | None = None
     name: str | None = None
@@ -185,10 +191,12 @@ class Row(Strict):
 
     @field_validator("id")
     @classmethod
-    def _not_reserved(cls, v: str | None) -> str | None:
+    def _row_id(cls, v: str | None) -> str | None:
         # refused here, where the row is read, so the tree built from the rows never meets it
         if v in RESERVED_IDS:
             raise InvalidValue("reserved-id", id=v)
+        if v is not None and not re.fullmatch(ROW_ID, v):
+            raise InvalidValue.saying(msg("table-row-id", id=v))
         return v
 
     @property

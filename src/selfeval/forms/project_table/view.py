@@ -129,12 +129,15 @@ class TableView(ReportView):
     rubric: RubricView
 
 
-def _amount(fig: Figure | None) -> str:
+def _amount(fig: Figure | None, column: str | None = None) -> str:
+    """A cell of the budget block as written: its unit shown where it is not the column's (3359.62万)."""
     if fig is None:
         return "—"
     if fig.unknown:
         return "未知"
-    return "待填" if fig.value is None else as_written(fig.value)
+    if fig.value is None:
+        return "待填"
+    return as_written(fig.value) + (fig.unit if fig.unit and fig.unit != column else "")
 
 
 def _score(r: NodeResult | None, claimed: bool) -> str:
@@ -229,10 +232,10 @@ def _funding(result: ScoreResult[TableRubric, TableData], claimed: bool) -> Fund
     money = result.data.funding
     rate = result.context.try_value("funding_spent / funding_budget * 100")
     return FundingView(
-        initial=_amount(money.initial),
-        budget=_amount(money.budget),
-        spent=_amount(money.spent),
-        rate="" if money.rate is None else _amount(money.rate) + "%",
+        initial=_amount(money.initial, money.unit),
+        budget=_amount(money.budget, money.unit),
+        spent=_amount(money.spent, money.unit),
+        rate="" if money.rate is None else _amount(money.rate, ""),
         rate_computed="" if rate is None else fmt(rate) + "%",
         points=fmt(weights(result.rubric, result.data).funding),
         score=_score(result.by_id().get("funding"), claimed),
