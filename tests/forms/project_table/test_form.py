@@ -135,8 +135,8 @@ def test_every_number_of_the_published_table_is_in_the_data_file() -> None:
 
 def test_a_rubric_whose_weights_do_not_add_up_is_refused(tmp_path: Path) -> None:
     rubric = load_yaml(TABLE_RUBRIC)
-    rubric["levels"][1]["points"] = 20
-    rubric["levels"][2]["id"] = "output"
+    rubric["levels"][2]["points"] = 20  # 效益指标 (成本指标, carved out of 产出, is levels[1])
+    rubric["levels"][3]["id"] = "output"
     path = write_yaml(tmp_path / "r.yaml", rubric)
     lines = path.read_text(encoding="utf-8").splitlines()
     found = {p.code: p for p in check_file(path, Library())}

@@ -97,3 +97,25 @@ def test_a_level_cell_its_rows_contradict_is_an_error(tmp_path: Path) -> None:
     ]
     assert ("output", "error") in {(f.subject, f.severity.value) for f in found}
     assert any("表中写产出指标为45分，但其下各行分值合计40分" in f.message for f in found)
+
+
+def test_the_newer_forms_cost_level_takes_its_weight_from_output(tmp_path: Path, runner: Any) -> None:
+    data = copy.deepcopy(OWN)
+    data["indicators"][1].update(
+        level="成本指标（10分）",
+        category="经济成本指标",
+        name="人均救助成本",
+        target="≤660元",
+        actual="640元",
+        points=10,
+    )
+    for r in data["indicators"][:1]:
+        r["level"] = "产出指标（30分）"
+    data["indicators"][0]["points"] = 30
+    result = evaluate(write_yaml(tmp_path / "t.yaml", data), Library())
+    nodes = result.result.by_id()
+    assert (nodes["output"].max, nodes["cost"].max) == (30, 10)
+    weights = {
+        (f.subject, f.values["stated"], f.values["expected"]) for f in result.findings if f.code == "table-weights"
+    }
+    assert weights == {("output", "30", "40"), ("satisfaction", "20", "10")}  # 成本 10 is the form's own

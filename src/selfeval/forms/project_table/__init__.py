@@ -103,7 +103,7 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
         sections = [Node.model_validate(funding)]
         for level in rubric.levels:
             rows = [_row_node(rubric, data, i, r, w) for i, r in enumerate(data.indicators) if level.matches(r.level)]
-            points = w.levels[level.id]
+            points = w.levels.get(level.id, ZERO)
             seen = sum((r.points for r in rows), ZERO)
             if data.more and seen < points:  # rows not shown: up to the rest of the weight
                 rows.append(_unseen(level.id, level.name, points - seen))
@@ -121,7 +121,7 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
 
     def check_rubric(self, rubric: TableRubric, doc: Document) -> Iterator[Problem]:
         yield from duplicate_ids(((lv.id, ("levels", i, "id")) for i, lv in enumerate(rubric.levels)), doc, "node")
-        national = rubric.funding.points + sum((lv.points for lv in rubric.levels), ZERO)
+        national = rubric.funding.points + sum((lv.points for lv in rubric.levels if lv.within is None), ZERO)
         if national != rubric.total:
             yield doc.problem(("levels",), msg("table-weights", weights=national, total=rubric.total), "sum")
 

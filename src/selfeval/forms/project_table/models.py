@@ -39,6 +39,9 @@ class Level(Strict):
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     points: Decimal = Field(gt=0)
+    within: str | None = None
+    """The level whose weight this one is carved out of, when a table has it (the newer form's
+    成本指标 takes its points from 产出指标); a table without it weights the other as usual."""
 
     def matches(self, text: str) -> bool:
         """Whether a table's 一级指标 cell names this level (spaces and a stated weight aside)."""

@@ -52,7 +52,7 @@ def skeleton(rubric: TableRubric, name: str, year: int, previous: TableData | No
                 "    # reason:     # 偏差原因分析及改进措施",
             ]
     else:
-        for level in rubric.levels:
+        for level in (lv for lv in rubric.levels if lv.within is None):  # the form's own levels
             lines += [
                 f"  - level: {_q(f'{level.name}（{fmt(level.points)}分）')}",
                 "    category: ~    # 二级指标：数量、质量、时效、成本、社会效益、服务对象满意度指标等",

@@ -45,13 +45,25 @@ def weights(rubric: TableRubric, data: TableData) -> Weights:
             return Weights(own=True, funding=funding, levels=own, rows=stated)
     # the national weights: rows that state no 分值 share what their level's weight leaves
     rows = dict(stated)
-    for lv in rubric.levels:
+    national = national_levels(rubric, data)
+    for lv in (lv for lv in rubric.levels if lv.id in national):
         level_rows = [i for i, row in enumerate(data.indicators) if lv.matches(row.level)]
         unstated = [i for i in level_rows if i not in stated]
-        left = lv.points - sum((stated[i] for i in level_rows if i in stated), ZERO)
+        left = national[lv.id] - sum((stated[i] for i in level_rows if i in stated), ZERO)
         for i in unstated:  # (stated rows that take the whole weight leave the rest an equal share of it)
-            rows[i] = left / len(unstated) if left > 0 else lv.points / len(level_rows)
-    levels = {lv.id: lv.points for lv in rubric.levels}
+            rows[i] = left / len(unstated) if left > 0 else national[lv.id] / len(level_rows)
+    levels = national_levels(rubric, data)
     return Weights(
         own=False, funding=rubric.funding.points, levels=levels, rows=rows, shared=frozenset(rows) - set(stated)
     )
+
+
+def national_levels(rubric: TableRubric, data: TableData) -> dict[str, Decimal]:
+    """Each level's national weight for this table: a level carved out of another (成本指标 out of
+    产出指标) takes its points from it when the table has rows of it, and is absent otherwise."""
+    present = {lv.id for lv in rubric.levels if any(lv.matches(row.level) for row in data.indicators)}
+    out = {lv.id: lv.points for lv in rubric.levels if lv.within is None or lv.id in present}
+    for lv in rubric.levels:
+        if lv.within is not None and lv.id in present:
+            out[lv.within] -= lv.points
+    return out

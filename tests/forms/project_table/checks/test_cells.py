@@ -75,11 +75,13 @@ def test_hebeis_table_reads_its_levels_weights_and_amounts(tmp_path: Path) -> No
     ev = run(tmp_path, HEBEI)
     nodes = ev.result.by_id()
     assert (nodes["r1"].max, nodes["r2"].max, nodes["r3"].max, nodes["r4"].max) == (30, 20, 30, 10)
-    assert nodes["output"].children == [nodes["r1"], nodes["r2"]]  # 成本指标 counts with 产出
+    assert nodes["output"].children == [nodes["r1"]] and nodes["cost"].children == [nodes["r2"]]  # the newer form
     assert nodes["outcome"].children == [nodes["r3"]]  # 效果指标 is 效益指标
     assert nodes["r1"].claimed == 30 and ev.result.total == 97
     assert ev.result.context.value("funding_budget") == D("3359.62")  # 3359.62万 (元) in the rubric's 万元
     assert [f for f in ev.findings if f.code == "table-cells"] == []
+    weights = {f.subject: f.severity.value for f in ev.findings if f.code == "table-weights"}
+    assert weights == {"output": "warning", "cost": "warning"}  # 30 and 20 against the form's 40 and 10
 
 
 def test_a_weighted_score_is_checked_and_the_weight_applied_twice_named(tmp_path: Path) -> None:

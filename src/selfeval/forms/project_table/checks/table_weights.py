@@ -34,7 +34,7 @@ from decimal import Decimal
 from selfeval.audit.base import Audit
 from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableData, TableRubric, stated_weight
-from selfeval.forms.project_table.weights import weights
+from selfeval.forms.project_table.weights import national_levels, weights
 from selfeval.load import Loc
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
@@ -44,7 +44,7 @@ ID = "table-weights"
 
 def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
     data, rubric = audit.result.data, audit.result.rubric
-    w = weights(rubric, data)
+    w, national = weights(rubric, data), national_levels(rubric, data)
     if w.own and w.funding != rubric.funding.points:
         yield _departs(audit, "funding", rubric.funding.title, w.funding, rubric.funding.points, ("funding", "points"))
     for level in rubric.levels:
@@ -65,16 +65,17 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
                     values={"stated": fmt(weight), "expected": fmt(expected)},
                 )
         total = sum((w.rows[i] for i in rows), ZERO)
-        if w.own and total != level.points:
-            yield _departs(audit, level.id, level.name, total, level.points, ("items", data.row_id(rows[0])))
-        elif not w.own and total != level.points and not (data.more and total < level.points):  # more: the rest unseen
+        weight = national[level.id]
+        if w.own and total != weight:
+            yield _departs(audit, level.id, level.name, total, weight, ("items", data.row_id(rows[0])))
+        elif not w.own and total != weight and not (data.more and total < weight):  # more: the rest unseen
             yield audit.finding(
                 Severity.ERROR,
                 ID,
                 level.id,
-                msg("table-weight-rows", level=level.name, total=fmt(total), points=fmt(level.points), rows=len(rows)),
+                msg("table-weight-rows", level=level.name, total=fmt(total), points=fmt(weight), rows=len(rows)),
                 ("items", data.row_id(rows[0])),
-                values={"stated": fmt(total), "expected": fmt(level.points)},
+                values={"stated": fmt(total), "expected": fmt(weight)},
             )
 
 
