@@ -16,7 +16,7 @@ from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
 from selfeval.i18n import Lang, current, msg, speaking, t
 from selfeval.inputs import Library
-from selfeval.numbers import quantize
+from selfeval.numbers import ZERO, quantize
 from selfeval.pipeline import Evaluation, evaluate
 from selfeval.problems import Problem, Severity
 from selfeval.review import LedgerFile
@@ -95,8 +95,13 @@ class Row:
     name: str = ""
     year: int | None = None
     standard: Decimal | None = None
+    """Each part's subtotal, or when unknown inputs leave a range, the end that gives the lowest
+    total; the other end follows it."""
+    standard_high: Decimal | None = None
     bonus: Decimal | None = None
+    bonus_high: Decimal | None = None
     deduction: Decimal | None = None
+    deduction_low: Decimal | None = None
     total: Decimal | None = None
     """The total, or when unknown inputs leave a range, its lowest."""
     total_high: Decimal | None = None
@@ -132,10 +137,14 @@ class Row:
 
     @property
     def claimed_minus_computed(self) -> Decimal | None:
-        """How far the county's own total is above (or below) the computed one."""
+        """How far the county's own total is above (or below) the computed one: when unknown inputs
+        leave a range, how far outside it (None inside it, where nothing is known to differ)."""
         if self.total is None or self.claimed_total is None:
             return None
-        return self.claimed_total - self.total
+        high = self.total_high if self.total_high is not None else self.total
+        if self.total <= self.claimed_total <= high:
+            return None if high != self.total else ZERO
+        return self.claimed_total - (high if self.claimed_total > high else self.total)
 
     @classmethod
     def of(cls, path: Path, ev: Evaluation, detail: bool = True) -> Row:
@@ -150,8 +159,11 @@ class Row:
             name=r.data.subject.name,
             year=r.data.subject.year,
             standard=r.standard,
+            standard_high=r.standard_high,
             bonus=r.bonus,
+            bonus_high=r.bonus_high,
             deduction=r.deduction,
+            deduction_low=r.deduction_low,
             total=r.total,
             total_high=r.total_high,
             grade=grades(r.grade, r.grade_high),

@@ -28,7 +28,7 @@ from selfeval.explain import explain
 from selfeval.forms import FORMS, ReportOptions
 from selfeval.i18n import Lang, current, msg, speaking, t
 from selfeval.inputs import STDIN, Library, check_file, expand
-from selfeval.numbers import fmt
+from selfeval.numbers import fmt, span
 from selfeval.outputs import (
     COMPARISON,
     EXPLANATION,
@@ -253,9 +253,12 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         if ledger is not None and not ev.result.adjustments:
             say.info("adjust-none", who=ev.label, path=s.adjustments)
         dest.write(ev, stdout, say, [*inputs, ev.rubric.path])
-        if s.fail_under is not None and ev.result.total < s.fail_under:
-            say.info("below-fail-under", total=fmt(ev.result.total), limit=s.fail_under)
+        r = ev.result
+        if s.fail_under is not None and r.total_high < s.fail_under:  # below however the unknowns turn out
+            say.info("below-fail-under", total=span(r.total, r.total_high), limit=s.fail_under)
             return 1
+        if s.fail_under is not None and r.total < s.fail_under:
+            say.info("maybe-below-fail-under", total=span(r.total, r.total_high), limit=s.fail_under)
         return 0
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
@@ -266,7 +269,11 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     ranked.write(ranking, stdout, say, inputs)
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
-    below = [r for r in ranking.rows if s.fail_under is not None and r.total is not None and r.total < s.fail_under]
+    below = [
+        r
+        for r in ranking.rows
+        if s.fail_under is not None and r.total is not None and (r.total_high or r.total) < s.fail_under
+    ]
     if ranking.failed:
         say.info("files-failed", failed=len(ranking.failed), files=len(ranking.rows))
     if below:
@@ -354,12 +361,13 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
         return 1
     dest.write(Report(ev, s.template, s.options), stdout, say, [*inputs, ev.rubric.path])
     claimed = s.options.scores is Scores.CLAIMED
-    total = ev.result.claimed_total if claimed else ev.result.total
+    r = ev.result
+    total = (None if r.claimed_total is None else fmt(r.claimed_total)) if claimed else span(r.total, r.total_high)
     say.info(
         "report-written",
         who=ev.label,
         scores=msg("scores-claimed" if claimed else "scores-computed"),
-        total="—" if total is None else fmt(total),
+        total="—" if total is None else total,
         summary=summary,
     )
     return 0

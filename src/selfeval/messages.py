@@ -484,6 +484,10 @@ MESSAGES.update(
         ),
         "scored-against": ("{path}: 按评分标准 {id} {version} 评分", "{path}: scored against {id} {version}"),
         "below-fail-under": ("总分 {total} 低于 --fail-under {limit}", "total {total} is below --fail-under {limit}"),
+        "maybe-below-fail-under": (
+            "总分 {total} 可能低于 --fail-under {limit}（有未知数据，尚不能判定）",
+            "total {total} may be below --fail-under {limit} (unknown inputs: not yet decided)",
+        ),
         "gaps-one-file": (
             "--gaps 只解释一个县的失分；请只给一个数据文件",
             "--gaps explains one county; give a single data file",
@@ -814,8 +818,11 @@ MESSAGES.update(
         "csv-name": ("县（市、区）", "County"),
         "csv-year": ("年度", "Year"),
         "csv-standard": ("基本分", "Standard"),
+        "csv-standard_max": ("基本分最高可得", "Highest possible standard"),
         "csv-bonus": ("加分", "Bonus"),
+        "csv-bonus_max": ("加分最高可得", "Highest possible bonus"),
         "csv-deduction": ("扣分", "Deduction"),
+        "csv-deduction_min": ("扣分最少", "Lowest possible deduction"),
         "csv-total": ("总分", "Total"),
         "csv-total_max": ("总分最高可得", "Highest possible total"),
         "csv-grade": ("等次", "Grade"),

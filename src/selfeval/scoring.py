@@ -385,6 +385,10 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
     children = [_score_node(c, c.type or child_kind, depth + 1, ev, None) for c in node.children]
     c = combine(children, node.points, child_kind)
     high = combine(children, node.points, child_kind, top=True).score if any(x.ranged for x in children) else None
+    text = c.text
+    if high is not None and high != c.score:  # the sum of the lowest: say how high it could go
+        verb = "扣" if child_kind is NodeType.DEDUCTION else "得"
+        text += f"；有未知数据，本项{verb}分在{fmt(c.score)}至{fmt(high)}分之间"
     return NodeResult(
         node=node,
         type=child_kind,
@@ -393,7 +397,7 @@ def _by_rules(node: Node, kind: NodeType, depth: int, ev: DataContext, na_reason
         max=node.points,
         score=c.score,
         claimed=claimed,
-        explanation=c.text,
+        explanation=text,
         status=c.status,
         na_policy=NAPolicy.RESCALE if c.status == "not_applicable" else None,
         children=children,

@@ -116,7 +116,7 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     lines = []
     for row in rows:
         cells = [_cell(k, row[k]) for k in fields]
-        got = {s["label"]: s["score"] for s in row["sections"]}
+        got = {s["label"]: _span(s["score"], s["score_max"]) for s in row["sections"]}
         lines.append([*cells, *(got.get(label) for label in parts)])
     header = [t(f"csv-{f}") for f in fields] if options.to_file else fields
     write_text(out, _table(options, fields, lines, [*header, *parts]))
@@ -134,3 +134,8 @@ def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None
     fields = records.COMPARE_FIELDS
     rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
     write_text(out, _table(options, fields, rows))
+
+
+def _span(low: Any, high: Any) -> Any:
+    """A subtotal as a number, or when unknown inputs leave a range, the range as text."""
+    return low if low == high else f"{low}–{high}"

@@ -16,6 +16,7 @@ from selfeval.outputs.base import Findings
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
 from selfeval.scoring import Applied, NodeResult, gaps
+from selfeval.wording import grades
 
 
 def number(value: Decimal, places: int = 2) -> int | float:
@@ -120,7 +121,7 @@ def score(ev: Evaluation) -> dict[str, Any]:
         "total_max": number(r.total_high, p),
         "decide": r.decide,
         "claimed_total": opt(r.claimed_total, p),
-        "grade": r.grade,
+        "grade": grades(r.grade, r.grade_high),
         "grade_range": [r.grade, r.grade_high] if r.ranged else None,
         "vetoes": [v.id for v in r.vetoes],
         "summary": None if (summary := ev.form.summary(r)) is None else summary.data,
@@ -154,8 +155,11 @@ RANK_FIELDS = [
     "year",
     "status",
     "standard",
+    "standard_max",
     "bonus",
+    "bonus_max",
     "deduction",
+    "deduction_min",
     "total",
     "total_max",
     "grade",
@@ -181,8 +185,11 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "year": row.year,
             "status": "failed" if row.failed else "scored",
             "standard": opt(row.standard, row.places),
+            "standard_max": opt(row.standard_high, row.places),
             "bonus": opt(row.bonus, row.places),
+            "bonus_max": opt(row.bonus_high, row.places),
             "deduction": opt(row.deduction, row.places),
+            "deduction_min": opt(row.deduction_low, row.places),
             "total": opt(row.total, row.places),
             "total_max": opt(row.total_high, row.places),
             "grade": row.grade,

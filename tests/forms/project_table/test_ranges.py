@@ -188,3 +188,28 @@ def test_rows_not_shown_make_the_rest_of_each_weight_a_range(runner: Any, tmp_pa
     found = json.loads(run(runner, "audit", path, "-f", "json").stdout)["findings"]
     assert not [f for f in found if f["severity"] == "error"]  # 35 of 50 seen is no error: the rest is unseen
     assert {f["code"] for f in found if f["severity"] == "info"} == {"claim-differs"}
+
+
+def test_every_remaining_output_gives_the_range_not_its_low_end(runner: Any, cut: Path, tmp_path: Path) -> None:
+    # the level's own explanation says how high it could go
+    out = run(runner, "explain", "satisfaction", cut).stdout
+    assert "有未知数据，本项得分在0至10分之间" in out
+    # --fail-under fails only when even the highest is below; otherwise it says it cannot tell yet
+    maybe = run(runner, "score", cut, "--fail-under", 95)
+    assert maybe.exit_code == 0 and f"总分 {RANGE} 可能低于 --fail-under 95" in maybe.stderr
+    below = run(runner, "score", cut, "--fail-under", 100)
+    assert below.exit_code == 1 and f"总分 {RANGE} 低于 --fail-under 100" in below.stderr
+    assert f"总分 {RANGE}" in run(runner, "report", cut, "--out", tmp_path / "r.md").stderr
+    # a batch: no claimed-minus-computed inside the range; the subtotals as text ranges
+    write_yaml(cut.parent / "萧县.yaml", dict(TABLE, subject={"name": "萧县", "year": 2021}, total={"score": 101}))
+    rows = {r["name"]: r for r in json.loads(run(runner, "score", cut.parent, "-f", "json").stdout)}
+    assert (rows["濉溪县"]["claimed_minus_computed"], rows["萧县"]["claimed_minus_computed"]) == (None, 1.1)
+    table = {r["name"]: r for r in csv.DictReader(io.StringIO(run(runner, "score", cut.parent, "-f", "csv").stdout))}
+    row = table["濉溪县"]
+    assert (row["standard"], row["standard_max"], row["total"], row["total_max"], row["满意度指标"]) == (
+        "89.9",
+        "99.9",
+        "89.9",
+        "99.9",
+        "0–10",
+    )
