@@ -14,7 +14,7 @@ from decimal import Decimal
 from selfeval.errors import InvalidValue
 
 _MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%"}
+_ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%", "天": "日", "个月": "月", "个小时": "小时"}
 
 
 _LEADING = re.compile("[千万亿]*")

@@ -72,6 +72,12 @@ AT_LEAST = [
     "达到1200人次",
     "大于等于1200人次",
     ">1200人次",
+    "达到1200人次以上",
+    "≥1200人次（含）",
+    "1200人次以上(含)",
+    "≥1200人次。",
+    "≥1200人次（省定标准）",
+    "不少于1200人次；",
 ]
 
 
@@ -91,6 +97,8 @@ AT_MOST = [
     "5300元/户以内",
     "5300元/户以下",
     "＜５３００元/户",
+    "控制在5300元/户以内",
+    "5300元/户（含）以内",
 ]
 
 
@@ -141,3 +149,40 @@ def test_words_with_dates_are_words_and_a_bare_number_is_a_number() -> None:
     assert read_cell("已完成") == {"text": "已完成"}  # a target that says 已完成 is words, judged
     with pytest.raises(InvalidValue):
         read_cell("≧九十五%")
+
+
+@pytest.mark.parametrize("target", ["3日内", "3日以内", "3天内", "≤3日", "不超过3个工作日"])
+def test_a_time_limit_is_at_most_and_not_a_date(target: str) -> None:
+    cell = read_cell(target)
+    assert (cell["comparator"], cell["value"]) == ("<=", 3)
+
+
+def test_what_surrounds_a_reading_is_set_aside_and_a_bracketed_unit_is_read() -> None:
+    assert read_cell("≥500（万元）")["unit"] == "万元"  # brackets after a bare number: its unit
+    assert read_cell("≥95%（2020年为93%）")["value"] == 95  # a remark, even one with numbers
+    assert read_cell("2021年内") == {"text": "2021年内"}  # a year, not at most 2021
+    with pytest.raises(InvalidValue):  # two comparators that disagree
+        read_cell("不低于5%以内")
+
+
+@pytest.mark.parametrize("actual", ["良好", "八十五%", "基本满意"])
+def test_words_where_the_target_is_a_quantity_are_refused_at_the_cell(tmp_path: Path, actual: str) -> None:
+    data = copy.deepcopy(BASE)
+    data["indicators"][0]["actual"] = actual
+    path = write_yaml(tmp_path / "bad.yaml", data)
+    (p,) = check_file(path, Library())
+    assert f"实际完成值“{actual}”读不出数" in p.message and "≥1200人次" in p.message
+    assert path.read_text(encoding="utf-8").splitlines()[p.line - 1].strip().startswith("actual:")
+
+
+def test_more_ways_of_saying_done_and_not_done(tmp_path: Path) -> None:
+    assert scored(tmp_path, "a.yaml", actual="按时完成").score == 50
+    assert scored(tmp_path, "b.yaml", actual="已完成。").score == 50
+    assert scored(tmp_path, "c.yaml", actual="未按期完成").score == 0
+
+
+def test_an_assessors_judgement_decides_a_row_written_as_a_state_or_unknown(tmp_path: Path) -> None:
+    judged = {"tier": "部分达成", "points": 35, "reason": "抽查3个乡镇，部分人次未录入系统"}
+    for name, actual in (("partly.yaml", "部分完成"), ("unknown.yaml", "未知")):
+        r = scored(tmp_path, name, actual=actual, judgement=judged)
+        assert (r.node.rule.kind, r.score, r.ranged) == ("tiers", 35, False), name  # type: ignore[union-attr]

@@ -40,7 +40,10 @@ def _row_node(rubric: TableRubric, data: TableData, i: int, row: Row, w: Weights
         note = msg("table-points-shared", points=fmt(w.rows[i])).text()
         base |= {"assumed": True, "note": note}
     tiers = {"kind": "tiers", "tiers": [t.model_dump() for t in rubric.qualitative.tiers]}
-    if row.actual.status is not None and row.judgement is None:  # 已完成, 未完成: the table says, no number
+    if row.judgement is not None and (row.actual.status is not None or row.actual.unknown):
+        # 部分完成 or 未知, and an assessor's judgement of it: the judgement decides, in tiers
+        return Node.model_validate({**base, "rule": tiers, "note": _notes(base, rubric.qualitative.note)})
+    if row.actual.status is not None:  # 已完成, 未完成: the table says, no number
         return Node.model_validate({**base, "rule": {"kind": "completion", "status": f"{rid}_status"}})
     if row.target.direction is not None:  # 持续提高: a direction, judged with its own words
         note = msg("table-direction", target=row.target.text.strip(), direction=row.target.direction).text()

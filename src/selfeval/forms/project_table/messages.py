@@ -14,6 +14,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读不出“{text}”：应为数值，可带比较符号（如 ≥95%、不低于8755人、95%以上、≤5300元/户），或文字目标（如 达到预期、持续提高），或完成情况（已完成、未完成、部分完成）",
         "cannot read '{text}': expected a number, with a comparator if any (≥95%, 不低于8755人, 95%以上, ≤5300元/户), words (达到预期, 持续提高), or a state (已完成, 未完成, 部分完成)",
     ),
+    "table-level-empty": (
+        "表中没有“{level}”的行：其{points}分按0分计；若表格不全，请写 more: 未知",
+        "the table has no rows of '{level}': its {points} points count as 0; if the table is cut off, write more: 未知",
+    ),
+    "table-actual-words": (
+        "实际完成值“{text}”读不出数：年度指标值“{target}”是数量，应写数值（如 {example}），或完成情况（已完成、未完成、部分完成），或 未知",
+        "cannot read a number in the actual value '{text}': the target '{target}' is a quantity, so write a number (such as {example}), a state (已完成, 未完成, 部分完成) or 未知",
+    ),
     "completion-head": (
         "完成情况：共{rows}项，完成{met}项，未完成{unmet}项，待定{undecided}项（{parts}）",
         "completion: {rows} rows, {met} met, {unmet} not met, {undecided} undecided ({parts})",

@@ -12,14 +12,14 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.cells import STATE_VALUES, Comparator, Status, read_cell
 from selfeval.forms.project_table.messages import msg
 from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
-from selfeval.numbers import ZERO, parse_quantity
+from selfeval.numbers import ZERO, fmt, parse_quantity
 from selfeval.rules.tiers import Tier
 from selfeval.units import convert, same_kind
 
@@ -191,6 +191,18 @@ class Row(Strict):
     _actual = field_validator("actual", mode="before")(
         lambda cls, v: v if isinstance(v, (dict, Value)) else read_cell(v, actual=True)
     )
+
+    @field_validator("actual")
+    @classmethod
+    def _actual_readable(cls, v: Value, info: ValidationInfo) -> Value:
+        """Words where the target is a quantity (良好, 八十五%) would score as missing: refused here,
+        at the cell, so no row silently scores nothing."""
+        target = info.data.get("target")
+        readable = v.quantitative or v.status or v.unknown or v.pending
+        if isinstance(target, Value) and target.value is not None and not readable:
+            example = f"{fmt(target.value)}{target.unit or ''}"
+            raise InvalidValue.saying(msg("table-actual-words", text=v.text, target=target.text, example=example))
+        return v
 
     @field_validator("id")
     @classmethod
