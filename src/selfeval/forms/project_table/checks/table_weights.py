@@ -1,14 +1,16 @@
 """table-weights: 表中自己的分值合计为总分时按表中分值评分，每一处与全国通用权重不同的（如满意度指标20分而非10分）
 列为警告；否则按评分标准的权重评分，一级指标所写分值（如“产出指标（50分）”）或其下各行分值之和与之不符的列为错误。
-一级指标所写分值与其下各行合计不符的，总是错误。
+一级指标所写分值与其下各行合计不符的，总是错误。表中没有某个一级指标的任何一行（如没有满意度指标）的，
+列为警告：其分值按0分计，表格不全时应写 more: 未知。
 
 a table whose own 分值 add up to the total is scored with them, and each
 departure from the national weights (满意度 20 instead of 10) is a warning; otherwise the
 rubric's weights apply, and a 一级指标 that states another weight (产出指标（50分）) or whose
 rows add up to another is an error. A level cell whose weight its rows do not add up to is
-always an error.
+always an error. A 一级指标 with no rows at all is a warning: its points count as lost, which
+a table cut off should say with ``more: 未知``.
 
-PASS: 产出指标写（50分），其下两行30＋20＝50分
+PASS: 产出指标写（50分），其下两行30＋20＝50分（其余一级指标在未收录的下一页）
     data:
       rubric: {id: caiyu-2020-project, version: "2020.1"}
       project: {name: 建档立卡个人缴费县级配套资金, department: 稷山县医疗保障局}
@@ -16,6 +18,7 @@ PASS: 产出指标写（50分），其下两行30＋20＝50分
       indicators:
         - {level: 产出指标（50分）, category: 数量指标, name: 全县参合人数, target: 8755, actual: 8755, points: 30}
         - {level: 产出指标（50分）, category: 成本指标, name: 配套资金每人每年, target: 75元, actual: 75元, points: 20}
+      more: 未知   # 效益、满意度指标在下一页
 FAIL: 产出指标写（40分），评分标准为50分
     data:
       rubric: {id: caiyu-2020-project, version: "2020.1"}
@@ -50,6 +53,17 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
     for level in rubric.levels:
         rows = [i for i, row in enumerate(data.indicators) if level.matches(row.level)]
         if not rows:
+            weight = national.get(level.id)  # None: a level carved out of another, absent here
+            if weight and not data.more:  # more: 未知 makes the level unseen, a range, not lost
+                key = "table-weight-own" if w.own else "table-level-empty"
+                yield audit.finding(
+                    Severity.WARNING,
+                    ID,
+                    level.id,
+                    msg(key, level=level.name, own="0", national=fmt(weight), points=fmt(weight)),
+                    ("indicators",),
+                    values={"stated": "0", "expected": fmt(weight)},
+                )
             continue
         expected = w.levels[level.id]
         said = {stated_weight(data.indicators[i].level): i for i in rows}
