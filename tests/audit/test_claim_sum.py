@@ -82,4 +82,4 @@ def test_a_total_over_parts_that_state_no_score_is_a_warning_naming_them() -> No
     (found,) = check(HEAD + "    claims:\n      total: 3\n", RUBRIC, "claim-sum", (5, 3))
     assert found.severity is Severity.WARNING
     assert found.values == {"stated": "3", "expected": "0", "absent": "a,b"}
-    assert "a、b未写得分" in found.message
+    assert "第1项、第2项未写得分" in found.message  # as a reader knows them, not by id

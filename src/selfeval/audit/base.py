@@ -73,13 +73,13 @@ def label(r: NodeResult) -> str:
     return f"{n}{r.node.title}" if n.startswith("（") else f"{n}、{r.node.title}"
 
 
-def effective_claim(r: NodeResult) -> tuple[Decimal | None, list[str]]:
-    """A node's claim, or failing that the sum of its children's, with the ids lacking one."""
+def effective_claim(r: NodeResult) -> tuple[Decimal | None, list[NodeResult]]:
+    """A node's claim, or failing that the sum of its children's, with the items lacking one."""
     if r.claimed is not None:
         return r.claimed, []
     if not r.children:
-        return None, [r.id]
-    total, absent, any_claim = ZERO, [], False
+        return None, [r]
+    total, absent, any_claim = ZERO, list[NodeResult](), False
     for c in r.children:
         v, miss = effective_claim(c)
         absent += miss

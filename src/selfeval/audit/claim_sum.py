@@ -36,6 +36,7 @@ from selfeval.i18n import Msg, msg
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
+from selfeval.scoring import NodeResult
 
 ID = "claim-sum"
 
@@ -45,7 +46,7 @@ def check(audit: Audit) -> Iterator[Problem]:
     for r in result.walk():
         if r.claimed is None or not r.children:
             continue
-        parts, absent = ZERO, []
+        parts, absent = ZERO, list[NodeResult]()
         for c in r.children:
             v, miss = effective_claim(c)
             absent += miss
@@ -53,18 +54,18 @@ def check(audit: Audit) -> Iterator[Problem]:
         expected = min(parts, r.max) if r.node.children_exceed else parts
         if expected == r.claimed:
             continue
-        note = msg("claims-absent", ids="、".join(absent)) if absent else msg("nothing")
+        note = _absent(absent)
         yield audit.finding(
             Severity.WARNING if absent else Severity.ERROR,
             ID,
             r.id,
             msg("claim-sum", node=label(r), claimed=fmt(r.claimed), parts=fmt(expected), note=note),
             ("claims", r.id),
-            values={"stated": fmt(r.claimed), "expected": fmt(expected), "absent": ",".join(absent)},
+            values={"stated": fmt(r.claimed), "expected": fmt(expected), "absent": ",".join(a.id for a in absent)},
         )
     if result.claimed_total is None:
         return
-    total, terms, absent = ZERO, list[Msg](), list[str]()
+    total, terms, absent = ZERO, list[Msg](), list[NodeResult]()
     for s in result.sections:
         v, miss = effective_claim(s)
         absent += miss
@@ -76,7 +77,7 @@ def check(audit: Audit) -> Iterator[Problem]:
         terms.append(msg("claim-term", op=op, name=s.node.number or s.node.title, value=fmt(v), summed=derived))
     if total != result.claimed_total:
         # parts that state no score cannot refute the total: a warning naming them, as for a heading
-        note = msg("claims-absent", ids="、".join(absent)) if absent else msg("nothing")
+        note = _absent(absent)
         yield audit.finding(
             Severity.WARNING if absent else Severity.ERROR,
             ID,
@@ -86,6 +87,11 @@ def check(audit: Audit) -> Iterator[Problem]:
             values={
                 "stated": fmt(result.claimed_total),
                 "expected": fmt(total),
-                **({"absent": ",".join(absent)} if absent else {}),
+                **({"absent": ",".join(a.id for a in absent)} if absent else {}),
             },
         )
+
+
+def _absent(absent: list[NodeResult]) -> Msg:
+    """The items that state no score, by the names a reader knows them by (第12项, 低保对象满意度)."""
+    return msg("claims-absent", ids="、".join(label(a) for a in absent)) if absent else msg("nothing")

@@ -186,3 +186,12 @@ def test_an_assessors_judgement_decides_a_row_written_as_a_state_or_unknown(tmp_
     for name, actual in (("partly.yaml", "部分完成"), ("unknown.yaml", "未知")):
         r = scored(tmp_path, name, actual=actual, judgement=judged)
         assert (r.node.rule.kind, r.score, r.ranged) == ("tiers", 35, False), name  # type: ignore[union-attr]
+
+
+def test_a_claim_or_weight_the_source_does_not_show_is_not_stated(tmp_path: Path) -> None:
+    data = copy.deepcopy(BASE)
+    data["funding"] |= {"points": "未知", "score": "未知"}
+    data["indicators"][0] |= {"score": "未知", "weight": "未知", "item_score": "?", "weighted": "不详"}
+    data["total"] = {"points": "未知", "score": "未知"}
+    ev = evaluate(write_yaml(tmp_path / "t.yaml", data), Library())
+    assert not ev.result.data.claims and ev.result.by_id()["funding"].max == 10  # the rubric's weight

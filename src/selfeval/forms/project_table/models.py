@@ -134,6 +134,11 @@ class Value(Strict):
         return self.value is not None
 
 
+def _unstated(v: object) -> bool:
+    """A cell the source does not show (未知): as if the table had no such column for the row."""
+    return isinstance(v, str) and v.strip().lower() in UNKNOWN
+
+
 class Row(Strict):
     """One indicator row: 一级、二级、三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因."""
 
@@ -165,7 +170,9 @@ class Row(Strict):
     @field_validator("weight", mode="before")
     @classmethod
     def _weight(cls, v: object) -> object:
-        """10% or 0.1 (a share), or 10 (a percentage without its sign)."""
+        """10% or 0.1 (a share), or 10 (a percentage without its sign); 未知: not stated."""
+        if _unstated(v):
+            return None
         if isinstance(v, str) and v.strip().endswith(("%", "％")):
             return Decimal(parse_quantity(v)[0]) / 100
         if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v > 1:
@@ -180,10 +187,10 @@ class Row(Strict):
             self.score = self.weighted
         return self
 
-    @field_validator("points", mode="before")
+    @field_validator("points", "score", "item_score", "weighted", mode="before")
     @classmethod
     def _points(cls, v: object) -> object:
-        return None if isinstance(v, str) and v.strip().lower() in UNKNOWN else v  # 分值 未知: not stated
+        return None if _unstated(v) else v  # 分值 未知: not stated (a share is assumed, and said)
 
     _target = field_validator("target", mode="before")(
         lambda cls, v: v if isinstance(v, (dict, Value)) else read_cell(v)
@@ -254,6 +261,12 @@ class Money(Strict):
     """得分 as the county gives it."""
     unit: str = "万元"
     lines: list[Line] = Field(default_factory=list)
+
+    @field_validator("points", "score", mode="before")
+    @classmethod
+    def _unknown(cls, v: object) -> object:
+        return None if _unstated(v) else v
+
     """The block's rows as written (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金)."""
     note: str | None = None
 
@@ -278,6 +291,11 @@ class Totals(Strict):
 
     points: Decimal | None = None
     score: Decimal | None = None
+
+    @field_validator("points", "score", mode="before")
+    @classmethod
+    def _unknown(cls, v: object) -> object:
+        return None if _unstated(v) else v
 
 
 UNSEEN = "unseen_rows"
