@@ -55,6 +55,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "全年预算数为0（全年执行数{spent}），执行率无法计算，表中却写{rate}%",
         "the budget is 0 (spent {spent}): no execution rate can be computed, yet the table states {rate}%",
     ),
+    "cell-weight-points": (
+        "{node}权重占比{weight}%即{share}分，表中分值却写{points}分；按分值{points}分计",
+        "{node}: a weight of {weight}% is {share} points, yet the table states {points}; scored as {points}",
+    ),
+    "cell-spent-over": (
+        "全年执行数{spent}大于全年预算数{budget}：执行率按100%封顶计分，请核对是否写反或漏写追加预算",
+        "spent {spent} is more than the budget {budget}: the rate is capped at 100% for scoring; check for swapped cells or a missing supplementary budget",
+    ),
     "table-row-id": (
         "行编号“{id}”只能用字母、数字和下划线，以字母开头（如 r1、cz_1）：它是该行数据名的一部分",
         "row id '{id}' may hold only letters, digits and _, starting with a letter (r1, cz_1): it names the row's figures",

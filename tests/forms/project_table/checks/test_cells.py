@@ -124,3 +124,25 @@ def test_a_rate_over_a_zero_budget_is_refused(tmp_path: Path) -> None:
 def test_every_spelling_still_validates(tmp_path: Path) -> None:
     path = write_yaml(tmp_path / "t.yaml", HEBEI)
     assert [p for p in check_file(path, Library()) if p.severity.value == "error"] == []
+
+
+def test_more_spent_than_budgeted_is_a_warning_in_either_unit(tmp_path: Path) -> None:
+    data = copy.deepcopy(HEBEI)
+    data["funding"] = {"budget": "3359.62万", "spent": "3412万", "unit": "元", "points": 10}
+    ev = run(tmp_path, data)
+    (f,) = [f for f in ev.findings if f.code == "table-cells"]
+    assert f.severity.value == "warning" and "全年执行数3412万大于全年预算数3359.62万" in f.message  # as written
+    assert ev.result.by_id()["funding"].score == 10  # the rate is capped at 100%, as the message says
+    data["funding"]["spent"] = "3359.62万"
+    assert not [f for f in run(tmp_path, data, "b.yaml").findings if f.code == "table-cells"]
+
+
+def test_a_weight_and_points_that_disagree_on_one_row(tmp_path: Path) -> None:
+    data = copy.deepcopy(HEBEI)
+    data["indicators"][0] |= {"points": 25, "item_score": 80, "weighted": 24}  # 权重 30% says 30
+    path = write_yaml(tmp_path / "t.yaml", data)
+    ev = evaluate(path, Library())
+    (f,) = [f for f in ev.findings if f.code == "table-cells"]
+    assert "资助参保人数权重占比30%即30分，表中分值却写25分；按分值25分计" in f.message
+    assert ev.result.by_id()["r1"].max == 25
+    assert path.read_text(encoding="utf-8").splitlines()[f.line - 1].strip().startswith("points:")

@@ -1,10 +1,12 @@
 """table-cells: 表中单元格自相矛盾或可能写错：实际完成值未写单位（按年度指标值的单位计）；数量指标的年度指标值写成
-百分比；全年预算数为0、执行率无法计算，表中却写了执行率；折算得分不等于单项指标得分×权重（权重乘了两次的，指明）。
+百分比；全年预算数为0、执行率无法计算，表中却写了执行率；全年执行数大于全年预算数；折算得分不等于单项指标得分×权重
+（权重乘了两次的，指明）；权重占比与同一行所写分值不符。
 
 a table's cells contradict each other or look mistyped: an actual value
 without the unit its target has (read in the target's unit); a 数量指标 whose target is a
-percentage; an execution rate stated where the budget is 0 and no rate can be computed; a
-折算得分 other than 单项指标得分 × 权重 (named as such when the weight was applied twice).
+percentage; an execution rate stated where the budget is 0 and no rate can be computed; more
+spent than budgeted; a 折算得分 other than 单项指标得分 × 权重 (named as such when the weight
+was applied twice); a 权重占比 and a 分值 on one row that disagree.
 
 PASS: 单位齐全，折算得分90×10%=9
     data:
@@ -40,7 +42,7 @@ from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableData, TableRubric, level_name
 from selfeval.numbers import ZERO, fmt, quantize
 from selfeval.problems import Problem, Severity
-from selfeval.units import split
+from selfeval.units import convert, same_kind, split
 
 ID = "table-cells"
 
@@ -65,11 +67,24 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
             yield audit.finding(Severity.WARNING, ID, rid, what, ("items", rid), values={"stated": target.text})
         if row.item_score is not None and row.weight is not None and row.weighted is not None:
             yield from _weighted(audit, rid, name, row.item_score, row.weight, row.weighted)
+        if row.weight is not None and row.points is not None and row.weight * 100 != row.points:
+            share, points = fmt(row.weight * 100), fmt(row.points)
+            what = msg("cell-weight-points", node=name, weight=share, share=share, points=points)
+            values = {"stated": points, "expected": share}
+            yield audit.finding(Severity.WARNING, ID, rid, what, ("indicators", i, "points"), values=values)
     money = data.funding
     if money.budget.value == 0 and money.rate is not None and money.rate.value is not None:
         what = msg("cell-rate-undefined", rate=fmt(money.rate.value), spent=fmt(money.spent.value or ZERO))
         stated = {"stated": f"{fmt(money.rate.value)}%"}
         yield audit.finding(Severity.ERROR, ID, "funding", what, ("funding", "rate"), values=stated)
+    budget, spent = data.figures.get("funding_budget"), data.figures.get("funding_spent")
+    if budget and spent and budget.value is not None and spent.value is not None:
+        if same_kind(spent.unit, budget.unit) and convert(spent.value, spent.unit, budget.unit) > budget.value:
+            said = {"budget": _written(budget.value, budget.unit), "spent": _written(spent.value, spent.unit)}
+            what = msg("cell-spent-over", **said)
+            yield audit.finding(
+                Severity.WARNING, ID, "funding", what, ("funding", "spent"), values={"stated": said["spent"]}
+            )
 
 
 def _weighted(
@@ -84,3 +99,8 @@ def _weighted(
     args = {"item": fmt(item), "weight": fmt(weight * 100), "weighted": fmt(weighted), "expected": fmt(expected)}
     values = {"stated": fmt(weighted), "expected": fmt(expected)}
     yield audit.finding(Severity.ERROR, ID, rid, msg(key, node=name, **args), ("claims", rid), values=values)
+
+
+def _written(value: Decimal, unit: str | None) -> str:
+    """An amount with the unit it was written in (3412万), as the reader will find it in the table."""
+    return f"{fmt(value)}{unit or ''}"
