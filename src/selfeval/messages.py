@@ -566,6 +566,7 @@ MESSAGES.update(
         "col-kind": ("类别", "Kind"),
         "col-item": ("项目", "Item"),
         "col-change": ("变化", "Change"),
+        "change-range": ("{low}至{high}", "{low} to {high}"),
         "col-unit": ("单位", "Unit"),
         "line-node": ("得分", "score"),
         "line-score": ("合计", "total"),

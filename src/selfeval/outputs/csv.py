@@ -132,7 +132,11 @@ def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
 
 def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
     fields = records.COMPARE_FIELDS
-    rows = ([row[k] for k in fields] for row in records.comparison_rows(comparison))
+    spans = {"a": "a_range", "b": "b_range", "change": "change_range"}  # a range as 44.9–99.9, never its low end
+    rows = (
+        [_span(*row[spans[k]]) if k in spans and row[spans[k]] else row[k] for k in fields]
+        for row in records.comparison_rows(comparison)
+    )
     write_text(out, _table(options, fields, rows))
 
 

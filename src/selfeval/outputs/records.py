@@ -232,19 +232,26 @@ COMPARE_FIELDS = ["kind", "id", "title", "a", "b", "change", "unit"]
 
 
 def comparison_rows(c: Comparison) -> list[dict[str, Any]]:
-    """One record per compared quantity."""
-    return [
-        {
-            "kind": x.kind,
-            "id": x.id,
-            "title": x.title,
-            "a": opt(x.a, 4),
-            "b": opt(x.b, 4),
-            "change": opt(x.change, 4),
-            "unit": x.unit,
-        }
-        for x in c.lines
-    ]
+    """One record per compared quantity; where an unknown input leaves a range, ``a``/``b`` hold the
+    lowest (as a score's ``total`` does), ``change`` is null, and the ``*_range`` pairs the whole of it."""
+    rows = []
+    for x in c.lines:
+        both = x.change_range
+        rows.append(
+            {
+                "kind": x.kind,
+                "id": x.id,
+                "title": x.title,
+                "a": opt(x.a, 4),
+                "b": opt(x.b, 4),
+                "change": opt(x.change, 4),
+                "unit": x.unit,
+                "a_range": [opt(x.a, 4), opt(x.a_top, 4)],
+                "b_range": [opt(x.b, 4), opt(x.b_top, 4)],
+                "change_range": None if both is None else [opt(both[0], 4), opt(both[1], 4)],
+            }
+        )
+    return rows
 
 
 def explanation(e: Explanation) -> dict[str, Any]:

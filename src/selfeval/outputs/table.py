@@ -229,9 +229,14 @@ def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None
     table = _table(f"{c.a.label} → {c.b.label}", columns)
     for x in c.lines:
         item = x.title + (f" [{x.id}]" if options.ids else "")
-        a = "—" if x.a is None else fmt(x.a)
-        b = "—" if x.b is None else fmt(x.b)
-        table.add_row(t(f"line-{x.kind}"), item, a, b, _chg(x.change), x.unit)
+        a = "—" if x.a is None or x.a_top is None else span(x.a, x.a_top)
+        b = "—" if x.b is None or x.b_top is None else span(x.b, x.b_top)
+        both = x.change_range
+        change = _chg(x.change)
+        if both is not None and x.change is None:  # a range: each end signed, 0 written out
+            low, high = (_chg(v) or "0" for v in both)
+            change = t("change-range", low=low, high=high)
+        table.add_row(t(f"line-{x.kind}"), item, a, b, change, x.unit)
     write_text(out, _text(options, table))
 
 

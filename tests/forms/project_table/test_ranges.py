@@ -213,3 +213,18 @@ def test_every_remaining_output_gives_the_range_not_its_low_end(runner: Any, cut
         "99.9",
         "0–10",
     )
+
+
+def test_compare_shows_each_side_s_range_and_the_change_it_allows(runner: Any, cut: Path, tmp_path: Path) -> None:
+    known = dict(TABLE, indicators=[*TABLE["indicators"][:3], dict(TABLE["indicators"][3], actual="93%")])
+    last = write_yaml(tmp_path / "2020.yaml", dict(known, subject={"name": "濉溪县", "year": 2020}))
+    out = run(runner, "compare", last, cut).stdout
+    total = next(line for line in out.splitlines() if "总分" in line)
+    assert total.split()[2:5] == ["99.9", RANGE, "-10至0"]
+    rows = {r["id"]: r for r in json.loads(run(runner, "compare", last, cut, "-f", "json").stdout)["lines"]}
+    assert (rows["total"]["b"], rows["total"]["b_range"], rows["total"]["change"]) == (89.9, [89.9, 99.9], None)
+    assert rows["total"]["change_range"] == [-10, 0]
+    assert rows["satisfaction"]["a_range"] == [10, 10]
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(run(runner, "compare", last, cut, "-f", "csv").stdout))}
+    assert (table["total"]["b"], table["total"]["change"]) == (RANGE, "-10–0")
+    assert (table["r1"]["b"], table["r1"]["change"]) == ("25", "0")
