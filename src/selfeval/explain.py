@@ -67,6 +67,8 @@ def _as_written(ctx: DataContext, name: str) -> str:
     """A figure as the data file gives it, in its own unit, and in the rubric's where that differs:
     3359.62万（即3359.62万元）, 33596200元（即3359.62万元）."""
     fig = ctx.data.figures[name]
+    if fig.words is not None:  # 部分完成: the words the source wrote, not the number they stand for
+        return fig.words
     unit = ctx.unit(name)
     written = f"{as_written(fig.value or ZERO)}{fig.unit or unit}"
     if not fig.unit or not unit or fig.unit == unit:
@@ -122,6 +124,7 @@ def explain(ev: Evaluation, key: str) -> Explanation:
         inputs.append(Input(source("facts", fact), ctx.fact_title(fact), shown, at("facts", fact)))
     if r.id in data.judgements:
         j = data.judgements[r.id]
-        judged = f"{j.points}分：{j.reason}"
+        parts = [f"“{j.tier}”" if j.tier else "", "" if j.points is None else f"{fmt(j.points)}分"]
+        judged = "，".join(x for x in parts if x) + f"：{j.reason}"  # 评定“部分达成”，9分：理由
         inputs.append(Input(source("judgements", r.id), "评审评定", judged, at("judgements", r.id)))
     return Explanation(evaluation=ev, result=r, path=path, rule=text, inputs=inputs)

@@ -80,11 +80,24 @@ class Figure(Strict):
     note: str | None = None
 
     _v = field_validator("value")(lambda cls, v: v if v is None else check_finite(v))
+    _words: str | None = PrivateAttr(default=None)
+    """Set by a form that codes words as a number (部分完成 as 0.5): what a reader is shown."""
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, v: object) -> object:
         return quantity(v)
+
+    @classmethod
+    def coded(cls, value: Decimal, words: str, **kw: Any) -> Figure:
+        """A figure a form read from words (已完成), shown as those words."""
+        fig = cls(value=value, **kw)
+        fig._words = words
+        return fig
+
+    @property
+    def words(self) -> str | None:
+        return self._words
 
 
 class Evidence(Strict):

@@ -57,20 +57,49 @@ def test_the_completion_is_counted_per_level_and_overall(tmp_path: Path, runner:
     path = write_yaml(tmp_path / "埇桥区.yaml", NO_POINTS)
     doc = json.loads(runner.invoke(app, ["score", str(path), "-f", "json"]).stdout)
     s = doc["summary"]
-    assert (s["rows"], s["met"], s["unmet"], s["undecided"]) == (10, 5, 4, 1)
-    assert [(lv["name"], lv["met"], lv["unmet"], lv["undecided"]) for lv in s["levels"]] == [
-        ("产出指标", 4, 2, 0),
-        ("效益指标", 0, 1, 1),
-        ("满意度指标", 1, 1, 0),
+    assert (s["rows"], s["met"], s["partly"], s["unmet"], s["undecided"]) == (10, 5, 1, 4, 0)
+    assert [(lv["name"], lv["met"], lv["partly"], lv["unmet"], lv["undecided"]) for lv in s["levels"]] == [
+        ("产出指标", 4, 0, 2, 0),
+        ("效益指标", 0, 1, 1, 0),
+        ("满意度指标", 1, 0, 1, 0),
     ]
-    assert [u["name"] for u in s["unmet_rows"]] == [
-        "农村低保对象人数",
-        "资金按时发放率",
-        "困难群众基本生活保障",
-        "救助对象满意度",
+    assert [(u["name"], u["state"]) for u in s["unmet_rows"]] == [
+        ("农村低保对象人数", "unmet"),
+        ("资金按时发放率", "unmet"),
+        ("困难群众基本生活保障", "unmet"),
+        ("低保动态管理", "partly"),
+        ("救助对象满意度", "unmet"),
     ]
     out = runner.invoke(app, ["score", str(path)], env={"COLUMNS": "200"}).stdout
-    assert "完成情况：共10项，完成5项，未完成4项，待定1项" in out
+    assert (
+        "完成情况：共10项，完成5项，部分完成1项，未完成4项（产出指标6项：完成4、未完成2；效益指标2项：完成0、部分完成1、未完成1；"
+        in out
+    )
+    assert "部分完成：低保动态管理——" in out
+
+
+def test_a_judged_row_counts_by_its_tier_and_explain_shows_the_words(tmp_path: Path, runner: Any) -> None:
+    data = copy.deepcopy(NO_POINTS)
+    judged = {
+        "困难群众基本生活保障": {"tier": "达成", "reason": "抽查120户，生活均有保障"},
+        "低保动态管理": {"tier": "部分达成", "reason": "两个乡镇未按季度复核"},
+        "资金按时发放率": {"tier": "未达成", "reason": "第四季度延迟发放"},
+    }
+    for r in data["indicators"]:
+        if r["name"] in judged:
+            r["judgement"] = judged[r["name"]]
+    data["indicators"].append(row("满意度指标", "服务对象满意度指标", "社区满意度", "≥85%", "未知"))
+    path = write_yaml(tmp_path / "埇桥区.yaml", data)
+    s = json.loads(runner.invoke(app, ["score", str(path), "-f", "json"]).stdout)["summary"]
+    states = {u["name"]: u["state"] for u in s["unmet_rows"]}
+    assert "困难群众基本生活保障" not in states  # 达成, the top tier: met
+    assert (states["低保动态管理"], states["资金按时发放率"]) == ("partly", "unmet")
+    assert (s["met"], s["partly"], s["unmet"], s["undecided"]) == (6, 1, 3, 1)
+    shown = runner.invoke(app, ["explain", "r8", str(path)]).stdout
+    assert "：“部分达成”：两个乡镇未按季度复核" in shown and "None" not in shown
+    del data["indicators"][7]["judgement"]
+    shown = runner.invoke(app, ["explain", "r8", str(write_yaml(tmp_path / "b.yaml", data))]).stdout
+    assert "（完成情况）（indicators[8].actual，第" in shown and "：部分完成\n" in shown and "0.5" not in shown
 
 
 def test_a_stated_score_the_rows_cannot_give_is_an_error(tmp_path: Path, runner: Any) -> None:

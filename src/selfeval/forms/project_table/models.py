@@ -361,7 +361,7 @@ class TableData(DataBase):
             if row.actual.status is not None:
                 title = f"{level_name(row.name or rid)}（完成情况）"
                 done = STATE_VALUES[row.actual.status]
-                self.figures[f"{rid}_status"] = Figure(value=done, title=title)
+                self.figures[f"{rid}_status"] = Figure.coded(done, row.actual.text.strip(), title=title)
                 origins[("figures", f"{rid}_status")] = (*here, "actual")
             for cell in ("target", "actual"):
                 value: Value = getattr(row, cell)

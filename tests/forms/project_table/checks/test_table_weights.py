@@ -79,3 +79,19 @@ def test_a_level_with_no_rows_is_a_departure_or_unseen() -> None:
     assert f.severity is Severity.WARNING and f.values == {"stated": "0", "expected": "10"}
     # more: 未知 — the level is unseen, a range, nothing to warn of
     check(HEAD + ROWS.replace("points: 60", "points: 50") + "more: 未知\n", None, "table-weights")
+
+
+def test_rows_sharing_a_weight_that_does_not_divide_evenly_fill_it() -> None:
+    # Three 产出指标 rows with no 分值 share its 50: 50 ÷ 3 × 3 is not 50 in decimals, yet nothing is off.
+    check(
+        HEAD.replace(", points: 10}", "}")
+        + """\
+  - {level: 产出指标, category: 数量指标, name: 保障人数, target: ≥100人, actual: 120人}
+  - {level: 产出指标, category: 质量指标, name: 发放准确率, target: 100%, actual: 已完成}
+  - {level: 产出指标, category: 时效指标, name: 按时发放, target: 按时发放, actual: 部分完成}
+  - {level: 效益指标, category: 社会效益指标, name: 生活改善, target: 有所提高, actual: 已完成}
+  - {level: 满意度指标, category: 服务对象满意度指标, name: 满意度, target: ≥90%, actual: 95%}
+""",
+        None,
+        "table-weights",
+    )

@@ -80,6 +80,9 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
                 )
         total = sum((w.rows[i] for i in rows), ZERO)
         weight = national[level.id]
+        stated = sum((w.rows[i] for i in rows if i not in w.shared), ZERO)
+        if stated < weight and any(i in w.shared for i in rows):
+            total = weight  # shares of what the stated rows leave fill it exactly; 50 ÷ 3 × 3 is not 50 in decimals
         if w.own and total != weight:
             yield _departs(audit, level.id, level.name, total, weight, ("items", data.row_id(rows[0])))
         elif not w.own and total != weight and not (data.more and total < weight):  # more: the rest unseen
