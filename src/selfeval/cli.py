@@ -20,7 +20,7 @@ import typer
 
 from selfeval import __version__
 from selfeval.choices import Format, Scores, Sort
-from selfeval.cliframe import LANG, Command, Group, said, speak
+from selfeval.cliframe import LANG, Command, Group, guard_streams, said, speak, stream_failed
 from selfeval.i18n import Lang, Msg, t
 from selfeval.problems import Severity
 from selfeval.settings import Settings
@@ -93,8 +93,8 @@ def _run(run: Settings, fn: Callable[[IO[bytes], Say], int]) -> None:
     except typer.Exit:
         raise
     except Exception as e:
-        if run.debug:
-            raise
+        if run.debug or stream_failed(e):
+            raise  # --debug: the traceback; a failed standard stream: said as the run ends (cliframe.settle)
         print(t("internal-error", detail=f"{type(e).__name__}: {e}"), file=sys.stderr)
         raise typer.Exit(3) from None
     raise typer.Exit(code)
@@ -345,4 +345,7 @@ def main() -> None:
     # selfeval uses no pydantic plugins; without this, pydantic scans every installed package's
     # entry points on first use, a cost paid on every run. Set for this process, not on import.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Before anything is written: Chinese in any output encoding, and a stream that fails (a full
+    # disk) ends the run with a message and exit 2, not a traceback.
+    guard_streams()
     app()

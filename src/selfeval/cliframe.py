@@ -8,16 +8,22 @@ app itself speaks no language. typer writes the frame around it (``Usage:``, ``O
 wrapped, a usage error as 用法 / 运行…查看帮助 / 错误, still exit 2. In an English run typer's
 words stand. It goes through click's public hooks (a context's formatter class, a command's
 short help); the click classes themselves come from :mod:`selfeval.clickshim`.
+
+The frame also holds the run's standard streams (:func:`guard_streams`): what an encoding
+cannot take goes out as backslash escapes, and a stream that fails (a full disk) ends the
+run with a message and exit 2 instead of a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
 from typer import Abort, Context
 from typer.core import TyperCommand, TyperGroup
@@ -209,19 +215,34 @@ class Group(TyperGroup):
         with i18n.speaking(lang):
             if not standalone_mode:
                 return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            code: int | str | None
             try:
-                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-            except ce.UsageError as e:
-                with _language_of(e.ctx):
-                    show_usage_error(e)
-                sys.exit(e.exit_code)
-            except ce.ClickException as e:
-                e.show()
-                sys.exit(e.exit_code)
-            except Abort:
-                print(t("cli-aborted"), file=sys.stderr)
-                sys.exit(1)
-            sys.exit(code if isinstance(code, int) else 0)
+                code = self._standalone(args, prog_name, complete_var, windows_expand_args, **extra)
+            except SystemExit as e:  # a signal's, or click's for a closed pipe: the streams settle all the same
+                code = e.code
+            except OSError as e:
+                if not stream_failed(e):
+                    raise
+                code = 2  # said by settle(), which knows which stream failed
+            sys.exit(settle(code))
+
+    def _standalone(
+        self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, expand: bool, **extra: Any
+    ) -> int:
+        """Run the command line as click's standalone mode does, returning its exit code."""
+        try:
+            code = super().main(args, prog_name, complete_var, False, expand, **extra)
+        except ce.UsageError as e:
+            with _language_of(e.ctx):
+                show_usage_error(e)
+            return e.exit_code
+        except ce.ClickException as e:
+            e.show()
+            return e.exit_code
+        except Abort:
+            print(t("cli-aborted"), file=sys.stderr)
+            return 1
+        return code if isinstance(code, int) else 0
 
 
 def _lang_given(args: list[str]) -> Lang | None:
@@ -321,3 +342,130 @@ def usage_message(e: ce.UsageError) -> str:
     if e.message.startswith("Missing command"):
         return t("cli-missing-command")
     return e.format_message()
+
+
+# ----------------------------------------------------------------------------- standard streams
+
+
+class _Guarded(io.RawIOBase):
+    """The bytes of a standard stream on their way out, remembering the error a write met, so
+    that the run can tell a failed stream from any other error and say which one failed."""
+
+    def __init__(self, raw: Any) -> None:
+        super().__init__()
+        self._raw = raw
+        self.name = getattr(raw, "name", None)
+        self.failure: OSError | None = None
+        self.discarding = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return int(self._raw.fileno())
+
+    def isatty(self) -> bool:
+        return bool(self._raw.isatty())
+
+    def write(self, b: Any) -> int | None:
+        if self.discarding:
+            return memoryview(b).nbytes
+        try:
+            return self._raw.write(b)  # type: ignore[no-any-return]
+        except BrokenPipeError:
+            raise  # the reader went away: ended quietly where it is met
+        except OSError as e:
+            self.failure = e
+            raise
+
+
+_GUARDED: dict[str, _Guarded] = {}
+_ESCAPE = "selfeval-escape"
+
+
+def _escape(e: UnicodeError) -> tuple[str | bytes, int]:
+    """A file name's undecodable bytes as they came (surrogateescape), any other character the
+    encoding lacks as a backslash escape: one character at a time, as a run may mix the two."""
+    if not isinstance(e, UnicodeEncodeError):
+        raise e
+    one = UnicodeEncodeError(e.encoding, e.object, e.start, e.start + 1, e.reason)
+    # a byte goes out as it is only where the encoding writes bytes singly (not UTF-16)
+    if 0xDC80 <= ord(e.object[e.start]) <= 0xDCFF and "\n".encode(e.encoding) == b"\n":
+        return codecs.lookup_error("surrogateescape")(one)
+    return codecs.backslashreplace_errors(one)
+
+
+def guard_streams() -> None:
+    """Make standard output and standard error take any text, and remember a write that fails
+    (see :func:`settle`). Called once, before anything is written."""
+    codecs.register_error(_ESCAPE, _escape)
+    sys.stdout = _guard(sys.stdout, "stdout")
+    sys.stderr = _guard(sys.stderr, "stderr")
+
+
+def _guard(stream: TextIO | None, name: str) -> TextIO | None:
+    if not isinstance(stream, io.TextIOWrapper):
+        return stream  # no stream at all (a windowed program), or one a caller put in place
+    # Help and messages are Chinese: a stream whose encoding lacks it (latin-1, ascii) gets
+    # backslash escapes rather than an exception. A choice PYTHONIOENCODING made stands.
+    errors = {"strict": "backslashreplace", "surrogateescape": _ESCAPE}.get(stream.errors or "strict", stream.errors)
+    buffer = stream.buffer
+    raw = buffer.raw if isinstance(buffer, io.BufferedWriter) else buffer  # unbuffered (-u): the raw file
+    try:
+        usable = isinstance(raw, io.RawIOBase) and not isinstance(raw, _Guarded) and raw.fileno() >= 0
+    except (OSError, ValueError):
+        usable = False
+    if not usable:
+        stream.reconfigure(errors=errors)
+        return stream
+    stream.flush()
+    guarded = _GUARDED[name] = _Guarded(raw)
+    return io.TextIOWrapper(
+        io.BufferedWriter(guarded) if raw is not buffer else guarded,
+        encoding=stream.encoding,
+        errors=errors,
+        newline=None,  # "\n" as os.linesep: what Python's own standard streams do
+        line_buffering=stream.line_buffering,
+        write_through=stream.write_through,
+    )
+
+
+def stream_failed(e: BaseException) -> bool:
+    """Whether ``e`` is the error a write to standard output or standard error met."""
+    return any(g.failure is e for g in _GUARDED.values())
+
+
+def settle(code: int | str | None) -> int | str | None:
+    """The run's exit code once what the streams still hold is written: 2 when a stream failed
+    (said on standard error while it takes words), 141 when the reader went away."""
+    failed = {name: g.failure for name, g in _GUARDED.items() if g.failure is not None}
+    for name in ("stdout", "stderr"):
+        try:
+            stream = getattr(sys, name)
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            for guarded in _GUARDED.values():
+                guarded.discarding = True  # nothing more is worth saying
+            return 128 + 13
+        except OSError as e:
+            failed.setdefault(name, e)
+    if not failed:
+        return code
+    if "stdout" in failed and "stderr" not in failed and sys.stderr is not None:
+        try:
+            print(t("stdout-cannot-write", reason=_reason(failed["stdout"])), file=sys.stderr, flush=True)
+        except OSError as e:
+            failed["stderr"] = e
+    for name in failed:
+        if name in _GUARDED:
+            _GUARDED[name].discarding = True  # what it holds would fail again as the interpreter exits
+    return 2
+
+
+def _reason(e: OSError) -> str:
+    import errno
+
+    from selfeval.errors import os_reason
+
+    return t("errno-ENOSPC") if e.errno == errno.ENOSPC else os_reason(e)

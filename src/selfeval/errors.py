@@ -176,7 +176,7 @@ def os_reason(e: BaseException) -> str:
 
     code = getattr(e, "errno", None)
     name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
-    if name in ("ENAMETOOLONG", "ELOOP", "ENOTDIR", "EACCES", "EIO"):
+    if name in ("ENAMETOOLONG", "ELOOP", "ENOTDIR", "EACCES", "EIO", "ENOSPC"):
         return t(f"errno-{name}")
     if isinstance(e, RuntimeError):  # pathlib's "Symlink loop" on older Pythons
         return t("errno-ELOOP")

@@ -383,6 +383,8 @@ MESSAGES.update(
             "{path}: cannot write in {folder} ({reason})",
         ),
         "out-cannot-write": ("{path}: 无法写入（{reason}）", "{path}: cannot write ({reason})"),
+        "stdout-cannot-write": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
+        "errno-ENOSPC": ("设备上没有空间", "no space left on device"),
         "out-not-regular": (
             "{path}: 不是普通文件（设备、管道或套接字），即使加 --force 也不覆盖",
             "{path}: not a regular file (a device, pipe or socket); not replaced, even with --force",
