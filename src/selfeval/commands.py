@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Generic, TextIO, TypeVar
@@ -126,8 +126,11 @@ class Destination(Generic[P]):
     def write(self, payload: P, stdout: IO[bytes], say: Say, inputs: Iterable[Path] = ()) -> None:
         """Write the result to standard output, or atomically to ``--out``."""
         o = self.settings
+        options = replace(self.options, notes=[])
         with opened(o.out, stdout, force=o.force, inputs=inputs) as fh:
-            self.writer(payload, fh, self.options)
+            self.writer(payload, fh, options)
+        # a value the format could not hold whole was shortened: said even with -q, the file differs from the input
+        say.problem_lines(note.text() for note in options.notes)
         if o.out is not None:
             say.info("wrote", path=o.out)
 

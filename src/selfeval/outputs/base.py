@@ -16,6 +16,7 @@ from typing import IO, Generic, TypeVar
 
 from selfeval.choices import Format
 from selfeval.forms.interface import ReportOptions
+from selfeval.i18n import Msg, msg, t
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
 
@@ -83,6 +84,9 @@ class Options:
     """Show the internal ids of nodes, relations and findings (for rubric authors)."""
     to_file: bool = False
     """The result goes to a file (``--out``), for people to open, rather than to a program's pipe."""
+    notes: list[Msg] = field(default_factory=list, compare=False, repr=False)
+    """What a writer changed so that its format holds the result (a value shortened to a limit):
+    writers have no standard error, so the command that called one tells the person."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +134,45 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]
 def xml_safe(text: str) -> str:
     """Text with the characters XML 1.0 cannot hold removed (Office files are XML)."""
     return _NOT_XML.sub("", text)
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
+
+
+def formula_like(value: object) -> bool:
+    """Whether a spreadsheet would run this value as a formula (it starts with =, +, -, @, a tab
+    or a CR) rather than show it; a signed number is a number, not a formula. The one place
+    that decides it: CSV marks such a cell with an apostrophe, Excel with its quote prefix."""
+    return isinstance(value, str) and bool(_FORMULA.match(value)) and not _NUMBER.match(value)
+
+
+PROPERTY_LIMIT = 255
+"""Characters an Office document property (title, author, keywords…) holds."""
+CELL_LIMIT = 32767
+"""Characters an Excel cell holds."""
+
+
+def _units(text: str) -> int:
+    """Length as Office counts it: UTF-16 units, two for a character beyond the BMP."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def fit(text: str, limit: int, what: Msg, options: Options) -> str:
+    """``text``, or when the format cannot hold it, as much as it can with a visible mark at the
+    end, and a note in ``options`` saying what was shortened: never a crash, never silently."""
+    if len(text) <= limit // 2 or _units(text) <= limit:
+        return text
+    mark = t("shortened-mark")
+    room, used, cut = limit - _units(mark), 0, 0
+    for ch in text:  # by characters, so a pair beyond the BMP is never split
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > room:
+            break
+        cut += 1
+    length, most = f"{len(text):,}", f"{limit:,}"
+    options.notes.append(msg("out-shortened", what=what, length=length, limit=most, mark=mark))
+    return text[:cut] + mark
 
 
 def write_text(out: IO[bytes], text: str) -> None:

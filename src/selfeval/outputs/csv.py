@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -14,7 +13,7 @@ from selfeval.compare import Comparison
 from selfeval.i18n import t
 from selfeval.numbers import fmt
 from selfeval.outputs import records
-from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
+from selfeval.outputs.base import Findings, FormatSpec, Options, formula_like, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
 from selfeval.wording import grades
@@ -45,16 +44,10 @@ def _compared(p: Problem) -> tuple[str, str]:
     return p.values.get("stated", ""), p.values.get("expected", "")
 
 
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
-
-
 def _inert_cell(value: Any) -> Any:
-    """A cell for a spreadsheet: text that Excel would run as a formula (=, +, -, @) gets a
+    """A cell for a spreadsheet, header or data: text that Excel would run as a formula gets a
     leading apostrophe, as spreadsheets themselves mark text; numbers stay numbers."""
-    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
-        return "'" + value
-    return value
+    return "'" + value if formula_like(value) else value
 
 
 def _cell(field: str, value: Any) -> Any:
@@ -75,7 +68,9 @@ SPEC = FormatSpec(format=Format.CSV, suffixes=(".csv",), binary=False)
 def _table(options: Options, fields: Sequence[str], rows: Iterable[Sequence[Any]], header: Sequence[str] = ()) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n" if options.to_file else "\n")
-    w.writerow(header or ([t(f"csv-{f}") for f in fields] if options.to_file else fields))
+    head = header or ([t(f"csv-{f}") for f in fields] if options.to_file else fields)
+    # a header cell is as inert as any other: a ranking's columns are titles from a rubric
+    w.writerow([_inert_cell(h) for h in head] if options.to_file else head)
     for row in rows:
         w.writerow(["" if v is None else (_inert_cell(v) if options.to_file else v) for v in row])
     return (BOM if options.to_file else "") + out.getvalue()

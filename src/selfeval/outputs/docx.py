@@ -18,10 +18,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from selfeval.choices import Format
 from selfeval.errors import TemplateError
-from selfeval.i18n import msg
+from selfeval.i18n import Msg, msg
 from selfeval.load import read_text
 from selfeval.outputs import gongwen, template
-from selfeval.outputs.base import FormatSpec, Options, Report, xml_safe
+from selfeval.outputs.base import PROPERTY_LIMIT, FormatSpec, Options, Report, fit, xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -220,18 +220,22 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
     about = ev.form.properties(ev.result)
     p = ev.provenance
     props = doc.core_properties
-    props.title = str(word_text(about.title))
-    props.author = props.last_modified_by = str(word_text(about.author))
-    props.subject = str(word_text(ev.result.rubric.title))
+
+    def prop(value: str, name: Msg) -> str:
+        """A property as Word holds it: one line, at most 255 characters (a longer one is refused)."""
+        return fit(str(word_text(value)), PROPERTY_LIMIT, msg("limit-docx-property", name=name), options)
+
+    props.title = prop(about.title, msg("prop-title"))
+    props.author = props.last_modified_by = prop(about.author, msg("prop-author"))
+    props.subject = prop(ev.result.rubric.title, msg("prop-subject"))
     subject = ev.result.data.subject
-    props.keywords = str(word_text(f"{ev.form.title}; {subject.name}; {subject.year}"))
-    props.comments = str(
-        word_text(
-            f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
-            f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}"
-        )
+    props.keywords = prop(f"{ev.form.title}; {subject.name}; {subject.year}", msg("prop-keywords"))
+    props.comments = prop(
+        f"评分标准 {p.rubric_id} {p.rubric_version} SHA-256 {p.rubric_sha256}; "
+        f"数据文件 SHA-256 {p.data_sha256}; selfeval {p.selfeval_version}",
+        msg("prop-comments"),
     )
-    props.category = report.options.scores.value
+    props.category = prop(report.options.scores.value, msg("prop-category"))
     props.language = "zh-CN"
     when = about.date or dt.date(2000, 1, 1)  # no clock: the same bytes every time
     props.created = props.modified = dt.datetime(when.year, when.month, when.day)

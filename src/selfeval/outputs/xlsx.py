@@ -13,15 +13,26 @@ from typing import IO, TYPE_CHECKING, Any
 
 from selfeval.batch import Ranking, Row, matrix
 from selfeval.choices import Format
-from selfeval.i18n import t
+from selfeval.i18n import msg, t
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import quantize, span
-from selfeval.outputs.base import Findings, FormatSpec, Options, Report, xml_safe
+from selfeval.outputs.base import (
+    CELL_LIMIT,
+    PROPERTY_LIMIT,
+    Findings,
+    FormatSpec,
+    Options,
+    Report,
+    fit,
+    formula_like,
+    xml_safe,
+)
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
 from selfeval.wording import grades
 
 if TYPE_CHECKING:
+    from xlsxwriter.format import Format as CellFormat
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
@@ -41,29 +52,56 @@ def _score(low: Decimal, high: Decimal, places: int = 2) -> float | str:
 
 
 class _Book:
-    """A workbook with the formats a 评分表 uses. Every text goes in with ``write_string``: a
-    value from a file that starts with ``=`` stays text, never a formula."""
+    """A workbook with the formats a 评分表 uses. Every text goes in through :meth:`string`:
+    text, never a formula, and no longer than a cell holds."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, options: Options) -> None:
         import xlsxwriter
 
+        self.options = options
         self.buffer = io.BytesIO()
-        self.book: Workbook = xlsxwriter.Workbook(self.buffer, {"in_memory": True})
-        self.book.set_properties({"title": xml_safe(title), "author": "selfeval", "created": EPOCH})
-        self.head = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#F2F2F2", "text_wrap": True})
-        self.number = self.book.add_format({"num_format": "0.##"})
-        self.bold_number = self.book.add_format({"num_format": "0.##", "bold": True})
-        self.text = self.book.add_format({"text_wrap": True, "valign": "top"})
-        self.indents = [self.book.add_format({"indent": i, "text_wrap": True, "valign": "top"}) for i in range(6)]
-        self.bold = self.book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        # write() would make a formula of "=…" and a link of "http…": only string() decides what text is
+        settings = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        self.book: Workbook = xlsxwriter.Workbook(self.buffer, settings)
+        title = fit(xml_safe(title), PROPERTY_LIMIT, msg("limit-xlsx-property", name=msg("prop-title")), options)
+        self.book.set_properties({"title": title, "author": "selfeval", "created": EPOCH})
+        self._props: dict[int, dict[str, Any]] = {}
+        self._quoted: dict[int, CellFormat] = {}
+        self.head = self.format({"bold": True, "bottom": 1, "bg_color": "#F2F2F2", "text_wrap": True})
+        self.number = self.format({"num_format": "0.##"})
+        self.bold_number = self.format({"num_format": "0.##", "bold": True})
+        self.text = self.format({"text_wrap": True, "valign": "top"})
+        self.indents = [self.format({"indent": i, "text_wrap": True, "valign": "top"}) for i in range(6)]
+        self.bold = self.format({"bold": True, "text_wrap": True, "valign": "top"})
+
+    def format(self, props: dict[str, Any]) -> CellFormat:
+        """A cell format, remembered so that :meth:`string` can add the quote prefix to it."""
+        made: CellFormat = self.book.add_format(props)
+        self._props[id(made)] = props
+        return made
 
     def sheet(self, name: str, headers: list[str], widths: list[int]) -> Worksheet:
         ws = self.book.add_worksheet(name)
         for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
-            ws.write_string(0, col, header, self.head)  # a county's name is text, never a formula
+            self.string(ws, 0, col, header, self.head)  # a county's name heads a column
             ws.set_column(col, col, width)
         ws.freeze_panes(1, 0)
         return ws
+
+    def string(self, ws: Worksheet, row: int, col: int, text: str, fmt: CellFormat) -> None:
+        """Text in a cell. ``write_string`` keeps "=…" text, never a formula; the quote prefix
+        keeps it text when someone edits the cell, as a typed apostrophe would."""
+        from xlsxwriter.utility import xl_rowcol_to_cell
+
+        where = msg("limit-xlsx-cell", sheet=ws.name, cell=xl_rowcol_to_cell(row, col))
+        text = fit(text, CELL_LIMIT, where, self.options)
+        ws.write_string(row, col, text, self._quote(fmt) if formula_like(text) else fmt)
+
+    def _quote(self, fmt: CellFormat) -> CellFormat:
+        key = id(fmt)
+        if key not in self._quoted:
+            self._quoted[key] = self.book.add_format({**self._props[key], "quote_prefix": True})
+        return self._quoted[key]
 
     def cell(self, ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> None:
         if value is None or value == "":
@@ -71,7 +109,7 @@ class _Book:
         elif isinstance(value, (int, float)):
             ws.write_number(row, col, value, fmt or self.number)
         else:
-            ws.write_string(row, col, str(value), fmt or self.text)
+            self.string(ws, row, col, str(value), fmt or self.text)
 
     def close(self) -> bytes:
         self.book.close()
@@ -96,7 +134,7 @@ SPEC = FormatSpec(format=Format.XLSX, suffixes=(".xlsx",), binary=True)
 
 
 def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
-    book = _Book(t("sheet-findings"))
+    book = _Book(t("sheet-findings"), options)
     _findings_sheet(book, sorted(findings.problems, key=Problem.position_key))
     out.write(book.close())
 
@@ -104,7 +142,7 @@ def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
 def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     """The province's workbook: the ranking, an indicator × county matrix per rubric, every
     finding and the reviewer's adjustments."""
-    book = _Book(t("ranking-title"))
+    book = _Book(t("ranking-title"), options)
     scored = [r for r in ranking.rows if not r.failed]
     headers = [t(k) for k in ("col-rank", "col-county", "col-year", "col-total", "col-grade", "col-claimed")]
     headers += [t("col-claimed-minus"), t("col-audit-errors"), t("col-adjust-count"), t("col-note")]
@@ -167,7 +205,7 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
                     },
                 )
         ws.freeze_panes(1, 3)
-        ws.write_string(last + 2, 1, rubric, book.text)
+        book.string(ws, last + 2, 1, rubric, book.text)
 
 
 def _ledger(book: _Book, ranking: Ranking) -> None:
@@ -187,7 +225,7 @@ def _ledger(book: _Book, ranking: Ranking) -> None:
 
 def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     r = ev.result
-    book = _Book(f"{ev.label} {r.rubric.title}")
+    book = _Book(f"{ev.label} {r.rubric.title}", options)
     headers = [t(k) for k in ("col-number", "col-title", "col-points", "col-score", "col-claimed")]
     headers += [t("col-differs"), t("col-explanation")]
     ws = book.sheet(t("sheet-score"), headers, [8, 46, 8, 8, 8, 8, 70])
@@ -237,18 +275,17 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
     if sheet is None:
         score(ev, out, options)
         return
-    book = _Book(sheet.title)
+    book = _Book(sheet.title, options)
     ws = book.book.add_worksheet(t("sheet-table"))
     header = sheet.header
     last = len(header) - 1
-    title = book.book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
-    boxed = book.book.add_format({"border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"})
-    boxed_number = book.book.add_format({"border": 1, "num_format": "0.##", "align": "center"})
-    head = book.book.add_format(
-        {"border": 1, "bold": True, "text_wrap": True, "align": "center", "bg_color": "#F2F2F2"}
-    )
+    title = book.format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+    boxed = book.format({"border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"})
+    boxed_number = book.format({"border": 1, "num_format": "0.##", "align": "center"})
+    head = book.format({"border": 1, "bold": True, "text_wrap": True, "align": "center", "bg_color": "#F2F2F2"})
+    # a merged range is made blank, then its text goes in as any other's
     ws.merge_range(0, 0, 0, last, "", title)
-    ws.write_string(0, 0, sheet.title, title)  # write_string: text from a file is never a formula
+    book.string(ws, 0, 0, sheet.title, title)
     row = 1
     for cells in sheet.before:  # 项目名称…, the budget block: the last cell spans the rest
         for col, value in enumerate(cells):
@@ -258,7 +295,7 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
         row += 1
     row += 1
     for col, name in enumerate(header):
-        ws.write_string(row, col, name, head)
+        book.string(ws, row, col, name, head)
     ws.repeat_rows(row)
     row += 1
     start = row
@@ -271,7 +308,7 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
         if r == row or sheet.rows[r - start][0]:
             if r - 1 > top:
                 ws.merge_range(top, 0, r - 1, 0, "", boxed)
-                ws.write_string(top, 0, str(sheet.rows[top - start][0]), boxed)
+                book.string(ws, top, 0, str(sheet.rows[top - start][0]), boxed)
             top = r
     for col, width in enumerate((14, 14, 24, 12, 12, 7, 7, 30)[: len(header)]):
         ws.set_column(col, col, width)
