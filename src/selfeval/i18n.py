@@ -77,12 +77,19 @@ class Msg:
         return self.text()
 
 
+QUOTED = 2_000
+"""Longest value a message repeats whole: a 1 MB cell is named by its start and its length."""
+
+
 def _render(value: object, lang: Lang) -> object:
-    """A message's value in ``lang``: a message rendered, a list of parts rendered and joined."""
+    """A message's value in ``lang``: a message rendered, a list of parts rendered and joined, and a
+    text too long to repeat shortened to its start, saying how long it was."""
     if isinstance(value, Msg):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return "".join(str(_render(v, lang)) for v in value)
+    if isinstance(value, str) and len(value) > QUOTED:
+        return value[:80] + ("…（共 {n:,} 字）" if lang is Lang.ZH else "… ({n:,} characters)").format(n=len(value))
     return value
 
 

@@ -81,7 +81,7 @@ STATES: dict[str, Status] = {
 }
 """An actual value written as a state, not a number."""
 
-_NOT_QUANTITY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|第\s*\d+|\d+\s*季度")
+_NOT_QUANTITY = re.compile(r"\d{4}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|第\s*\d+|(?<!\d)\d+\s*季度")
 """Digits that are dates or ordinals in a worded target (2021年底前完成), not a quantity."""
 
 
@@ -93,17 +93,17 @@ _YEAR = re.compile(r"\d{4}年[底末]?")
 _INCLUSIVE = re.compile(r"\(含\)")
 """（含）: the bound counts; ≥ and ≤ say so already."""
 _CLOSING = "。；;，,、！!"
-_REMARK = re.compile(r"(?P<head>.*\d.*?)\((?P<inner>[^()]*)\)")
-"""A bracket at the end of a cell that holds a number: a remark, or the unit of a bare number."""
 
 
 def _compact(text: str) -> str:
     """The cell with spaces, look-alike signs, （含）, closing punctuation and a closing remark set aside."""
     compact = _INCLUSIVE.sub("", re.sub(r"\s+", "", normalise(text).translate(_LOOK_ALIKE))).rstrip(_CLOSING)
-    m = _REMARK.fullmatch(compact)
-    if m is None or not m["inner"]:
+    # A bracket closing a cell that holds a number: a remark, or the unit of a bare number. Found
+    # by position, not by a pattern that would backtrack over a long cell.
+    start = compact.rfind("(")
+    head, inner = compact[:start], compact[start + 1 : -1]
+    if not compact.endswith(")") or start < 0 or not inner or ")" in inner or not re.search(r"\d", head):
         return compact
-    head, inner = m["head"], m["inner"]
     unit = head[-1].isdigit() and not re.search(r"\d", inner)  # ≥500（万元）: the number's unit
     return head + inner if unit else head
 
