@@ -34,6 +34,7 @@ __all__ = [
     "SelfevalError",
     "TemplateError",
     "TemplateTimeout",
+    "TemplateValueTooLarge",
     "Terminated",
     "Undefined",
     "UnknownValue",
@@ -87,6 +88,13 @@ class TemplateTimeout(TemplateError):
 
     def __init__(self) -> None:
         super().__init__(msg("template-timeout"))
+
+
+class TemplateValueTooLarge(TemplateError):
+    """A template built a string or list longer than any output may be; located where it is caught."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("template-value-too-large", where="", limit=""))
 
 
 class InvalidValue(SelfevalError, ValueError):

@@ -977,6 +977,14 @@ MESSAGES.update(
             "{where}: 模板输出超过 {limit} 个字符",
             "{where}: the template's output exceeds {limit} characters",
         ),
+        "template-value-too-large": (
+            "{where}: 模板拼出的文字或列表超过 {limit} 个字符或项，已停止",
+            "{where}: the template built text or a list of more than {limit} characters or items; stopped",
+        ),
+        "template-too-much-memory": (
+            "{where}: 模板占用内存超过 {limit} MB，已停止（模板不应反复倍增文字或列表）",
+            "{where}: the template took more than {limit} MB of memory; stopped (a template should not keep doubling text or lists)",
+        ),
         "template-too-slow": (
             "{where}: 模板运行超过 {limit} 秒，已停止",
             "{where}: the template ran longer than {limit} seconds; stopped",

@@ -97,3 +97,25 @@ def test_heat_runs_red_yellow_green_and_stays_inside() -> None:
     assert [heat(Decimal(x)) for x in ("0", "0.5", "1")] == ["#f8696b", "#ffeb84", "#63be7b"]
     assert heat(Decimal("0.25")) == "#fcaa78"  # between red and yellow
     assert heat(Decimal("-1")) == heat(Decimal(0)) and heat(Decimal(2)) == heat(Decimal(1))
+
+
+@pytest.mark.slow
+def test_a_page_of_every_county_of_a_province_is_not_refused_as_too_large(tmp_path: Any) -> None:
+    # one county scored in detail, listed 3,000 times (a row each, more than any province has)
+    import io
+    from dataclasses import replace
+
+    from helpers import DATA
+    from selfeval.batch import Ranking, Row
+    from selfeval.choices import Sort
+    from selfeval.inputs import Library
+    from selfeval.outputs import Options
+    from selfeval.outputs.html import ranking
+    from selfeval.pipeline import evaluate
+
+    one = Row.of(DATA, evaluate(DATA, Library()))
+    rows = [replace(one, name=f"县{i}", path=f"{i}.yaml") for i in range(3_000)]
+    out = io.BytesIO()
+    ranking(Ranking.sorted(rows, Sort.TOTAL), out, Options(width=80, ids=False, to_file=True))
+    page = out.getvalue().decode("utf-8")
+    assert page.count("县2999") >= 2 and len(page) > 20_000_000  # past the bound of a single report

@@ -107,4 +107,4 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
         "bar_width": BAR_WIDTH,
     }
     path = resources.TEMPLATES / TEMPLATE
-    write_text(out, template.render(read_text(path), str(path), view, html=True))
+    write_text(out, template.render(read_text(path), str(path), view, html=True, rows=len(ranking.rows)))
