@@ -124,6 +124,8 @@ class Row:
     """Its place among the rows of its rubric by total, equal totals sharing one (1, 1, 3)."""
     duplicates: list[str] = field(default_factory=list)
     """The other files of the same county and year."""
+    read: tuple[Path, ...] = ()
+    """The files scoring it read besides itself (its rubric, and what the rubric names)."""
 
     @property
     def failed(self) -> bool:
@@ -175,6 +177,7 @@ class Row:
             nodes=_cells(r, p, detail),
             findings=findings if detail else [],
             adjustments=r.adjustments,
+            read=tuple(ev.rubric.files()),
         )
 
     @classmethod
@@ -224,6 +227,11 @@ class Ranking:
                 row.duplicates = [o.path for o in same if o is not row]
         order = SORTS[key]
         return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, *order(r))))
+
+    @property
+    def read(self) -> list[Path]:
+        """Every rubric and template the rows were scored with: inputs of the run."""
+        return sorted({p for r in self.rows for p in r.read})
 
     @property
     def rubrics(self) -> list[str]:

@@ -170,7 +170,7 @@ def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     dest = Destination.prepare(FINDINGS, Format.PARSABLE, s.output, s.run, inputs)
     library = Library(s.rubric)
     checked = [Checked(str(p), check_file(p, library)) for p in paths]
-    dest.write(Findings(checked), stdout, say, inputs)
+    dest.write(Findings(checked), stdout, say, [*inputs, *library.read()])
     total = counts([p for c in checked for p in c.problems])
     bad = sum(1 for c in checked if c.problems)
     say.info(
@@ -255,7 +255,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
         if ledger is not None and not ev.result.adjustments:
             say.info("adjust-none", who=ev.label, path=s.adjustments)
-        dest.write(ev, stdout, say, [*inputs, ev.rubric.path])
+        dest.write(ev, stdout, say, [*inputs, *ev.rubric.files()])
         r = ev.result
         if s.fail_under is not None and r.total_high < s.fail_under:  # below however the unknowns turn out
             say.info("below-fail-under", total=span(r.total, r.total_high), limit=s.fail_under)
@@ -269,7 +269,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     # every node and finding only for the outputs that show them: the workbook and the page
     detail = ranked.format in (Format.XLSX, Format.HTML)
     ranking = _batch(paths, s.rubric, ledger, say, batch=s.batch, progress=s.run.progress, detail=detail)
-    ranked.write(ranking, stdout, say, inputs)
+    ranked.write(ranking, stdout, say, [*inputs, *ranking.read])
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
     below = [
@@ -310,6 +310,7 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
         ev = evaluate(paths[0], Library(s.rubric), ledger)
         subject = ev.result.data.subject
         checked = [Checked(str(paths[0]), ev.findings, (subject.name, subject.year))]
+        inputs += ev.rubric.files()
     else:
         # findings need no common rubric
         ranking = _batch(paths, s.rubric, ledger, say, batch=BatchSettings(separate=True))
@@ -318,6 +319,7 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
             Checked(r.path, r.problems if r.failed else r.findings, None if r.failed else (r.name, r.year or 0))
             for r in by_path
         ]
+        inputs += ranking.read
     dest.write(Findings(checked), stdout, say, inputs)
     if len(checked) > 1:
         found = counts([p for c in checked for p in c.problems])
@@ -362,7 +364,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
         say.problem_lines([msg("report-refused", summary=summary, level=s.fail_on.value).text()])
         return 1
-    dest.write(Report(ev, s.template, s.options), stdout, say, [*inputs, ev.rubric.path])
+    dest.write(Report(ev, s.template, s.options), stdout, say, [*inputs, *ev.rubric.files()])
     claimed = s.options.scores is Scores.CLAIMED
     r = ev.result
     total = (None if r.claimed_total is None else fmt(r.claimed_total)) if claimed else span(r.total, r.total_high)
@@ -398,6 +400,7 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
     target = None if str(s.out) == "-" else s.out  # `-`: standard output
     if target is not None:
         check_target(target, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
+    read = [p for p in (s.previous, s.rubric) if p]
     if s.example:
         text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
         what = msg("init-example")
@@ -409,12 +412,14 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
         year = s.year or last.result.data.subject.year + 1
         text = rf.form.skeleton(rf.rubric, s.name or last.result.data.subject.name, year, last.result.data)
         what = msg("init-from", year=year, path=s.previous)
+        read += [*last.rubric.files(), *rf.files()]
     else:
         rf = Library(s.rubric).default()
         year = s.year or dt.date.today().year - 1
         text = rf.form.skeleton(rf.rubric, s.name or "某县", year)
         what = msg("init-blank", id=rf.rubric.id, version=rf.rubric.version)
-    with opened(target, stdout, force=s.force) as fh:
+        read += rf.files()
+    with opened(target, stdout, force=s.force, inputs=read) as fh:
         fh.write(text.encode("utf-8"))
     if target is not None:
         say.info("init-wrote", path=target, what=what)
@@ -444,7 +449,7 @@ def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     ra, rb = a.result.rubric, b.result.rubric
     if (ra.id, ra.version) != (rb.id, rb.version):
         raise SelfevalError(msg("compare-rubrics", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
-    dest.write(compare(a, b), stdout, say, _given(*paths, s.rubric, a.rubric.path, b.rubric.path))
+    dest.write(compare(a, b), stdout, say, _given(*paths, s.rubric, *a.rubric.files(), *b.rubric.files()))
     return 0
 
 

@@ -21,10 +21,11 @@ from selfeval.forms import DEFAULT_FORM, FORMS, RUBRIC_KEYS, Form
 from selfeval.i18n import msg, suggest_msg
 from selfeval.load import Document, load_document, parse, read_bytes, read_header, shown_as
 from selfeval.models.data import DataBase, RubricRef
-from selfeval.models.rubric import RubricBase, Walked
+from selfeval.models.rubric import RubricBase, TemplateKind, Walked
 from selfeval.problems import Problem, Severity
 from selfeval.schema import validate_model
 from selfeval.validate import check_data, check_rubric, left_to_fill, missing_inputs
+from selfeval.zipped import docx_problem
 
 STDIN = Path("-")
 """A data file read from standard input."""
@@ -42,13 +43,34 @@ class RubricFile(Generic[R, D]):
     rubric: R
     form: Form[R, D, Any]
 
-    def template(self, kind: str) -> Path:
+    def template(self, kind: TemplateKind) -> Path:
         """A report template (``markdown``, ``docx``, ``docx-reference``): the rubric's own, next to it
         or bundled, else its form's."""
         named = self.rubric.templates.get(kind) or (self.rubric.template if kind == "markdown" else None)
         name = named or self.form.templates[kind]
         beside = self.path.parent / name
-        return beside if named and beside.is_file() else resources.TEMPLATES / name
+        if not (named and beside.is_file()):
+            return resources.TEMPLATES / name
+        folder, real = self.path.parent.resolve(), beside.resolve()
+        if not real.is_relative_to(folder):  # the name stays inside (checked at loading); a link may not
+            at = ("templates", kind) if kind in self.rubric.templates else ("template",)
+            raise InputError([self.doc.problem(at, msg("template-link-outside", name=name, target=real), "rubric")])
+        return beside
+
+    def files(self) -> list[Path]:
+        """Every file this rubric brings into a run: itself and what it names."""
+        return [self.path, *self.named_files()]
+
+    def named_files(self) -> list[Path]:
+        """The templates and reference documents this rubric names, as they resolve; a reference
+        document that is no real .docx of a sane size is refused at its line."""
+        kinds: set[TemplateKind] = {*self.rubric.templates, *(("markdown",) if self.rubric.template else ())}
+        found = [self.template(kind) for kind in sorted(kinds)]
+        reference = self.template("docx-reference")
+        if "docx-reference" in kinds and (problem := docx_problem(reference)) is not None:
+            at = ("templates", "docx-reference")
+            raise InputError([self.doc.problem(at, msg("in-file", path=reference.name, detail=problem), "rubric")])
+        return found
 
 
 @dataclass(frozen=True)
@@ -78,7 +100,9 @@ def rubric_from(doc: Document, path: Path) -> RubricFile:
     problems = [*check_rubric(rubric, doc), *form.check_rubric(rubric, doc)]
     if problems:
         raise InputError(problems)
-    return RubricFile(doc, path, rubric, form)
+    found = RubricFile(doc, path, rubric, form)
+    found.named_files()  # a template that links out of the rubric's folder is refused now, at its line
+    return found
 
 
 @functools.lru_cache(maxsize=16)
@@ -114,6 +138,10 @@ class Library:
             self._by_path[key] = _checked(read_bytes(path, shown), shown, path)
         self._as_given[path] = self._by_path[key]
         return self._by_path[key]
+
+    def read(self) -> list[Path]:
+        """Every rubric file loaded so far, with the files each names: inputs of the run."""
+        return [p for rf in self._by_path.values() for p in rf.files()]
 
     def bundled(self) -> dict[tuple[str, str], Path]:
         """Bundled rubrics by (id, version), read from their headers only."""

@@ -156,6 +156,31 @@ MESSAGES.update(
             "“{id}”是保留名称（claims.{id} 表示总分），请换一个编号",
             "'{id}' is reserved; choose another id",
         ),
+        "template-outside": (
+            "“{name}”不在评分标准所在的文件夹内：模板和参考文档只能写该文件夹内的相对路径（如 templates/report.md.j2），不能写绝对路径、~ 或 ..",
+            "'{name}' is not inside the rubric's folder: templates and reference documents are named by a relative path inside it (templates/report.md.j2), never an absolute path, ~ or ..",
+        ),
+        "in-file": ("{path}：{detail}", "{path}: {detail}"),
+        "docx-reference-not-docx": (
+            "不是 Word 文档（.docx）：参考文档须是用 Word 或 WPS 另存为 .docx 的文件",
+            "not a Word document (.docx): a reference document must be a file saved as .docx",
+        ),
+        "docx-reference-large": (
+            "参考文档有 {size} 字节，超过 {limit} 字节的上限",
+            "the reference document is {size} bytes, over the limit of {limit}",
+        ),
+        "docx-reference-expands": (
+            "参考文档解压后过大（{parts} 个部件，共 {size} 字节，其中 XML {xml} 字节；XML 上限 {limit} 字节）：不像是一份版式文档",
+            "the reference document expands too far ({parts} parts, {size} bytes, {xml} of XML; the XML limit is {limit}): not a layout document",
+        ),
+        "docx-reference-unreadable": (
+            "无法读取参考文档：{reason}",
+            "cannot read the reference document: {reason}",
+        ),
+        "template-link-outside": (
+            "“{name}”是指向评分标准文件夹之外的链接（{target}）：模板和参考文档须在该文件夹内",
+            "'{name}' is a link out of the rubric's folder ({target}): templates and reference documents must be inside it",
+        ),
         "rule-and-children": (
             "一个节点要么有评分规则（rule），要么有下级（children），不能两者都有",
             "a node has either a rule or children, not both",
@@ -373,6 +398,10 @@ MESSAGES.update(
         "out-is-input": (
             "{path}: 这是本命令读取的文件，绝不覆盖",
             "{path}: is an input of this command; it is never overwritten",
+        ),
+        "out-is-shipped": (
+            "{path}: 这是 selfeval 自带的文件（或其安装目录），绝不写入：请写到别的文件夹",
+            "{path}: is part of selfeval's own installation; it is never written: write somewhere else",
         ),
         "out-exists": (
             "{path}: 文件已存在；如要覆盖，请加 --force",

@@ -26,3 +26,15 @@ TEMPLATES = ROOT / "templates"
 EXAMPLE_DATA = DATA / "pingluo_2020.yaml"
 DEFAULT_RUBRIC = RUBRICS / "2020_county.yaml"
 """The rubric of a command that has no data file to name one (a blank ``init``): the example's."""
+
+
+def shipped(path: Path) -> bool:
+    """Whether writing ``path`` would change the installed tool: anything inside the package, or
+    an existing bundled rubric, example or template (in a checkout, the folders the build ships)."""
+    try:
+        real = path.parent.resolve() / path.name
+        if real.is_relative_to(_HERE):
+            return True
+        return path.exists() and any(path.resolve().is_relative_to(d.resolve()) for d in (RUBRICS, DATA, TEMPLATES))
+    except (OSError, RuntimeError):  # a loop of links: writing it fails with its own message
+        return False

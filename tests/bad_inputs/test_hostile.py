@@ -191,6 +191,30 @@ def test_metric_expressions_have_limits(runner: Any, tmp_path: Path, block: str,
     assert line.startswith(f"{path}:") and ":" in line.split(": error:")[0]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "1" * 1_000_000 + "(",  # a closing bracket that never comes
+        "≥" + "1a" * 500_000,
+        "1" * 1_000_000 + "季",  # nearly a quarter (第3季度)
+        "≥95%" + "（备注）" * 200_000,
+        "≥" + "万" * 1_000_000 + "5",
+        "9" * 1_000_000 + "亿元",
+    ],
+)
+def test_a_long_cell_is_read_in_one_pass(tmp_path: Path, cell: str) -> None:
+    # bounded by the subprocess's timeout, not timed: a pattern that backtracks takes hours here
+    from helpers import TABLE_DATA
+
+    table = load_yaml(TABLE_DATA)
+    table["indicators"][0]["target"] = cell
+    path = write_yaml(tmp_path / "t.yaml", table)
+    cmd = [sys.executable, "-m", "selfeval", "score", str(path), "-f", "json"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-500:]
+
+
 # ----------------------------------------------------------------------------- user templates
 
 
@@ -207,6 +231,27 @@ def test_metric_expressions_have_limits(runner: Any, tmp_path: Path, block: str,
         ("{{ lipsum(100000) }}", "lipsum"),
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "递归过深"),
         ('{% for i in range(100000) %}{{ "x" * 9999 }}{% endfor %}', "输出超过"),
+        # text or lists that double: bounded as they grow, long before the output is
+        ('{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', "超过"),
+        ('{% set ns = namespace(s="ab") %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}', "超过"),
+        ('{% set ns = namespace(l=["ab"]) %}{% for i in range(40) %}{% set ns.l = ns.l + ns.l %}{% endfor %}', "超过"),
+        (
+            '{% set ns = namespace(s=["ab"]) %}{% for i in range(40) %}'
+            "{% set ns.s = [ns.s|join, ns.s|join] %}{% endfor %}",
+            "超过",
+        ),
+        ('{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ d("ab", 40) }}', "超过"),
+        (
+            '{% set ns = namespace(s="ab") %}{% for i in range(40) %}'
+            '{% set ns.s = ns.s.replace("a", ns.s) %}{% endfor %}',
+            "超过",
+        ),
+        # many mid-sized pieces kept: the memory bound (where the system allows one), else the time bound
+        (
+            '{% set ns = namespace(l=["x" * 9000]) %}{% for i in range(100000) %}{% for j in range(1000) %}'
+            "{% set _ = ns.l.append(ns.l[0] ~ i) %}{% endfor %}{% endfor %}",
+            "已停止",
+        ),
     ],
 )
 def test_user_templates_have_resource_limits(runner: Any, tmp_path: Path, source: str, message: str) -> None:
@@ -247,6 +292,95 @@ def test_force_replaces_only_regular_files_that_are_not_inputs(runner: Any, tmp_
     before = rubric.read_bytes()
     result = run(runner, "score", DATA, "--rubric", rubric, "--out", rubric, "--format", "json", "--force")
     assert result.exit_code == 2 and rubric.read_bytes() == before
+
+
+def own_rubric(folder: Path, **changes: Any) -> tuple[Path, Path]:
+    """A rubric of the county's own beside two data files that name it by ``rubric.path``."""
+    rubric = load_yaml(RUBRIC)
+    rubric.update(id="own-county", **changes)
+    write_yaml(folder / "r.yaml", rubric)
+    for name in ("a.yaml", "b.yaml"):
+        d = load_yaml(DATA)
+        d["rubric"] = {"id": "own-county", "version": rubric["version"], "path": "r.yaml"}
+        d["subject"]["name"] = name[0] + "县"
+        write_yaml(folder / name, d)
+    return folder / "a.yaml", folder / "b.yaml"
+
+
+def test_no_output_replaces_a_file_the_run_read_however_it_was_found(runner: Any, tmp_path: Path) -> None:
+    # the rubric a data file names, and the template that rubric names, are inputs as much as the data
+    (tmp_path / "mine.md.j2").write_text("{{ title }}\n", encoding="utf-8")
+    a, b = own_rubric(tmp_path, templates={"markdown": "mine.md.j2"})
+    rubric, template = tmp_path / "r.yaml", tmp_path / "mine.md.j2"
+    before = {p: p.read_bytes() for p in (rubric, template)}
+    attempts = [
+        ("audit", a, "-f", "json", "--out", rubric),
+        ("audit", a, b, "-f", "csv", "--out", rubric),
+        ("score", a, "-f", "json", "--out", rubric),
+        ("score", a, b, "-f", "csv", "--out", rubric),
+        ("validate", a, b, "-f", "json", "--out", rubric),
+        ("compare", a, b, "-f", "json", "--out", template),
+        ("report", a, "-f", "markdown", "--out", template),
+        ("init", rubric, "--from", a),
+        ("init", template, "--from", a),
+    ]
+    for args in attempts:
+        result = run(runner, *args, "--force")
+        assert result.exit_code == 2 and "这是本命令读取的文件，绝不覆盖" in result.stderr, args
+    assert {p: p.read_bytes() for p in before} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "mine.md.j2", "r.yaml"]
+
+
+def test_no_output_goes_into_the_installed_tool(runner: Any, tmp_path: Path) -> None:
+    from selfeval import resources
+
+    shipped = resources.DEFAULT_RUBRIC
+    before = shipped.read_bytes()
+    result = run(runner, "score", DATA, "-f", "json", "--out", shipped, "--force")
+    assert result.exit_code == 2 and "selfeval 自带的文件" in result.stderr and shipped.read_bytes() == before
+    inside = Path(resources.__file__).parent / "new.json"
+    result = run(runner, "score", DATA, "-f", "json", "--out", inside)
+    assert result.exit_code == 2 and not inside.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [("/etc/passwd", "r.yaml:"), ("../outside.md.j2", "r.yaml:"), ("~/x.md.j2", "r.yaml:"), ("C:/x.md.j2", "r.yaml:")],
+)
+def test_a_rubric_names_only_files_inside_its_own_folder(runner: Any, tmp_path: Path, name: str, line: str) -> None:
+    (tmp_path / "outside.md.j2").write_text("secret\n", encoding="utf-8")
+    folder = tmp_path / "county"
+    folder.mkdir()
+    a, _ = own_rubric(folder, templates={"markdown": name})
+    for args in (("validate", folder / "r.yaml"), ("report", a)):
+        result = run(runner, *args)
+        assert result.exit_code == 1 and "不在评分标准所在的文件夹内" in result.output, args
+        assert "secret" not in result.stdout and "root:" not in result.stdout
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_a_template_that_links_out_of_the_rubrics_folder_is_refused(runner: Any, tmp_path: Path) -> None:
+    (tmp_path / "county").mkdir()
+    (tmp_path / "county" / "t.md.j2").symlink_to("/etc/passwd")
+    a, _ = own_rubric(tmp_path / "county", templates={"markdown": "t.md.j2"})
+    result = run(runner, "report", a)
+    assert result.exit_code == 1 and "指向评分标准文件夹之外的链接" in result.stderr and "root:" not in result.stdout
+
+
+def test_a_reference_document_is_checked_before_it_is_opened(runner: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    a, _ = own_rubric(tmp_path, templates={"docx-reference": "ref.docx"})
+    (tmp_path / "ref.docx").write_text("not a zip", encoding="utf-8")
+    result = run(runner, "report", a, "--out", tmp_path / "r.docx")
+    assert result.exit_code == 1 and "不是 Word 文档" in result.stderr and "r.yaml:" in result.stderr
+    with zipfile.ZipFile(tmp_path / "ref.docx", "w", zipfile.ZIP_DEFLATED) as z:  # 5 million paragraphs
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + "<w:p/>" * 5_000_000 + "</w:document>")
+    assert (tmp_path / "ref.docx").stat().st_size < 100_000
+    result = run(runner, "report", a, "--out", tmp_path / "r.docx")
+    assert result.exit_code == 1 and "解压后过大" in result.stderr
+    assert not (tmp_path / "r.docx").exists()
 
 
 def test_an_output_name_as_long_as_names_can_be(runner: Any, tmp_path: Path) -> None:

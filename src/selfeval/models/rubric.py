@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Literal
+from pathlib import PurePosixPath
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.expr import checked, parse_expr
@@ -205,14 +206,29 @@ class Rounding(Strict):
     places: int = Field(default=2, ge=0, le=6)
 
 
+TemplateKind = Literal["markdown", "docx", "docx-reference"]
+
+
+def inside(name: str) -> str:
+    """A file a rubric names, as a path inside the rubric's own folder: a rubric arrives from the
+    same hands as a county's data, so it may not reach /etc/passwd or ../ anything."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if not name.strip() or name.startswith(("/", "\\", "~")) or ":" in name or ".." in parts:
+        raise InvalidValue("template-outside", name=name)
+    return name
+
+
+Inside = Annotated[str, AfterValidator(inside)]
+
+
 class RubricBase(Strict):
     """What every evaluation standard declares, whatever its form."""
 
     form: str
     """The document family (:mod:`selfeval.forms`) this rubric is for."""
-    template: str | None = None
+    template: Inside | None = None
     """The Markdown report template: a file next to the rubric or a bundled one (default: the form's)."""
-    templates: dict[str, str] = Field(default_factory=dict)
+    templates: dict[TemplateKind, Inside] = Field(default_factory=dict)
     """Templates by kind (``markdown``, ``docx``, ``docx-reference``), as ``template`` is for Markdown."""
     id: str = Field(pattern=ID_PATTERN)
     version: str = Field(min_length=1)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from selfeval import resources
 from selfeval.errors import OutputError, os_reason
 from selfeval.i18n import msg
 
@@ -29,6 +30,8 @@ def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()
     """
     parent = path.parent if str(path.parent) else Path(".")
     try:
+        if resources.shipped(path):  # with or without --force: every later run would read it
+            raise OutputError(msg("out-is-shipped", path=path))
         if path.is_dir():
             raise OutputError(msg("out-is-directory", path=path))
         if not parent.is_dir():
