@@ -49,11 +49,15 @@ class RubricFile(Generic[R, D]):
         named = self.rubric.templates.get(kind) or (self.rubric.template if kind == "markdown" else None)
         name = named or self.form.templates[kind]
         beside = self.path.parent / name
-        if not (named and beside.is_file()):
-            return resources.TEMPLATES / name
-        folder, real = self.path.parent.resolve(), beside.resolve()
+        at = ("templates", kind) if kind in self.rubric.templates else ("template",)
+        try:
+            if not (named and beside.is_file()):
+                return resources.TEMPLATES / name
+            folder, real = self.path.parent.resolve(), beside.resolve()
+        except (OSError, RuntimeError) as e:  # a path too long, a loop of links
+            problem = msg("in-file", path=name, detail=os_reason(e))
+            raise InputError([self.doc.problem(at, problem, "rubric")]) from e
         if not real.is_relative_to(folder):  # the name stays inside (checked at loading); a link may not
-            at = ("templates", kind) if kind in self.rubric.templates else ("template",)
             raise InputError([self.doc.problem(at, msg("template-link-outside", name=name, target=real), "rubric")])
         return beside
 

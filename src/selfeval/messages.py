@@ -177,6 +177,10 @@ MESSAGES.update(
             "无法读取参考文档：{reason}",
             "cannot read the reference document: {reason}",
         ),
+        "template-name-bad": (
+            "文件名“{name}”不可用：不能含控制字符，每段不超过 255 字节",
+            "the file name '{name}' cannot be used: no control characters, at most 255 bytes a part",
+        ),
         "template-link-outside": (
             "“{name}”是指向评分标准文件夹之外的链接（{target}）：模板和参考文档须在该文件夹内",
             "'{name}' is a link out of the rubric's folder ({target}): templates and reference documents must be inside it",
@@ -1017,6 +1021,10 @@ MESSAGES.update(
         "template-too-slow": (
             "{where}: 模板运行超过 {limit} 秒，已停止",
             "{where}: the template ran longer than {limit} seconds; stopped",
+        ),
+        "template-nested": (
+            "{where}: 模板嵌套过深（for、if、宏一层套一层太多），无法编译",
+            "{where}: the template nests too deep (for, if and macros inside each other) to compile",
         ),
         "template-recursion": (
             "{where}: 模板递归过深（宏调用自身？）",

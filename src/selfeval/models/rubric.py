@@ -215,6 +215,8 @@ def inside(name: str) -> str:
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if not name.strip() or name.startswith(("/", "\\", "~")) or ":" in name or ".." in parts:
         raise InvalidValue("template-outside", name=name)
+    if any(ord(c) < 32 or ord(c) == 127 for c in name) or any(len(p.encode("utf-8")) > 255 for p in parts):
+        raise InvalidValue("template-name-bad", name=name)
     return name
 
 

@@ -229,6 +229,8 @@ def render(source: str, name: str, context: dict[str, Any], *, html: bool = Fals
         return "".join(parts)
     except TemplateTimeout as e:
         raise TemplateError(msg("template-too-slow", where=f"{name}:{_line(e)}:1", limit=MAX_SECONDS)) from e
+    except SyntaxError as e:  # Python's own: more nested blocks than it compiles (IndentationError too)
+        raise TemplateError(msg("template-nested", where=f"{name}:{e.lineno or 1}:1")) from e
     except RecursionError as e:
         raise TemplateError(msg("template-recursion", where=f"{name}:{_line(e)}:1")) from e
     except TemplateValueTooLarge as e:
