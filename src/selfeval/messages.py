@@ -156,6 +156,51 @@ MESSAGES.update(
             "“{id}”是保留名称（claims.{id} 表示总分），请换一个编号",
             "'{id}' is reserved; choose another id",
         ),
+        # what a rubric's bands and tiers leave out, and the ids it names that do not exist
+        "band-gap": (
+            "{low}至{high}之间没有分档：{low}或{mid}会得0分（每档含下限、不含上限）",
+            "no band covers {low} up to {high}: {low} or {mid} would score 0 (a band includes its min, not its max)",
+        ),
+        "band-ceiling": (
+            "得分最高的一档止于{max}（不含{max}）：{max}及以上反而会得0分；去掉这一档的 max，或在其上再加一档",
+            "the best band stops below {max}: {max} and above would score 0; drop its max or add a band above it",
+        ),
+        "band-floor": (
+            "得分最高的一档从{min}起：低于{min}反而会得0分；去掉这一档的 min，或在其下再加一档",
+            "the best band starts at {min}: anything below {min} would score 0; drop its min or add a band below it",
+        ),
+        "tiers-gap": (
+            "{low}至{high}之间没有档次：得分为本项分值的{mid}时无档可归，会被改到所评档次的界限",
+            "no tier covers {low} to {high}: a score of {mid} of the node's points fits no tier and would be moved to the bound of the tier named",
+        ),
+        "tiers-overlap": (
+            "两档重叠：“{a}”（{a_range}）与“{b}”（{b_range}）",
+            "tiers overlap: '{a}' ({a_range}) and '{b}' ({b_range})",
+        ),
+        "tiers-empty": (
+            "档次“{name}”的下限{low}高于上限{high}",
+            "tier '{name}': its low {low} is above its high {high}",
+        ),
+        "tiers-name-twice": (
+            "档次名称“{name}”与第{n}档重复：评定为“{name}”的只会按第{n}档计",
+            "tier name '{name}' is also tier {n}'s: a judgement naming it would always take tier {n}",
+        ),
+        "relation-unknown-node": (
+            "关系所属的节点“{id}”不存在{hint}",
+            "the relation's node '{id}' does not exist{hint}",
+        ),
+        "level-within-unknown": (
+            "within 指向的一级指标“{id}”不存在{hint}",
+            "within names level '{id}', which does not exist{hint}",
+        ),
+        "level-within-nested": (
+            "within 须指向一个自有分值的一级指标，“{id}”本身也写了 within",
+            "within must name a level with points of its own; '{id}' has a within itself",
+        ),
+        "judged-unknown-tier": (
+            "评定的档次“{tier}”不是{node}的档次（可用：{known}）{hint}",
+            "'{tier}' is not a tier of {node} (known: {known}){hint}",
+        ),
         "template-outside": (
             "“{name}”不在评分标准所在的文件夹内：模板和参考文档只能写该文件夹内的相对路径（如 templates/report.md.j2），不能写绝对路径、~ 或 ..",
             "'{name}' is not inside the rubric's folder: templates and reference documents are named by a relative path inside it (templates/report.md.j2), never an absolute path, ~ or ..",

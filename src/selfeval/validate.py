@@ -7,7 +7,7 @@ rubric author or a clerk everything that is wrong with a file. Forms add their o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from selfeval.expr import parse_expr
@@ -17,6 +17,7 @@ from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, NodeType, Relation, RubricBase, Walked
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
+from selfeval.rules.tiers import TiersRule
 from selfeval.units import same_kind
 
 
@@ -70,8 +71,9 @@ def check_tree(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Do
         for fact in sorted(node.rule.facts() - set(rubric.facts)):
             hint = suggest_msg(fact, rubric.facts)
             yield doc.problem(rloc, msg("rule-unknown-fact", id=node.id, name=fact, hint=hint), "unknown-name")
-        for message in node.rule.check(node.points):
-            yield doc.problem(rloc, msg("at-key", where=node.id, what=message), "rule")
+        for flaw in node.rule.check(node.points):
+            yield doc.problem((*rloc, *flaw.at), msg("at-key", where=node.id, what=flaw.message), "rule")
+    yield from check_relation_nodes(rubric.relations, [n.id for n, _, _ in walked], doc, ("relations",))
 
 
 def check_relations(relations: list[Relation], known: Iterable[str], doc: Document, base: Loc) -> Iterator[Problem]:
@@ -83,6 +85,21 @@ def check_relations(relations: list[Relation], known: Iterable[str], doc: Docume
             for name in sorted(parse_expr(text).names - names):
                 hint = suggest_msg(name, names)
                 yield doc.problem((*base, i, key), msg("relation-unknown", name=name, hint=hint), "unknown-name")
+
+
+def check_relation_nodes(
+    relations: list[Relation], ids: Iterable[str], doc: Document, base: Loc, where: Callable[[Loc], Loc] | None = None
+) -> Iterator[Problem]:
+    """A relation's ``node`` names a node of the tree: one that names none would tie its findings to
+    nothing a reader can find."""
+    known = list(dict.fromkeys(ids))
+    for i, rel in enumerate(relations):
+        if rel.node is not None and rel.node not in known:
+            loc: Loc = (*base, i, "node")
+            hint = suggest_msg(rel.node, known)
+            yield doc.problem(
+                where(loc) if where else loc, msg("relation-unknown-node", id=rel.node, hint=hint), "unknown-node"
+            )
 
 
 def _check_sums(walked: Walked, sections: list[Node], rubric: RubricBase, doc: Document) -> Iterator[Problem]:
@@ -245,6 +262,19 @@ def check_data(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked
         if rel.id in ours:
             yield doc.problem(data.where(("relations", i, "id")), msg("relation-id-taken", id=rel.id), "duplicate-id")
     yield from check_relations(data.relations, rubric.known_names | set(data.figures), doc, ("relations",))
+    yield from check_relation_nodes(data.relations, ids, doc, ("relations",), data.where)
+    for key, j in data.judgements.items():
+        rule = ids[key].rule if key in ids else None
+        at = ("judgements", key, "tier")
+        # a form that reads judgements out of its own cells checks their tiers there
+        if isinstance(rule, TiersRule) and j.tier is not None and data.where(at) == at:
+            names = [t.name for t in rule.tiers]
+            if j.tier not in names:
+                hint = suggest_msg(j.tier, names)
+                problem = msg(
+                    "judged-unknown-tier", tier=j.tier, node=label_of(ids[key]), known="、".join(names), hint=hint
+                )
+                yield doc.problem(at, problem, "unknown-name")
 
 
 def missing_inputs(data: DataBase, doc: Document, rubric: RubricBase, walked: Walked) -> Iterator[Problem]:

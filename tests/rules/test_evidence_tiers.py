@@ -59,7 +59,7 @@ def test_a_tier_above_the_node_is_capped_at_its_points() -> None:
 def test_check_names_tiers_above_the_points_out_of_order_or_never_full() -> None:
     def keys(tiers: list[dict[str, Any]], points: int) -> list[str]:
         rule = EvidenceTiersRule.model_validate({"kind": "evidence_tiers", "tiers": tiers})
-        return [m.key for m in rule.check(D(points))]
+        return [f.message.key for f in rule.check(D(points))]
 
     assert keys(TIERS, 2) == []
     assert keys([{"requires": ["plan"], "points": 3}], 2) == ["tier-too-many"]
@@ -68,7 +68,7 @@ def test_check_names_tiers_above_the_points_out_of_order_or_never_full() -> None
     assert keys(low_first, 2) == ["tier-order"]
     rule = EvidenceTiersRule.model_validate({"kind": "evidence_tiers", "tiers": [{"requires": ["a"], "points": 3}]})
     (too_many,) = rule.check(D(2))
-    assert too_many.text(Lang.ZH) == "第1档给 3 分，超过本项分值 2 分"
+    assert (too_many.message.text(Lang.ZH), too_many.at) == ("第1档给 3 分，超过本项分值 2 分", ("tiers", 0))
 
 
 def test_describe(describe: Callable[..., str]) -> None:

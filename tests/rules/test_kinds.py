@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import get_args
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
-from helpers import leaf, mini_rubric, write_yaml
-from selfeval.examples import split
+from helpers import leaf, mini_rubric, rule_examples, write_yaml
+from selfeval.examples import Example, split
 from selfeval.forms.narrative.models import NarrativeRubric as Rubric
+from selfeval.i18n import Lang
 from selfeval.inputs import Library
 from selfeval.rules import RULES, Rule, kind_of
 
@@ -85,3 +88,22 @@ def test_a_kind_that_only_gives_points_is_refused_on_a_deduction(tmp_path: Path)
     (p,) = check_file(path, Library())
     assert p.code == "rule" and "d1 是扣分项，但规则类型 tolerance 只会给分" in p.message
     assert path.read_text(encoding="utf-8").splitlines()[p.line - 1].strip().startswith("rule:")
+
+
+@pytest.mark.parametrize(
+    ("kind", "example"), rule_examples(), ids=[f"{k}-{e.verdict}-{e.title}" for k, e in rule_examples()]
+)
+def test_an_example_that_says_validate_refuses_is_refused_with_those_words(kind: str, example: Example) -> None:
+    """An example may show a rule as a rubric author must not write it, and what ``validate`` then
+    says (``validate:``, one message or a list); every other example's rule is one validate accepts."""
+    spec = yaml.safe_load(example.source)
+    said = spec.get("validate", [])
+    rule = RULES[kind].model_validate(spec["rule"])
+    flaws = rule.check(Decimal(str(spec.get("points", 4))))
+    assert [f.message.text(Lang.ZH) for f in flaws] == (said if isinstance(said, list) else [said])
+
+
+def test_the_bands_and_tiers_documentation_shows_a_gap_refused() -> None:
+    for kind in ("bands", "tiers"):
+        shown = [yaml.safe_load(e.source).get("validate", "") for k, e in rule_examples() if k == kind]
+        assert any("之间没有" in s for s in shown), kind

@@ -82,7 +82,7 @@ def test_points_above_the_node_are_capped() -> None:
 
 def _check(node: int, **extra: Any) -> list[str]:
     rule = ThresholdRule.model_validate({"kind": "threshold", "metric": "rate", "op": ">=", "value": 90, **extra})
-    return [m.key for m in rule.check(D(node))]
+    return [f.message.key for f in rule.check(D(node))]
 
 
 def test_check_names_points_that_cannot_be_given_or_make_no_difference() -> None:
@@ -92,8 +92,8 @@ def test_check_names_points_that_cannot_be_given_or_make_no_difference() -> None
     assert _check(4, points=D(2), else_points=D(2)) == ["threshold-unreachable"]
     assert _check(4, else_points=D(5)) == ["threshold-unreachable", "threshold-else-too-many"]
     rule = ThresholdRule.model_validate({"kind": "threshold", "metric": "rate", "op": ">=", "value": 90, "points": 5})
-    (message,) = rule.check(D(4))
-    assert message.text(Lang.ZH) == "达标给 5 分，超过本项分值 4 分"
+    (flaw,) = rule.check(D(4))
+    assert (flaw.message.text(Lang.ZH), flaw.at) == ("达标给 5 分，超过本项分值 4 分", ("points",))
 
 
 def test_describe(describe: Callable[..., str]) -> None:

@@ -78,6 +78,15 @@ class Clause:
         return "扣" if self.deduction else "得"
 
 
+@dataclass(frozen=True)
+class Flaw:
+    """A problem with a rule as written: its message, and where in the rule it is (``("bands", 1)``
+    for the second band), so a rubric author is sent to the line to change; ``()`` is the rule itself."""
+
+    message: Msg
+    at: tuple[str | int, ...] = ()
+
+
 @dataclass(kw_only=True)
 class Outcome:
     """What a rule made of the evidence."""
@@ -119,7 +128,7 @@ class RuleBase(BaseModel):
         """Facts this rule reads."""
         return set()
 
-    def check(self, points: Decimal) -> list[Msg]:
+    def check(self, points: Decimal) -> list[Flaw]:
         """Problems with the rule itself, given its node's points."""
         return []
 
@@ -163,3 +172,12 @@ def names_in(*exprs: str | None) -> set[str]:
         if e is not None:
             out |= set(parse_expr(e).names)
     return out
+
+
+def exact(value: Decimal) -> str:
+    """A bound as the rubric means it, never rounded (99.995, not 100): a message about what a
+    bound leaves out must show the bound itself."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import msg
 from selfeval.numbers import ZERO, fmt
-from selfeval.rules.base import Clause, Context, Outcome, RuleBase
+from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase
 
 
 class Tier(BaseModel):
@@ -67,16 +67,16 @@ class EvidenceTiersRule(RuleBase):
     def slots(self) -> set[str]:
         return {s for t in self.tiers for s in t.requires}
 
-    def check(self, points: Decimal) -> list[Msg]:
+    def check(self, points: Decimal) -> list[Flaw]:
         out = [
-            msg("tier-too-many", n=i + 1, got=fmt(t.points), points=fmt(points))
+            Flaw(msg("tier-too-many", n=i + 1, got=fmt(t.points), points=fmt(points)), ("tiers", i))
             for i, t in enumerate(self.tiers)
             if t.points > points
         ]
         if all(t.points < points for t in self.tiers):
-            out.append(msg("tier-unreachable", points=fmt(points)))
+            out.append(Flaw(msg("tier-unreachable", points=fmt(points))))
         if any(a.points < b.points for a, b in pairwise(self.tiers)):
-            out.append(msg("tier-order"))
+            out.append(Flaw(msg("tier-order")))
         return out
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:

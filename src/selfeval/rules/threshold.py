@@ -11,9 +11,9 @@ from pydantic import Field, field_validator, model_validator
 
 from selfeval.errors import InvalidValue
 from selfeval.expr import checked
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import msg
 from selfeval.numbers import ZERO, fmt
-from selfeval.rules.base import Clause, Context, Outcome, RuleBase, names_in
+from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase, names_in
 from selfeval.wording import points as verdict
 
 
@@ -84,15 +84,15 @@ class ThresholdRule(RuleBase):
     def names(self) -> set[str]:
         return names_in(self.metric, self.against)
 
-    def check(self, points: Decimal) -> list[Msg]:
+    def check(self, points: Decimal) -> list[Flaw]:
         got = self.points if self.points is not None else points
         out = []
         if got > points:
-            out.append(msg("threshold-too-many", got=fmt(got), points=fmt(points)))
+            out.append(Flaw(msg("threshold-too-many", got=fmt(got), points=fmt(points)), ("points",)))
         if got <= 0 or got <= self.else_points:
-            out.append(msg("threshold-unreachable"))
+            out.append(Flaw(msg("threshold-unreachable")))
         if self.else_points > points:
-            out.append(msg("threshold-else-too-many", points=fmt(points)))
+            out.append(Flaw(msg("threshold-else-too-many", points=fmt(points)), ("else_points",)))
         return out
 
     def _bound(self, ctx: Context) -> tuple[Decimal, str]:

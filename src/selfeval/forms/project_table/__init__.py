@@ -25,8 +25,9 @@ from selfeval.models.rubric import Node
 from selfeval.numbers import ZERO, fmt
 from selfeval.problems import Problem, Severity
 from selfeval.provenance import Provenance
+from selfeval.rules.tiers import check_tiers
 from selfeval.scoring import ScoreResult
-from selfeval.validate import duplicate_ids
+from selfeval.validate import check_relation_nodes, duplicate_ids
 
 if TYPE_CHECKING:
     from selfeval.forms.project_table.view import TableView
@@ -127,6 +128,18 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
         national = rubric.funding.points + sum((lv.points for lv in rubric.levels if lv.within is None), ZERO)
         if national != rubric.total:
             yield doc.problem(("levels",), msg("table-weights", weights=national, total=rubric.total), "sum")
+        levels = {lv.id: lv for lv in rubric.levels}
+        for i, lv in enumerate(rubric.levels):  # a level carved out of another takes its points from it
+            if lv.within is not None and lv.within not in levels:
+                hint = suggest_msg(lv.within, [x for x in levels if x != lv.id])
+                problem = msg("level-within-unknown", id=lv.within, hint=hint)
+                yield doc.problem(("levels", i, "within"), problem, "unknown-name")
+            elif lv.within is not None and levels[lv.within].within is not None:
+                yield doc.problem(("levels", i, "within"), msg("level-within-nested", id=lv.within), "unknown-name")
+        # the rubric's relations belong to the budget block or a level: the rows are each project's own
+        yield from check_relation_nodes(rubric.relations, ["funding", *levels], doc, ("relations",))
+        for flaw in check_tiers(rubric.qualitative.tiers, ("qualitative", "tiers")):
+            yield doc.problem(flaw.at, flaw.message, "rule")
 
     def check_data(self, data: TableData, doc: Document, rubric: TableRubric) -> Iterator[Problem]:
         reserved = {"funding", "total", *(lv.id for lv in rubric.levels)}
