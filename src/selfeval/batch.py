@@ -1,26 +1,30 @@
 """Score many counties at once: each rubric loaded once per process, output in a stable order.
 
 A file that fails is a row with its problems, never the end of the batch, and never clean.
-Ranks are fair: by total within one rubric, equal totals sharing a rank.
+Ranks are fair: by total within one rubric, equal totals sharing a rank, each county and year
+ranked once.
 """
 
 from __future__ import annotations
 
+import decimal
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
 from selfeval.i18n import Lang, current, msg, speaking, t
-from selfeval.inputs import Library
+from selfeval.inputs import STDIN, Library
+from selfeval.models.rubric import NodeType
 from selfeval.numbers import ZERO, quantize
-from selfeval.pipeline import Evaluation, evaluate
+from selfeval.pipeline import ARITHMETIC, Evaluation, evaluate
 from selfeval.problems import Problem, Severity
-from selfeval.review import LedgerFile
-from selfeval.scoring import Applied, NodeResult, ScoreResult
+from selfeval.review import LedgerFile, Refused
+from selfeval.scoring import Applied, NodeResult, ScoreResult, score
 from selfeval.wording import grades
 
 PARALLEL_FROM = 200
@@ -49,6 +53,16 @@ class Cell:
     key: tuple[str, ...]
     """The labels from its section down to it: what the same indicator is called in every county's
     tree (a table's rows are numbered by position, which differs from county to county)."""
+    deduction: bool = False
+    """A deduction node: its score is points taken off, so none is the best."""
+
+    def share(self) -> Decimal | None:
+        """How good the score is, from 0 (none of the points earned, or all of them taken off) to 1;
+        None for a node of no points."""
+        if not self.max:
+            return None
+        part = self.score / self.max
+        return 1 - part if self.deduction else part
 
 
 def _cells(result: ScoreResult, places: int, detail: bool) -> list[Cell]:
@@ -59,7 +73,16 @@ def _cells(result: ScoreResult, places: int, detail: bool) -> list[Cell]:
         key = (*above, n.label)
         high = quantize(n.top, places)
         out.append(
-            Cell(id=n.id, label=n.label, depth=n.depth, max=n.max, score=quantize(n.score, places), high=high, key=key)
+            Cell(
+                id=n.id,
+                label=n.label,
+                depth=n.depth,
+                max=n.max,
+                score=quantize(n.score, places),
+                high=high,
+                key=key,
+                deduction=n.type is NodeType.DEDUCTION,
+            )
         )
         if detail:
             for c in n.children:
@@ -87,6 +110,50 @@ def matrix(rows: list[Row]) -> list[tuple[Cell, list[Cell | None]]]:
     return [(first[k], [mine.get(k) for mine in by_row]) for k in keys]
 
 
+@dataclass(frozen=True)
+class Reviewed(Evaluation):
+    """A county's evaluation under a reviewer's ledger: the ledger's entries for it that could not
+    apply, and its audit, which holds the county's own claims against the rules' scores: a
+    reviewer's change is listed as a change, never as the county's error."""
+
+    refused: tuple[Refused, ...] = ()
+    rules: ScoreResult | None = None
+    """The scores by the rules alone, before the reviewer's changes (None when nothing changed)."""
+
+    @cached_property
+    def findings(self) -> list[Problem]:
+        """The county's own claims against what the rules give from its evidence."""
+        return Evaluation(self.data, self.rubric, self.rules or self.result).findings
+
+
+def reviewed(ev: Evaluation, ledger: LedgerFile | None) -> Evaluation:
+    """``ev`` with what the ``ledger`` did to it: the entries for its county and year that did not
+    apply, and an audit of the county's claims that no change of the reviewer's enters."""
+    if ledger is None:
+        return ev
+    subject = ev.result.data.subject
+    rubric, data = ev.rubric.rubric, ev.data.data
+    refused = ledger.review(subject.name, subject.year, ev.form.walked(rubric, data)).refused
+    rules = None
+    if ev.result.adjustments:
+        with decimal.localcontext(ARITHMETIC):  # scored once already with the same numbers
+            rules = score(rubric, data, ev.form.tree(rubric, data))
+    return Reviewed(ev.data, ev.rubric, ev.result, tuple(refused), rules)
+
+
+def refused_of(ev: Evaluation) -> tuple[Refused, ...]:
+    """The ledger's entries for ``ev``'s county that were not applied."""
+    return ev.refused if isinstance(ev, Reviewed) else ()
+
+
+def split_findings(ev: Evaluation) -> tuple[list[Problem], list[Problem]]:
+    """The county's findings (in its own file) and those of its rubric (placed in the rubric or a
+    file it names: the same for every county scored with it)."""
+    mine = ev.data.doc.display
+    findings = ev.findings
+    return [f for f in findings if f.path == mine], [f for f in findings if f.path != mine]
+
+
 @dataclass(kw_only=True)
 class Row:
     """One county in a batch: its scores, or the problems that kept its file from loading."""
@@ -110,7 +177,8 @@ class Row:
     """The grade, or the grades a range of totals spans (中至优)."""
     claimed_total: Decimal | None = None
     audit_errors: int | None = None
-    """None for a file that failed: it was never audited, so it is not clean."""
+    """The errors the audit finds in the county's own file; None for a file that failed: it was
+    never audited, so it is not clean."""
     places: int = 2
     problems: list[Problem] = field(default_factory=list)
     rubric: str = ""
@@ -119,11 +187,18 @@ class Row:
     """Who and which year (and which project, for a project table): two rows alike are a duplicate."""
     nodes: list[Cell] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)
+    """The audit's findings in the county's own file."""
+    rubric_findings: list[Problem] = field(default_factory=list)
+    """Findings placed in its rubric: the rubric's, said once for all its counties."""
     adjustments: list[Applied] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    """The ledger's entries for it that were not applied: it is scored without them."""
     rank: int | None = None
     """Its place among the rows of its rubric by total, equal totals sharing one (1, 1, 3)."""
     duplicates: list[str] = field(default_factory=list)
-    """The other files of the same county and year."""
+    """For the copy of a county and year that is ranked: the other files of it, not ranked."""
+    duplicate_of: str | None = None
+    """For another copy: the file of the same county and year that is ranked instead."""
     read: tuple[Path, ...] = ()
     """The files scoring it read besides itself (its rubric, and what the rubric names)."""
 
@@ -131,6 +206,11 @@ class Row:
     def failed(self) -> bool:
         """Whether the file could not be scored."""
         return self.total is None
+
+    @property
+    def ranked(self) -> bool:
+        """Whether it takes a place in the ranking: scored, and not a second copy of a county's year."""
+        return not self.failed and self.duplicate_of is None
 
     @property
     def sections(self) -> list[Cell]:
@@ -154,7 +234,7 @@ class Row:
         page or an audit of many files), else the sections and counts only, which keeps a
         batch of thousands small."""
         r = ev.result
-        findings = ev.findings
+        own, of_rubric = split_findings(ev)
         p = r.rubric.rounding.places
         return cls(
             path=str(path),
@@ -170,13 +250,15 @@ class Row:
             total_high=r.total_high,
             grade=grades(r.grade, r.grade_high),
             claimed_total=r.claimed_total,
-            audit_errors=sum(1 for f in findings if f.severity is Severity.ERROR),
+            audit_errors=sum(1 for f in own if f.severity is Severity.ERROR),
             places=p,
             rubric=f"{r.rubric.id} {r.rubric.version}",
             identity=ev.form.identity(r.data),
             nodes=_cells(r, p, detail),
-            findings=findings if detail else [],
+            findings=own if detail else [],
+            rubric_findings=of_rubric,
             adjustments=r.adjustments,
+            refused=list(refused_of(ev)),
             read=tuple(ev.rubric.files()),
         )
 
@@ -196,8 +278,9 @@ SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
     Sort.PATH: lambda r: (r.path,),
     Sort.AUDIT: lambda r: (-(r.audit_errors or 0), r.name, r.path),
 }
-"""Each order of a ranking, within the rows of one rubric (failed files last). The order never
-changes a rank: ranks come from the totals alone. Equal totals list the cleaner audit first."""
+"""Each order of a ranking, within the rows of one rubric (copies not ranked after, failed files
+last). The order never changes a rank: ranks come from the totals alone. Equal totals list the
+cleaner audit first."""
 
 
 @dataclass
@@ -205,28 +288,35 @@ class Ranking:
     """Many counties, in the order to print them, each with its rank."""
 
     rows: list[Row]
+    ledger: list[Problem] = field(default_factory=list)
+    """What is wrong with the reviewer's ledger, found scoring these rows (see :func:`ledger_problems`)."""
 
     @classmethod
     def sorted(cls, rows: list[Row], key: Sort) -> Ranking:
         """The rows ranked by total (ties share a rank), then put in the chosen order, those of
-        each rubric together and failed files last; files of one county and year marked."""
+        each rubric together and failed files last. Of several files of one county and year the
+        first by path is ranked, and the others are listed as its copies, with no rank: a
+        county takes one place however many times its file is given."""
+        alike: dict[tuple[str, ...], list[Row]] = {}
+        for row in rows:
+            row.rank, row.duplicates, row.duplicate_of = None, [], None
+            if not row.failed:
+                alike.setdefault((row.rubric, *row.identity), []).append(row)
+        for same in alike.values():
+            first, *others = sorted(same, key=lambda r: r.path)
+            first.duplicates = [o.path for o in others]
+            for o in others:
+                o.duplicate_of = first.path
         groups: dict[str, list[Row]] = {}
         for row in rows:
-            if not row.failed:
+            if row.ranked:
                 groups.setdefault(row.rubric, []).append(row)
         for group in groups.values():
             totals = sorted((r.total for r in group if r.total is not None), reverse=True)
             for row in group:
                 row.rank = 1 + sum(1 for x in totals if row.total is not None and x > row.total)
-        alike: dict[tuple[str, ...], list[Row]] = {}
-        for row in rows:
-            if not row.failed:
-                alike.setdefault((row.rubric, *row.identity), []).append(row)
-        for same in alike.values():
-            for row in same:
-                row.duplicates = [o.path for o in same if o is not row]
         order = SORTS[key]
-        return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, *order(r))))
+        return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, r.duplicate_of is not None, *order(r))))
 
     @property
     def read(self) -> list[Path]:
@@ -239,7 +329,7 @@ class Ranking:
         return sorted({r.rubric for r in self.rows if not r.failed})
 
     def ranked(self) -> Iterator[tuple[int | None, Row]]:
-        """Each row with its rank (None for a file that failed)."""
+        """Each row with its rank (None for a file that failed or a copy not ranked)."""
         for row in self.rows:
             yield row.rank, row
 
@@ -250,8 +340,32 @@ class Ranking:
 
     @property
     def duplicated(self) -> list[Row]:
-        """The rows of a county and year that another file also gives."""
-        return [r for r in self.rows if r.duplicates]
+        """The copies of a county and year that another file gives, and that are not ranked."""
+        return [r for r in self.rows if r.duplicate_of is not None]
+
+    @property
+    def rubric_findings(self) -> dict[str, list[Problem]]:
+        """The findings placed in each rubric (or a file it names), each once: by the file they are in."""
+        out: dict[str, list[Problem]] = {}
+        for f in dict.fromkeys(f for r in self.rows for f in r.rubric_findings):
+            out.setdefault(f.path, []).append(f)
+        return {path: sorted(found, key=Problem.severity_key) for path, found in sorted(out.items())}
+
+
+def ledger_problems(ledger: LedgerFile | None, rows: list[Row]) -> list[Problem]:
+    """Everything wrong with the ledger in a run over ``rows``, each once, in the ledger's order."""
+    if ledger is None:
+        return []
+    scored = {(r.name, r.year or 0) for r in rows if not r.failed}
+    return ledger.all_problems([x for r in rows for x in r.refused], scored)
+
+
+def ledger_problems_for(ledger: LedgerFile | None, ev: Evaluation) -> list[Problem]:
+    """Everything wrong with the ledger in a run over one county's file."""
+    if ledger is None:
+        return []
+    subject = ev.result.data.subject
+    return ledger.all_problems(refused_of(ev), {(subject.name, subject.year)})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -269,7 +383,7 @@ class Chunk:
 def score_row(path: Path, library: Library, ledger: LedgerFile | None = None, detail: bool = True) -> Row:
     """Score and audit one file into a ranking row; a file that fails becomes a row with its problems."""
     try:
-        return Row.of(path, evaluate(path, library, ledger), detail)
+        return Row.of(path, reviewed(evaluate(path, library, ledger), ledger), detail)
     except SelfevalError as e:
         return Row.failure(path, e)
     except Exception as e:
@@ -294,7 +408,10 @@ def score_many(
     ledger: LedgerFile | None = None,
     detail: bool = True,
 ) -> list[Row]:
-    """Rows for every path, in the order given; uses several processes for large batches."""
+    """Rows for every path, in the order given; uses several processes for large batches.
+
+    Standard input is scored in this process, whatever the batch: a worker process has its own
+    standard input (empty), and the data can be read only once."""
     if jobs <= 0:
         jobs = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
     jobs = max(1, min(jobs, len(paths), os.cpu_count() or 1))  # more processes than files or cores help no one
@@ -308,18 +425,25 @@ def score_many(
                 if bar:
                     bar.advance()
         else:
-            size = -(-len(paths) // (jobs * CHUNKS_PER_JOB))
+            here = {i: score_row(p, Library(rubric), ledger, detail) for i, p in enumerate(paths) if p == STDIN}
+            if bar and here:
+                bar.advance(len(here))
+            files = [p for p in paths if p != STDIN]
+            size = -(-len(files) // (jobs * CHUNKS_PER_JOB))
             chunks = [
-                Chunk(paths=paths[i : i + size], rubric=rubric, ledger=ledger, detail=detail, lang=current())
-                for i in range(0, len(paths), size)
+                Chunk(paths=files[i : i + size], rubric=rubric, ledger=ledger, detail=detail, lang=current())
+                for i in range(0, len(files), size)
             ]
             from concurrent.futures import ProcessPoolExecutor  # only a large batch pays for it
 
+            scored: list[Row] = []
             with ProcessPoolExecutor(jobs) as pool:
                 for done in pool.map(score_chunk, chunks):
-                    rows += done
+                    scored += done
                     if bar:
                         bar.advance(len(done))
+            rest = iter(scored)
+            rows = [here[i] if i in here else next(rest) for i in range(len(paths))]
     finally:
         if bar:
             bar.stop()

@@ -1023,6 +1023,26 @@ MESSAGES.update(
             "{path}: 与 {others} 为同一县同一年度（重复）",
             "{path}: the same county and year as {others} (a duplicate)",
         ),
+        # ------------------------------------------------ duplicates ranked once, the ledger checked on its own
+        "duplicate-unranked": (
+            "{path}: 与 {ranked} 为同一县同一年度（重复），不参与排名（同一县同一年度只排名路径在前的文件）",
+            "{path}: the same county and year as {ranked} (a duplicate), not ranked (of one county and year, the file first by path is ranked)",
+        ),
+        "duplicate-unranked-short": ("与 {ranked} 重复，不参与排名", "duplicate of {ranked}, not ranked"),
+        "duplicates-note": ("另有重复文件 {others}（不参与排名）", "also given as {others} (not ranked)"),
+        "adjust-not-applied": (
+            "✗ {node}：评审调整未采用（{why}；{where}）",
+            "✗ {node}: adjustment not applied ({why}; {where})",
+        ),
+        "adjust-applied": ("已采用", "applied"),
+        "adjust-refused": ("未采用：{why}", "not applied: {why}"),
+        "refused-note": ("{n} 条评审调整未采用", "{n} adjustments not applied"),
+        "audit-rubric-findings": (
+            "评分标准本身有 {n} 个发现（{rubrics}），单独列出，不计入任何县",
+            "the rubric itself has {n} findings ({rubrics}), listed apart and counted against no county",
+        ),
+        "csv-not_applied": ("未采用的评审调整", "Adjustments not applied"),
+        "csv-duplicates": ("重复文件", "Duplicates"),
         "audit-many-summary": (
             "审核了 {files} 个文件，{bad} 个有发现（{errors} 个错误，{warnings} 个警告）",
             "audited {files} files, {bad} with findings ({errors} errors, {warnings} warnings)",

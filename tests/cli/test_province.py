@@ -68,7 +68,7 @@ def test_the_same_county_and_year_twice_is_flagged(runner: Any, province: Path) 
     assert result.exit_code == 1
     rows = {Path(r["path"]).name: r for r in json.loads(result.stdout)}
     assert rows["永宁县_again.yaml"]["duplicate_of"] == [str(province / "永宁县.yaml")]
-    assert rows["永宁县.yaml"]["duplicate_of"] == [str(province / "永宁县_again.yaml")]
+    assert rows["永宁县.yaml"]["duplicates"] == [str(province / "永宁县_again.yaml")]  # the first path is ranked
     assert rows["平罗县.yaml"]["duplicate_of"] == []
     assert "重复" in result.stderr
 

@@ -52,10 +52,12 @@ def _inert_cell(value: Any) -> Any:
 
 def _cell(field: str, value: Any) -> Any:
     """A ranking field flat for a spreadsheet: lists joined, an adjustment as before→after (why)."""
-    if field == "duplicate_of":
+    if field in ("duplicate_of", "duplicates"):
         return ";".join(value)
     if field == "adjustments":
         return ";".join(f"{a['label']}: {a['before']}→{a['after']}（{a['reason']}）" for a in value)
+    if field == "not_applied":
+        return ";".join(f"{x['node'] or '—'}: {t('adjust-refused', why=x['why'])}（{x['ledger']}）" for x in value)
     return value
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from selfeval.batch import Ranking
+from selfeval.batch import Ranking, Reviewed, Row, refused_of
 from selfeval.compare import Comparison
 from selfeval.explain import Explanation
 from selfeval.numbers import quantize
 from selfeval.outputs.base import Findings
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem
+from selfeval.review import Refused
 from selfeval.scoring import Applied, NodeResult, gaps
 from selfeval.wording import grades
 
@@ -79,6 +80,16 @@ def adjustment(a: Applied, places: int = 2) -> dict[str, Any]:
     }
 
 
+def refused(x: Refused) -> dict[str, Any]:
+    """A ledger entry not applied: the node and reason as written, why not, and where the ledger has it."""
+    return {
+        "node": x.node or None,
+        "reason": x.reason or None,
+        "why": x.why,
+        "ledger": x.where,
+    }
+
+
 def problem(p: Problem) -> dict[str, Any]:
     """One problem or finding, located."""
     return {
@@ -127,6 +138,8 @@ def score(ev: Evaluation) -> dict[str, Any]:
         "summary": None if (summary := ev.form.summary(r)) is None else summary.data,
         "nodes": [node(s) for s in r.sections],
         "adjustments": [adjustment(a, p) for a in r.adjustments],
+        # only under a ledger (-a): the entries for this county that were not applied
+        **({"not_applied": [refused(x) for x in refused_of(ev)]} if isinstance(ev, Reviewed) else {}),
         "findings": [problem(f) for f in ev.findings],
     }
 
@@ -167,7 +180,9 @@ RANK_FIELDS = [
     "claimed_minus_computed",
     "audit_errors",
     "adjustments",
+    "not_applied",
     "duplicate_of",
+    "duplicates",
     "rubric",
     "path",
     "error",
@@ -183,7 +198,7 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "rank": rank,
             "name": row.name,
             "year": row.year,
-            "status": "failed" if row.failed else "scored",
+            "status": _status(row),
             "standard": opt(row.standard, row.places),
             "standard_max": opt(row.standard_high, row.places),
             "bonus": opt(row.bonus, row.places),
@@ -197,7 +212,9 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
             "claimed_minus_computed": opt(row.claimed_minus_computed, row.places),
             "audit_errors": row.audit_errors,
             "adjustments": [adjustment(a, row.places) for a in row.adjustments],
-            "duplicate_of": row.duplicates,
+            "not_applied": [refused(x) for x in row.refused],
+            "duplicate_of": [] if row.duplicate_of is None else [row.duplicate_of],
+            "duplicates": row.duplicates,
             "rubric": row.rubric or None,
             "path": row.path,
             "error": row.problems[0].message if row.failed and row.problems else None,
@@ -214,6 +231,13 @@ def ranking_rows(ranking: Ranking) -> list[dict[str, Any]]:
         }
         for rank, row in ranking.ranked()
     ]
+
+
+def _status(row: Row) -> str:
+    """``scored``; ``duplicate`` for a copy of a county's year that another file is ranked for; ``failed``."""
+    if row.failed:
+        return "failed"
+    return "scored" if row.duplicate_of is None else "duplicate"
 
 
 def findings(f: Findings) -> dict[str, Any]:

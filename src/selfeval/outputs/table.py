@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import IO, TYPE_CHECKING
 
-from selfeval.batch import Ranking
+from selfeval.batch import Ranking, refused_of
 from selfeval.choices import Format
 from selfeval.compare import Comparison
 from selfeval.explain import Explanation
@@ -20,6 +20,7 @@ from selfeval.numbers import fmt, span
 from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity
+from selfeval.review import Refused
 from selfeval.scoring import Applied
 from selfeval.scoring import gaps as lost_points
 
@@ -67,6 +68,11 @@ def adjusted(a: Applied, places: int) -> str:
         by=f"；{by}" if by else "",
         where=c.where,
     )
+
+
+def not_applied(x: Refused) -> str:
+    """✗ 救助满意：评审调整未采用（why；ledger:line）."""
+    return t("adjust-not-applied", node=x.node or "—", why=x.why, where=x.where)
 
 
 def _short(label: str) -> str:
@@ -126,6 +132,7 @@ def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
     if r.vetoes:
         lines.append(t("score-vetoes", titles="；".join(v.title for v in r.vetoes)))
     lines += [adjusted(a, p) for a in r.adjustments]
+    lines += [not_applied(x) for x in refused_of(ev)]
     lines.append(t("score-footnote", errors=errors, others=len(ev.findings) - errors))
     write_text(out, _text(options, table, *lines))
 
@@ -165,7 +172,11 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     failures = []
     several = len(ranking.rubrics) > 1
     rubric = None
+    copies = []
     for rank, row in ranking.ranked():
+        if row.duplicate_of is not None:
+            copies.append(t("duplicate-unranked", path=row.path, ranked=row.duplicate_of))
+            continue
         if rank is None:
             failures.append(t("ranking-failed", path=row.path, why=row.problems[0].message if row.problems else ""))
             continue
@@ -188,8 +199,10 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
         cells += [_chg(row.claimed_minus_computed), str(row.audit_errors)]
         cells += [row.path] if files else []
         tables[-1].add_row(*cells)
-    changes = [f"{row.name} {row.year} · " + adjusted(a, row.places) for row in ranking.rows for a in row.adjustments]
-    write_text(out, _text(options, *(tables or [_table(t("ranking-title"), [])]), *changes, *failures))
+    scored = [row for row in ranking.rows if row.ranked]
+    changes = [f"{row.name} {row.year} · " + adjusted(a, row.places) for row in scored for a in row.adjustments]
+    changes += [f"{row.name} {row.year} · " + not_applied(x) for row in scored for x in row.refused]
+    write_text(out, _text(options, *(tables or [_table(t("ranking-title"), [])]), *changes, *copies, *failures))
 
 
 def findings(findings: Findings, out: IO[bytes], options: Options) -> None:

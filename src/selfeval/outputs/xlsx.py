@@ -143,15 +143,20 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     """The province's workbook: the ranking, an indicator × county matrix per rubric, every
     finding and the reviewer's adjustments."""
     book = _Book(t("ranking-title"), options)
-    scored = [r for r in ranking.rows if not r.failed]
+    scored = [r for r in ranking.rows if r.ranked]  # a copy of a county's year is listed, not mapped
     headers = [t(k) for k in ("col-rank", "col-county", "col-year", "col-total", "col-grade", "col-claimed")]
     headers += [t("col-claimed-minus"), t("col-audit-errors"), t("col-adjust-count"), t("col-note")]
     headers += [t("csv-rubric"), t("col-file")]
     ws = book.sheet(t("sheet-ranking"), headers, [6, 14, 6, 8, 6, 8, 10, 8, 8, 30, 26, 30])
     for i, row in enumerate(ranking.rows, 1):
-        note = t("ranking-failed-short") if row.failed else ""
+        notes = [t("ranking-failed-short")] if row.failed else []
+        if row.duplicate_of is not None:
+            notes.append(t("duplicate-unranked-short", ranked=row.duplicate_of))
         if row.duplicates:
-            note = t("duplicate-of", others="、".join(row.duplicates))
+            notes.append(t("duplicates-note", others="、".join(row.duplicates)))
+        if row.refused and row.ranked:
+            notes.append(t("refused-note", n=len(row.refused)))
+        note = "；".join(notes)
         total = None if row.total is None else _score(row.total, row.total_high or row.total, row.places)
         cells = [row.rank, row.name or None, row.year, total, row.grade, _n(row.claimed_total)]
         cells += [_n(row.claimed_minus_computed), row.audit_errors, len(row.adjustments) or None, note]
@@ -163,7 +168,8 @@ def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
         rows = [r for r in scored if r.rubric == rubric]
         name = t("sheet-matrix") if len(ranking.rubrics) == 1 else f"{t('sheet-matrix')}{n}"
         _matrix(book, name, rubric, rows)
-    _findings_sheet(book, [p for r in ranking.rows for p in (r.problems if r.failed else r.findings)])
+    found = [p for r in ranking.rows for p in (r.problems if r.failed else r.findings)]
+    _findings_sheet(book, [*found, *(p for of_rubric in ranking.rubric_findings.values() for p in of_rubric)])
     _ledger(book, ranking)
     out.write(book.close())
 
@@ -182,9 +188,11 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
         for col, (row, mine) in enumerate(zip(rows, theirs, strict=True), 3):
             book.cell(ws, i, col, None if mine is None else _score(mine.score, mine.high, row.places))
     if rows and first:
-        # green for full marks, red for none: a colour scale over each node's share of its points
+        # green for full marks, red for none: a colour scale over each node's share of its points;
+        # on a deduction node the score is points taken off, so none taken off is green
         last = len(first)
         for i, cell in enumerate(first, 1):
+            good, bad = ("#F8696B", "#63BE7B") if cell.deduction else ("#63BE7B", "#F8696B")
             if cell.max:
                 ws.conditional_format(
                     i,
@@ -199,9 +207,9 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
                         "mid_value": float(cell.max) / 2,
                         "max_type": "num",
                         "max_value": float(cell.max),
-                        "min_color": "#F8696B",
+                        "min_color": bad,
                         "mid_color": "#FFEB84",
-                        "max_color": "#63BE7B",
+                        "max_color": good,
                     },
                 )
         ws.freeze_panes(1, 3)
@@ -209,18 +217,24 @@ def _matrix(book: _Book, name: str, rubric: str, rows: list[Row]) -> None:
 
 
 def _ledger(book: _Book, ranking: Ranking) -> None:
+    """The ledger as applied: each change before → after, and each entry not applied with why."""
     headers = [t("col-county"), t("col-year"), t("col-title"), t("col-before"), t("col-after"), t("col-reason")]
-    headers += [t("col-reviewer"), t("col-date"), t("col-evidence"), t("col-ledger")]
-    ws = book.sheet(t("sheet-ledger"), headers, [12, 6, 36, 8, 8, 50, 16, 12, 30, 24])
-    i = 1
+    headers += [t("col-reviewer"), t("col-date"), t("col-evidence"), t("col-ledger"), t("csv-status")]
+    ws = book.sheet(t("sheet-ledger"), headers, [12, 6, 36, 8, 8, 50, 16, 12, 30, 24, 40])
+    lines: list[list[Any]] = []
     for row in ranking.rows:
+        if not row.ranked:
+            continue
         for a in row.adjustments:
             c = a.change
             cells = [row.name, row.year, a.label, _n(a.before), _n(a.after), c.entry.reason, c.reviewer, c.date]
-            cells += [c.entry.evidence or "", c.where]
-            for col, value in enumerate(cells):
-                book.cell(ws, i, col, value)
-            i += 1
+            lines.append([*cells, c.entry.evidence or "", c.where, t("adjust-applied")])
+        for x in row.refused:
+            cells = [row.name, row.year, x.node, None, None, x.reason, "", "", ""]
+            lines.append([*cells, x.where, t("adjust-refused", why=x.why)])
+    for i, cells in enumerate(lines, 1):
+        for col, value in enumerate(cells):
+            book.cell(ws, i, col, value)
 
 
 def score(ev: Evaluation, out: IO[bytes], options: Options) -> None:
