@@ -165,6 +165,51 @@ _NO_KEY: Any = object()
 Marks = dict[int, Any]
 """Positions by ``id()`` of each built mapping (key → mark) and list (index → mark)."""
 
+_QUOTES = ('"', "'")
+_KEY_LIKE = re.compile(r"( *)(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)")
+"""A line that starts a key (``  addressee: …``): inside a quoted text, a quotation mark left open above."""
+_COLON_KEY = re.compile(r"([ \t]*(?:-[ \t]+)*)([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*：")
+"""A key typed with the Chinese input method's colon (``towns：13``)."""
+_INDENT = re.compile(r"[ \t\u3000]*(?:-[ \t\u3000]+)*")
+_AFTER_INDENT = re.compile(r"-[ \t]|[A-Za-z_][A-Za-z0-9_.-]*[ \t]*[:：]")
+_BLOCK_SCALAR = re.compile(r"(?::|^[ \t]*-)[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$")
+
+
+def _odd_key(key: str, mark: Any) -> None:
+    """Refuse a key that parsed only by a slip: indented with a full-width space, or ended with a
+    Chinese colon (``{title：x}``), either of which would otherwise surface as an unknown key."""
+    if key[:1] == "\u3000":
+        raise RefusedInput(msg("yaml-fullwidth-space"), mark.line, mark.column)
+    m = _COLON_KEY.match(key)
+    if m is not None:
+        raise RefusedInput(msg("yaml-fullwidth-colon", key=m.group(2)), mark.line, mark.column + m.end() - 1)
+
+
+_OWNER = re.compile(r"(?:(-)|([^\s{}\[\],]+)[ \t]*:)[ \t]*$")
+"""What a quoted text's line has before its quotation mark: a list item's dash, or its key."""
+
+
+def _over_keys(lines: list[str], start: int, column: int, end: int) -> bool:
+    """Whether a quoted text opened at ``start``, ``column`` and closed on line ``end`` holds a line
+    that reads as a key no deeper than the dash or key the text belongs to: a sibling swallowed.
+    (A text folded by a program that writes YAML goes on deeper, and may hold ``a: b`` at the
+    start of a line.)"""
+    opening = lines[start][:column] if start < len(lines) else ""
+    owner = None if "{" in opening or "[" in opening else _OWNER.search(opening)
+    depth = owner.start() if owner else len(opening) - len(opening.lstrip(" "))  # in braces: the line's
+    for line in lines[start + 1 : end + 1]:
+        m = _KEY_LIKE.match(line)
+        if m is not None and len(m.group(1)) <= depth:
+            return True
+    return False
+
+
+def _unclosed_quote(ev: Any, lines: list[str]) -> None:
+    """Refuse a quoted text that runs over lines that read as keys: its quotation mark was left
+    open, and the next one, lines below, closed it (the keys between would be lost silently)."""
+    if _over_keys(lines, ev.start_mark.line, ev.start_mark.column, ev.end_mark.line):
+        raise RefusedInput(msg("yaml-unclosed-quote", quote=ev.style), ev.start_mark.line, ev.start_mark.column)
+
 
 def _build(text: str) -> tuple[Any, Marks]:
     """Build Python values from parser events in one pass, without recursion.
@@ -174,6 +219,7 @@ def _build(text: str) -> tuple[Any, Marks]:
     types. This loop is the hot path of a batch, hence the plain-string case handled inline.
     """
     stack: list[_Frame] = []
+    lines: list[str] = []
     positions: Marks = {}
     anchors: dict[str, tuple[Any, int, int]] = {}
     root: Any = None
@@ -240,12 +286,18 @@ def _build(text: str) -> tuple[Any, Marks]:
                     value = ev.value  # a plain string: by far the most common event
                 else:
                     value = _scalar(ev)
+                    if ev.style in _QUOTES and ev.end_mark.line > ev.start_mark.line:
+                        if not lines:  # split once, and only for a file with such a text
+                            lines.extend(text.splitlines())
+                        _unclosed_quote(ev, lines)
                 length = len(value) if type(value) is str else 0
                 if ev.anchor:
                     anchors[ev.anchor] = (value, 1, length)
                 top = stack[-1] if stack else None
                 if top is not None and top.key is _NO_KEY and type(top.container) is dict:
                     # A mapping key (the other half of all scalars): remember it for its value.
+                    if type(value) is str and (value[:1] == "\u3000" or "：" in value):
+                        _odd_key(value, ev.start_mark)
                     total += 1
                     chars += length
                     top.chars += length
@@ -329,7 +381,74 @@ _SYNTAX_HINTS = [
 ]
 
 
+def _open_quote(text: str, upto: int) -> tuple[int, int, str] | None:
+    """The last quoted text starting by line ``upto`` that runs over lines reading as keys: where
+    its quotation mark opened (0-based), and which mark it is."""
+    found = None
+    parser = _Loader(text)
+    lines = text.splitlines()
+    try:
+        while True:
+            tok: Any = parser.get_token()  # type: ignore[no-untyped-call]
+            if tok is None or tok.start_mark.line > upto:
+                break
+            start, end = tok.start_mark, tok.end_mark
+            if isinstance(tok, yaml.ScalarToken) and tok.style in _QUOTES and end.line > start.line:
+                if _over_keys(lines, start.line, start.column, end.line):
+                    found = (start.line, start.column, tok.style)
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are what can be the cause
+    finally:
+        parser.dispose()
+    return found
+
+
+def _slip(text: str, upto: int) -> tuple[int, int, Msg] | None:
+    """The nearest line by line ``upto`` (0-based) with a key after a Chinese colon or indented with
+    a full-width space, outside block texts (``>-``, ``|``, where both are ordinary text)."""
+    found = None
+    block: int | None = None  # the indentation a block text's lines exceed
+    for i, line in enumerate(text.splitlines()[: upto + 1]):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not line.strip() or indent > block:
+                continue
+            block = None
+        lead = _INDENT.match(line)
+        run = lead.group() if lead else ""
+        if "\u3000" in run and ("-" in run or _AFTER_INDENT.match(line, len(run))):
+            found = (i, line.index("\u3000"), msg("yaml-fullwidth-space"))
+        elif (m := _COLON_KEY.match(line)) is not None:
+            found = (i, m.end() - 1, msg("yaml-fullwidth-colon", key=m.group(2)))
+        if _BLOCK_SCALAR.search(line):
+            block = indent
+    return found
+
+
+def _cause(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Msg] | None:
+    """Where a syntax error was caused, when that is a clerk's usual slip, and what to do (0-based);
+    libyaml notices each only lines later, at the end of the file for a quotation mark left open."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    opened = exc.context_mark
+    problem = exc.problem or ""
+    if exc.context and "quoted scalar" in exc.context and opened is not None and "found unexpected" in problem:
+        lines = text.splitlines()
+        row = lines[opened.line] if opened.line < len(lines) else ""
+        quote = row[opened.column] if opened.column < len(row) and row[opened.column] in _QUOTES else '"'
+        return opened.line, opened.column, msg("yaml-unclosed-quote", quote=quote)
+    quoted = _open_quote(text, mark.line)
+    if quoted is not None:
+        return quoted[0], quoted[1], msg("yaml-unclosed-quote", quote=quoted[2])
+    return _slip(text, mark.line)
+
+
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    cause = _cause(exc, text)
+    if cause is not None:
+        row, col, said = cause
+        return Problem.of(path, row + 1, col + 1, said, "yaml-syntax", Severity.ERROR)
     mark = exc.problem_mark or exc.context_mark
     lines = text.splitlines()
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""

@@ -75,6 +75,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind-scalar": ("单个值", "a single value"),
     # ---------------------------------------------------------------- YAML
     "yaml-syntax": ("YAML 格式错误：{detail}{hint}", "YAML syntax error: {detail}{hint}"),
+    # YAML slips located at their cause, values as clerks write them
+    "yaml-unclosed-quote": (
+        "YAML 格式错误：这里开始的引号 {quote} 没有闭合，其后的内容都被读成了这段文字；请在这段文字末尾补上 {quote}",
+        "YAML syntax error: the quotation mark {quote} opened here is never closed, so what follows was read as its text; close it with {quote} at the end of the text",
+    ),
+    "yaml-fullwidth-colon": (
+        "YAML 格式错误：“{key}”后是中文冒号“：”，应为英文冒号“:”，其后加一个空格（{key}: …）",
+        "YAML syntax error: '{key}' is followed by a full-width colon '：'; write an ASCII colon and a space ({key}: …)",
+    ),
+    "yaml-fullwidth-space": (
+        "YAML 格式错误：缩进中有全角空格“　”，应为英文（半角）空格",
+        "YAML syntax error: a full-width space '　' in the indentation; indent with ASCII spaces",
+    ),
+    "bad-date": (
+        "“{text}”不是有效的日期：{year}年没有{month}月{day}日",
+        "'{text}' is not a valid date: {year} has no {month}/{day}",
+    ),
+    "expect-date-written": (
+        "“{text}”不是日期；应写作 2021-03-29、2021年3月29日、2021.3.29 或 2021/3/29",
+        "'{text}' is not a date; write 2021-03-29, 2021年3月29日, 2021.3.29 or 2021/3/29",
+    ),
+    "approx-disagrees": (
+        "数值写的是约数“{text}”，approx 却是 false",
+        "the value '{text}' is approximate, but approx is false",
+    ),
+    "stated-approx": (
+        "“{text}”是约数；得分和分值须写确数",
+        "'{text}' is approximate; scores and points must be exact",
+    ),
+    "expect-yes-no": (
+        "“{text}”不是是/否；应写 是/否、有/无、对/错 或 √/×（也可写 true/false）",
+        "'{text}' is not yes/no; write 是/否, 有/无, 对/错 or √/× (or true/false)",
+    ),
+    "doc-number-differs": (
+        "“{title}”的文号写作“{stated}”，但{where}写作“{other}”；同一文件的文号应一致",
+        "the 文号 of '{title}' is '{stated}' here but '{other}' in {where}; one document has one 文号",
+    ),
+    "doc-number-in-evidence": ("证明材料（第 {line} 行）", "the evidence (line {line})"),
+    "doc-number-in-attachments": ("材料清单（第 {line} 行）", "the attachment list (line {line})"),
+    "doc-number-none": ("无文号", "no 文号"),
     "yaml-hint-colon": ("（可能缺少冒号“:”，或冒号后缺少空格）", " (a ':' is missing, or the space after it)"),
     "yaml-hint-colon-in-value": (
         "（值中含有“: ”时须整段加引号）",

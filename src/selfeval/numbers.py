@@ -53,6 +53,62 @@ def parse_quantity(text: str) -> tuple[Decimal, str | None]:
     return value, unit
 
 
+APPROX_BEFORE = ("大约", "将近", "约", "近")
+"""Words before a number that make it approximate: 约260, 近1000元."""
+APPROX_AFTER = "左右"
+"""…after it, and after its unit: 260左右, 260人次左右."""
+APPROX_INSIDE = frozenset("余多")
+"""…between the number (with its 千/万/亿) and the unit: 260余, 200余人, 2万多元."""
+
+
+def parse_approx(text: str) -> tuple[Decimal, str | None, bool]:
+    """Like :func:`parse_quantity`, and whether the text says the number is approximate:
+    ``"约260人次"`` is ``(Decimal("260"), "人次", True)``, ``"200余人"`` ``(Decimal("200"), "人", True)``.
+
+    Each word is removed at a fixed place, in one pass over the text; what remains is read by
+    :func:`parse_quantity`, and a text that still cannot be read is refused as written."""
+    folded = normalise(text)
+    body, approx = folded, False
+    for word in APPROX_BEFORE:
+        if body.startswith(word):
+            body, approx = body[len(word) :].lstrip(), True
+            break
+    if body.endswith(APPROX_AFTER):
+        body, approx = body[: -len(APPROX_AFTER)].rstrip(), True
+    at = _inside(body)
+    if at is not None:
+        body, approx = body[:at] + body[at + 1 :], True
+    if not approx:
+        return (*parse_quantity(text), False)
+    try:
+        value, unit = parse_quantity(body)
+    except InvalidValue as e:
+        if e.message.key == "bad-number":  # say what the clerk wrote, not what was left of it
+            raise InvalidValue("bad-number", text=text) from e
+        raise
+    if unit and (unit[0] in APPROX_INSIDE or unit.endswith(APPROX_AFTER)):  # 260余余: no unit is 余
+        raise InvalidValue("bad-number", text=text)
+    return value, unit, True
+
+
+def _inside(text: str) -> int | None:
+    """Where 余 or 多 stands right after the number and its multipliers (200余人, 2万多元), or None."""
+    i, n = 0, len(text)
+    if i < n and text[i] in "+-":
+        i += 1
+    start = i
+    while i < n and (text[i].isdigit() or text[i] in ",."):
+        i += 1
+    if i == start:
+        return None
+    while i < n and text[i].isspace():
+        i += 1
+    lead = i
+    while i < n and i - lead < 3 and text[i] in "千万亿":
+        i += 1
+    return i if i < n and text[i] in APPROX_INSIDE else None
+
+
 def sane(value: Decimal | int) -> bool:
     """Whether a number is within what an evaluation can hold (NaN and infinities are judged
     later, with the value's meaning)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -9,11 +11,13 @@ from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_
 
 from selfeval.errors import InvalidValue
 from selfeval.models.rubric import Loc, Relation, Strict
-from selfeval.numbers import check_finite, parse_quantity
+from selfeval.numbers import check_finite, normalise, parse_approx
 
 
 def quantity(v: Any) -> Any:
-    """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure (``~``: still to fill)."""
+    """Accept ``910.38``, ``"910.38万元"`` or ``{value: ..., unit: ...}`` for a figure (``~``: still to fill).
+
+    A number written approximately (``约260人次``, ``200余人``, ``260左右``) is read with ``approx: true``."""
     if v is None:
         return {"value": None}
     if isinstance(v, str) and v.strip().lower() in UNKNOWN:
@@ -27,26 +31,35 @@ def quantity(v: Any) -> Any:
     if isinstance(v, float):  # only from Python callers; YAML floats arrive as Decimal
         return {"value": Decimal(repr(v))}
     if isinstance(v, str):
-        value, unit = parse_quantity(v)
-        return {"value": value, "unit": unit} if unit else {"value": value}
+        value, unit, approx = parse_approx(v)
+        return {"value": value, **({"unit": unit} if unit else {}), **({"approx": True} if approx else {})}
     if isinstance(v, dict) and isinstance(v.get("value"), str):
-        value, unit = parse_quantity(v["value"])
+        value, unit, approx = parse_approx(v["value"])
         if unit and v.get("unit") not in (None, unit):
             raise InvalidValue("unit-disagrees", written=unit, unit=v.get("unit"))
-        return {**v, "value": value, **({"unit": unit} if unit else {})}
+        if approx and v.get("approx") is False:
+            raise InvalidValue("approx-disagrees", text=v["value"])
+        return {**v, "value": value, **({"unit": unit} if unit else {}), **({"approx": True} if approx else {})}
     return v
 
 
-YES_NO = {"是": True, "有": True, "否": False, "无": False}
-"""How a clerk writes yes and no, besides true and false."""
+YES_NO = {
+    **dict.fromkeys(("是", "有", "对", "√", "✓", "✔"), True),
+    **dict.fromkeys(("否", "无", "错", "×", "✗", "✘"), False),
+}
+"""How a clerk writes yes and no, besides true and false (the ticks and crosses of a printed form)."""
 
 
 def _fact(v: Any) -> Any:
-    """``true``, ``是``, ``~`` or ``{value: 否, note: …}`` for a fact."""
-    if isinstance(v, str) and v.strip() in YES_NO:
-        return {"value": YES_NO[v.strip()]}
+    """``true``, ``是``, ``对``, ``√``, ``~`` or ``{value: 否, note: …}`` for a fact."""
+    if isinstance(v, str):
+        if v.strip() in YES_NO:
+            return {"value": YES_NO[v.strip()]}
+        raise InvalidValue("expect-yes-no", text=v)  # a word, not a mapping: say what a fact may be
     if v is None or isinstance(v, bool):
         return {"value": v}
+    if isinstance(v, (int, Decimal)):  # 1 and 0 are counts here, not yes and no
+        raise InvalidValue("expect-yes-no", text=str(v))
     if isinstance(v, dict) and isinstance(v.get("value"), str) and v["value"].strip() in YES_NO:
         return {**v, "value": YES_NO[v["value"].strip()]}
     return v
@@ -56,7 +69,58 @@ def _stated(v: Any) -> Any:
     """A score or points as written: ``5``, ``"5分"``; each checked where it stands in the file."""
     if isinstance(v, bool):
         raise InvalidValue("number-not-bool")
-    return quantity(v)["value"] if isinstance(v, str) else v
+    if not isinstance(v, str):
+        return v
+    read = quantity(v)
+    if read.get("approx"):  # 约5分 is no score a rule can be checked against
+        raise InvalidValue("stated-approx", text=v)
+    return read["value"]
+
+
+_DATE = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日?")
+_DATE_HAN = re.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+MAX_DATE = 40
+"""Longest text read as a date (二〇二一年十二月三十一日 even with blanks between is shorter)."""
+
+
+def _han(text: str) -> int | None:
+    """一 … 三十一 as a number (a month or a day), or None."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _HAN_DIGITS.get(text) if len(text) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    high = 1 if not tens else _HAN_DIGITS.get(tens)
+    low = 0 if not units else _HAN_DIGITS.get(units)
+    return None if high is None or low is None else high * 10 + low
+
+
+def read_date(v: Any) -> Any:
+    """A date as clerks write it: ``2021-03-29`` (YAML reads it), ``2021-3-29``, ``2021.3.29``,
+    ``2021/3/29``, ``2021年3月29日`` and ``二〇二一年三月二十九日``. A date that does not exist
+    (``2021年2月30日``) and a number (which pydantic would take for seconds since 1970) are refused."""
+    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+        raise InvalidValue("expect-date-written", text=str(v))
+    if not isinstance(v, str):
+        return v
+    text = re.sub(r"\s+", "", normalise(v)) if len(v) <= MAX_DATE else ""
+    parts: list[int | None] = []
+    if (m := _DATE.fullmatch(text)) is not None:
+        parts = [int(x) for x in (m.group(1, 3, 4) if m[1] else m.group(5, 6, 7))]
+    elif (h := _DATE_HAN.fullmatch(text)) is not None:
+        parts = [int("".join(str(_HAN_DIGITS[c]) for c in h[1])), _han(h[2]), _han(h[3])]
+    year, month, day = parts if len(parts) == 3 else [None] * 3
+    if year is None or month is None or day is None:
+        raise InvalidValue("expect-date-written", text=v)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as e:
+        raise InvalidValue("bad-date", text=v, year=year, month=month, day=day) from e
+
+
+Date = Annotated[dt.date, BeforeValidator(read_date)]
+"""A date in a data file (成文日期), however a clerk writes it."""
 
 
 Stated = Annotated[Decimal, BeforeValidator(_stated), AfterValidator(check_finite)]
@@ -100,20 +164,44 @@ class Figure(Strict):
         return self._words
 
 
+NO_NUMBER = frozenset({"无", "无文号", "没有", "没有文号", "/", "／", "—", "——", "-"})
+"""How a clerk says a document has no 文号 (``number: 无``): said, so never still to fill."""
+
+
+def unnumbered(number: str | None) -> bool:
+    """Whether a 文号 as written says the document has none."""
+    return number is not None and number.strip() in NO_NUMBER
+
+
 class Evidence(Strict):
     """A document or record offered as evidence."""
 
     title: str = Field(min_length=1)
     number: str | None = None
-    """The document number (文号), e.g. 平民发〔2020〕34号."""
+    """The document number (文号), e.g. 平民发〔2020〕34号; None when there is none (``无``) or it is
+    still to fill (``~``)."""
     issuer: str | None = None
     kind: Literal["document", "record", "meeting", "other"] = "document"
     note: str | None = None
 
+    _no_number: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _unnumbered(self) -> Evidence:
+        # 无 is not a 文号: no output prints it where a 文号 goes, and nothing asks for one
+        if unnumbered(self.number):
+            self.number, self._no_number = None, True
+        return self
+
+    @property
+    def no_number(self) -> bool:
+        """Written ``number: 无``: the document has no 文号."""
+        return self._no_number
+
     @property
     def pending(self) -> bool:
         """Written with ``number: ~``: its 文号 is still to fill, so it does not count as evidence yet."""
-        return self.number is None and "number" in self.model_fields_set
+        return self.number is None and "number" in self.model_fields_set and not self._no_number
 
 
 class Fact(Strict):
@@ -121,6 +209,11 @@ class Fact(Strict):
 
     value: bool | None
     note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, v: object) -> object:
+        return _fact(v)  # here, not on the whole section, so a refusal lands on the fact's own line
 
 
 class Judgement(Strict):
@@ -189,13 +282,6 @@ class DataBase(Strict):
             factory = field.default_factory if field is not None else None
             out[k] = factory() if x is None and factory in (dict, list) else x
         return out
-
-    @field_validator("facts", mode="before")
-    @classmethod
-    def _facts(cls, v: object) -> object:
-        if isinstance(v, dict):
-            return {k: _fact(x) for k, x in v.items()}
-        return v
 
     @field_validator("evidence", mode="before")
     @classmethod

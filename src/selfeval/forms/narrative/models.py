@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
 
-from selfeval.models.data import DataBase
+from selfeval.models.data import DataBase, Date
 from selfeval.models.rubric import Node, RubricBase, Strict, Walked, walk_tree
 
 
@@ -94,7 +93,7 @@ class ReportDocument(Strict):
     addressee: str
     preamble: str | None
     """Opening text up to the score sentence, which the report adds from the scores (``~``: to write)."""
-    date: dt.date
+    date: Date
     attachments_title: str | None = None
     wording: WordingOverride | None = None
     """Words this report writes otherwise than its rubric's."""

@@ -255,6 +255,11 @@ def _tree(
     )
 
 
+def _number(number: str | None) -> str:
+    """A 文号 where the report prints one: nothing for none, and nothing for 无 (no 「（无）」 after a title)."""
+    return "" if not number or unnumbered(number) else number
+
+
 def wording(rubric: NarrativeRubric, data: NarrativeData) -> Wording:
     """The report's fixed words: the rubric's, with the county's own changes."""
     own = data.document.wording if data.document is not None else None
@@ -293,7 +298,7 @@ def view_model(
     return NarrativeView(
         document=DocumentView(
             issuers=[fill(x, value) for x in doc.issuers] if doc else [data.subject.name],
-            number=doc.number if doc and doc.number else "",
+            number=_number(doc.number) if doc else "",
             title=fill(doc.title, value) if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
             addressee=fill(doc.addressee, value) if doc else "",
             preamble=(TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
@@ -324,7 +329,7 @@ def view_model(
             vetoes=[v.title for v in result.vetoes],
         ),
         sections=[_tree(data, s, value, options.scores, words) for s in result.sections],
-        attachments=[AttachmentView(title=a.title, number=a.number or "") for a in data.attachments],
+        attachments=[AttachmentView(title=a.title, number=_number(a.number)) for a in data.attachments],
         types={t.name.lower(): t.value for t in NodeType},
         opening=_opening(result, total, words),
         scores=options.scores.value,

@@ -92,3 +92,71 @@ def test_a_number_cited_twice_is_reported_once() -> None:
         "document-number",
         (7, 9),
     )
+
+
+def test_one_document_has_one_number_in_the_evidence_and_the_attachment_list() -> None:
+    # the plan's serial differs; the rules are 无 in one place and numbered in the other; the
+    # notice's brackets and quotation marks differ, which is the same number of the same document;
+    # a 文号 still to fill (~) or not given is not compared
+    found = check(
+        """
+        subject: {name: 平罗县, year: 2020}
+        rubric: {id: mini, version: "1"}
+        evidence:
+          checker_rules:
+            - {title: 关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知, number: 平民发〔2020〕34号}
+            - {title: 平罗县临时救助备用金管理制度, number: 无}
+            - {title: 关于举办社会救助政策培训班的通知, number: 平民发〔2020〕9号}
+            - {title: 平罗县社会救助入户核查员管理办法（试行）, number: ~}
+        attachments:
+          - title: 关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知
+            number: 平民发〔2020〕43号
+          - title: 《平罗县临时救助备用金管理制度》
+            number: 平民发〔2020〕12号
+          - title: 《关于举办社会救助政策培训班的通知》
+            number: 平民发［２０２０］９号
+          - title: 关于上报核查进展情况的通知
+          - {title: 平罗县社会救助入户核查员管理办法（试行）, number: 平民发〔2020〕72号}
+          - {title: 关于举办社会救助政策培训班的通知}
+        claims: {c17: 2}
+        """,
+        RUBRIC,
+        "document-number",
+        (11, 5),
+        (13, 5),
+    )
+    assert [(f.message, f.values, f.severity, f.subject) for f in found] == [
+        (
+            "“关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知”的文号写作“平民发〔2020〕43号”，"
+            "但证明材料（第 5 行）写作“平民发〔2020〕34号”；同一文件的文号应一致",
+            {"stated": "平民发〔2020〕43号", "expected": "平民发〔2020〕34号"},
+            Severity.ERROR,
+            "attachments",
+        ),
+        (
+            "“《平罗县临时救助备用金管理制度》”的文号写作“平民发〔2020〕12号”，"
+            "但证明材料（第 6 行）写作“无文号”；同一文件的文号应一致",
+            {"stated": "平民发〔2020〕12号", "expected": "无"},
+            Severity.ERROR,
+            "attachments",
+        ),
+    ]
+
+
+def test_a_document_listed_twice_as_evidence_with_two_numbers() -> None:
+    # a single document under its slot, and the same one again under another
+    check(
+        """
+        subject: {name: 平罗县, year: 2020}
+        rubric: {id: mini, version: "1"}
+        evidence:
+          checker_rules: {title: 平罗县社会救助入户核查员管理办法（试行）, number: 平民发〔2020〕72号}
+          other_rules: {title: 平罗县社会救助入户核查员管理办法（试行）, number: 平民发〔2020〕27号}
+        attachments:
+          - {title: 平罗县社会救助入户核查员管理办法（试行）}
+        claims: {c17: 2}
+        """,
+        {**RUBRIC, "evidence": {**RUBRIC["evidence"], "other_rules": "另一份"}},
+        "document-number",
+        (5, 46),  # the second number, where it stands
+    )

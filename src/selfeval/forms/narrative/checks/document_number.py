@@ -1,9 +1,10 @@
 """document-number: 文字中引用的文号不合“机关代字〔年份〕序号号”的标准格式，或所引文件既不在证明材料中也不在材料清单
-中。
+中；或同一文件（标题相同）在证明材料和材料清单中写了不同的文号。
 
 a 文号 cited in the narrative is not in the standard form
 机关代字〔年份〕序号号, or names a document that neither the evidence nor the attachment
-list (材料清单) contains.
+list (材料清单) contains; or one document (the same title) has different 文号 where the
+evidence and the attachment list cite it.
 
 PASS: 引用“平民发〔2020〕34号”，证明材料中有此文件
     rubric:
@@ -31,6 +32,17 @@ FAIL: 写成“平民发2020〔34〕号”，年份与序号颠倒
         c04:
           narrative:
             - {text: 印发了《平罗县临时救助备用金管理制度》（平民发2020〔34〕号）, score: c04}
+FAIL: 同一文件在证明材料中为34号，在材料清单中为43号
+    rubric:
+      sections:
+        - {id: s1, number: 一, title: 临时救助, points: 1, children: [
+            {id: c04, number: "4", title: 备用金制度, points: 1, rule: {kind: evidence, requires: [reserve_rules]}}]}
+      evidence: {reserve_rules: 临时救助备用金管理制度}
+    data:
+      evidence:
+        reserve_rules: {title: 平罗县临时救助备用金管理制度, number: 平民发〔2020〕34号}
+      attachments:
+        - {title: 《平罗县临时救助备用金管理制度》, number: 平民发〔2020〕43号}
 """
 
 from __future__ import annotations
@@ -41,6 +53,10 @@ from collections.abc import Iterator
 from selfeval.audit.base import Audit
 from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
+from selfeval.i18n import Msg
+from selfeval.load import Loc
+from selfeval.models.data import unnumbered
+from selfeval.numbers import normalise
 from selfeval.problems import Problem, Severity
 
 ID = "document-number"
@@ -56,7 +72,7 @@ _DOC_NUMBER_SWAPPED = re.compile(r"([\u4e00-\u9fff]{1,10}[发字函办])\s*(\d{4
 def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
     data = audit.result.data
     numbers = {r.id: r.node.number or r.id for r in audit.result.walk()}
-    known = {a.number for a in data.attachments if a.number}
+    known = {a.number for a in data.attachments if a.number and not unnumbered(a.number)}
     known |= {d.number for docs in data.evidence.values() for d in docs if d.number}
     seen: set[str] = set()
     for node_id, item in data.items.items():
@@ -104,3 +120,55 @@ def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
                         at,
                         values={"stated": standard},
                     )
+    yield from _one_number_per_document(audit)
+
+
+_TITLE_MARKS = re.compile(r"[《》〈〉<>“”‘’\"'\s]")
+"""What one document's title is quoted or spaced with, here and there: not part of the title."""
+_YEAR_BRACKETS = re.compile(r"[\[［(（【〔]\s*(\d{4})\s*[\]］)）】〕]")
+
+
+def _cited(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[tuple[str, str, tuple[Loc, ...], str, Msg]]:
+    """Each document that says its 文号 (or says it has none), in the order of the file: its title,
+    its 文号 as written, where that is, the subject of a finding, and which list it is in."""
+    data = audit.result.data
+    for slot, docs in data.evidence.items():
+        for i, d in enumerate(docs):
+            if d.number or d.no_number:
+                at: tuple[Loc, ...] = (("evidence", slot, i, "number"), ("evidence", slot, "number"))
+                line = audit.doc.locate(at[0] if audit.doc.has(at[0]) else at[1])[0]
+                yield d.title, d.number or "", at, slot, msg("doc-number-in-evidence", line=line)
+    for i, a in enumerate(data.attachments):
+        if a.number:
+            listed: Loc = ("attachments", i, "number")
+            said = "" if unnumbered(a.number) else a.number
+            where = msg("doc-number-in-attachments", line=audit.doc.locate(listed)[0])
+            yield a.title, said, (listed,), "attachments", where
+
+
+def _one_number_per_document(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
+    """One document has one 文号: each citation of a title is compared with its first that says one."""
+    first: dict[str, tuple[str, str, Msg]] = {}
+    for title, number, at, subject, where in _cited(audit):
+        key = _TITLE_MARKS.sub("", normalise(title))
+        same = _YEAR_BRACKETS.sub(r"〔\1〕", re.sub(r"\s+", "", normalise(number)))  # 〔2020〕 as [2020]
+        if key not in first:
+            first[key] = (same, number, where)
+            continue
+        other, written, there = first[key]
+        if same != other:
+            none = msg("doc-number-none")
+            yield audit.finding(
+                Severity.ERROR,
+                ID,
+                subject,
+                msg(
+                    "doc-number-differs",
+                    title=title.strip(),
+                    stated=number or none,
+                    other=written or none,
+                    where=there,
+                ),
+                *at,
+                values={"stated": number or "无", "expected": written or "无"},
+            )
