@@ -397,10 +397,18 @@ class InitSettings:
 
 def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
     """Write a data file to fill in: blank for a rubric, next year's from this year's, or the example."""
+    import difflib
+    import re
+    from collections import Counter
+    from os.path import relpath
+
+    from selfeval.problems import Problem
+
     target = None if str(s.out) == "-" else s.out  # `-`: standard output
     if target is not None:
         check_target(target, force=s.force, inputs=[p for p in (s.previous, s.rubric) if p])
     read = [p for p in (s.previous, s.rubric) if p]
+    said: list[Problem] = []
     if s.example:
         text = resources.EXAMPLE_DATA.read_text(encoding="utf-8")
         what = msg("init-example")
@@ -409,10 +417,55 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
         rf = Library(s.rubric).default() if s.rubric else last.rubric
         if rf.form is not last.form:
             raise UsageError(msg("init-other-form", path=s.previous, form=last.form.name, other=rf.form.name))
-        year = s.year or last.result.data.subject.year + 1
-        text = rf.form.skeleton(rf.rubric, s.name or last.result.data.subject.name, year, last.result.data)
+        data = last.result.data
+        year, old = s.year or data.subject.year + 1, data.subject.name
+        name = s.name or old
+        # The rubric named by path: last year's, or the one given; the path leads there from the new folder.
+        ref = data.rubric
+        if s.rubric is None:
+            named = s.previous.parent / ref.path if ref.path else None
+        else:
+            bundled = {p.resolve() for p in Library().bundled().values()}
+            named = None if rf.path.resolve() in bundled else rf.path
+        if named is not None and not (s.rubric is None and Path(ref.path or "").is_absolute()):
+            named = Path(relpath(named.absolute(), (target.parent if target else Path()).absolute()))
+        path = None if named is None else named.as_posix()
+        data = data.model_copy(update={"rubric": ref.model_copy(update={"path": path})})
+        text = rf.form.skeleton(rf.rubric, name, year, data)
         what = msg("init-from", year=year, path=s.previous)
         read += [*last.rubric.files(), *rf.files()]
+        # Nothing renamed or left unrenamed silently: what --name changed, line by line (the file as
+        # it reads under the old name against this one), then each line still naming the old county.
+        shown, lines = str(target or "-"), text.splitlines()
+        head = old[:2]  # where every form of the name starts: 平罗县, 平罗
+        if name != old:
+            before = rf.form.skeleton(rf.rubric, old, year, data).splitlines()
+            for n, (was, now) in enumerate(zip(before, lines, strict=False), 1):
+                ops = difflib.SequenceMatcher(None, was, now, autojunk=False).get_opcodes() if was != now else []
+                spans = []
+                for op, i1, i2, j1, j2 in ops:
+                    if op == "equal":
+                        continue
+                    # widen over what the names share, so 永宁县 → 永安县 is said so, not 宁 → 安
+                    while i1 and j1 and was[i1 - 1] == now[j1 - 1] and was[i1 - 1 : i2] in old:
+                        i1, j1 = i1 - 1, j1 - 1
+                    while i2 < len(was) and j2 < len(now) and was[i2] == now[j2] and was[i1 : i2 + 1] in old:
+                        i2, j2 = i2 + 1, j2 + 1
+                    spans.append((was[i1:i2], now[j1:j2], j1))
+                for (a, b), times in Counter((a, b) for a, b, _ in spans).items():
+                    col = next(j for x, y, j in spans if (x, y) == (a, b)) + 1
+                    renamed = msg("init-renamed", old=a, new=b, n=times)
+                    said.append(Problem.of(shown, n, col, renamed, "init-renamed", Severity.INFO))
+            left = re.escape(old if head in name else head)
+            for n, now in enumerate(lines, 1):
+                for m in re.finditer(rf"[^\x00-\x7f]{{0,4}}(?P<name>{left})[^\x00-\x7f]{{0,4}}", now):
+                    still = msg("init-name-left", text=m.group(0), old=old, new=name)
+                    said.append(Problem.of(shown, n, m.start("name") + 1, still, "init-name-left", Severity.WARNING))
+        elif s.name is None:
+            naming = [n for n, now in enumerate(lines, 1) if head in now and not now.lstrip().startswith("#")]
+            if naming:
+                kept = msg("init-name-kept", old=old, n=len(naming))
+                said.append(Problem.of(shown, naming[0], 1, kept, "init-name-kept", Severity.WARNING))
     else:
         rf = Library(s.rubric).default()
         year = s.year or dt.date.today().year - 1
@@ -421,6 +474,8 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
         read += rf.files()
     with opened(target, stdout, force=s.force, inputs=read) as fh:
         fh.write(text.encode("utf-8"))
+    if not say.quiet:
+        say.problem_lines(line(p) for p in said)
     if target is not None:
         say.info("init-wrote", path=target, what=what)
     return 0

@@ -656,6 +656,15 @@ MESSAGES.update(
             "已写出 {path}：{what}；填写后运行 selfeval validate {path} 查看还缺什么",
             "wrote {path}: {what}; then run selfeval validate {path} to see what is left",
         ),
+        "init-renamed": ("“{old}”改为“{new}”{n}处", "{old} renamed {new} ({n})"),
+        "init-name-left": (
+            "仍写着“{text}”：如指{old}，请改为{new}",
+            "still says '{text}': if it means {old}, write {new}",
+        ),
+        "init-name-kept": (
+            "新文件沿用{old}的文字，{n}行写着“{old}”；如是另一县（市、区）的文件，请加 --name 名称，这些地方随之改写",
+            "the new file keeps {old}'s text, {n} lines name {old}; for another county, give --name and they are renamed",
+        ),
         "rules-heading": ("评分规则类型（rule.kind）：", "Rule kinds (rule.kind):"),
         "checks-heading": ("审核检查（发现代码）：", "Audit checks (finding codes):"),
         "form-checks-heading": ("{form}专用的审核检查：", "Audit checks of the {form} form only:"),

@@ -124,6 +124,9 @@ class FigureSpec(Strict):
     unit: str | None = None
     signed: bool = False
     """True when the figure may be negative (a change, a difference); counts and money may not."""
+    aliases: list[str] = Field(default_factory=list)
+    """Other names reports give the figure (满意率, 群众满意度 for 救助对象满意度): the audit reads a
+    number in the text beside one of them as this figure."""
 
 
 class MetricSpec(Strict):

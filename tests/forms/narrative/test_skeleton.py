@@ -12,7 +12,7 @@ import yaml
 from helpers import DATA, evaluate_file
 from selfeval.cli import app
 from selfeval.forms import FORMS
-from selfeval.forms.narrative.skeleton import _move_years, _next_year, skeleton
+from selfeval.forms.narrative.skeleton import _key, _move_years, _next_year, renamer, short_name, skeleton
 
 
 def test_init_example_and_skeleton(runner: Any, tmp_path: Path) -> None:
@@ -76,3 +76,37 @@ def test_years_move_but_cited_titles_and_numbers_keep_theirs() -> None:
     assert _move_years("没有年份", 2020) == "没有年份"
     assert _next_year(dt.date(2021, 3, 29), 1) == dt.date(2022, 3, 29)
     assert _next_year(dt.date(2020, 2, 29), 1) == dt.date(2021, 2, 28)  # no 29 February next year
+
+
+def test_a_countys_name_is_renamed_where_it_stands_for_the_county_and_nowhere_else() -> None:
+    to_pingluo = renamer("惠农区", "平罗县")
+    assert to_pingluo("惠农区民政局、惠农区财政局") == "平罗县民政局、平罗县财政局"
+    assert to_pingluo("在惠农政府网站公开，中国农业银行惠农支行") == "在平罗政府网站公开，中国农业银行平罗支行"
+    assert to_pingluo("落实强农惠农政策，惠农、大武口两地") == "落实强农惠农政策，惠农、大武口两地"  # left, and said
+    # a name of two characters only where it stands alone; a whole name not where it starts a word
+    assert renamer("和县", "含山县")("和县民政局联合乡镇和县级部门") == "含山县民政局联合乡镇和县级部门"
+    assert renamer("平安区", "乐都区")("平安区民政局维护平安区域稳定") == "乐都区民政局维护平安区域稳定"
+    # a new name without a short form stands for the short one too
+    assert renamer("平罗县", "和县")("平罗县民政局，平罗支行") == "和县民政局，和县支行"
+    assert renamer("平罗县", "平罗县")("平罗支行") == "平罗支行"
+    assert [short_name(n) for n in ("平罗县", "大武口区", "孟村回族自治县", "鄂托克前旗", "和县")] == [
+        "平罗",
+        "大武口",
+        "孟村",
+        "鄂托克前",
+        None,
+    ]
+
+
+def test_keys_that_yaml_reads_otherwise_are_quoted() -> None:
+    assert [_key(k) for k in ("towns", "c01.1", "a: b", "x #y", "true", "No", "12", "城市低保", "- a")] == [
+        "towns",
+        "c01.1",
+        '"a: b"',
+        '"x #y"',
+        '"true"',
+        '"No"',
+        '"12"',
+        '"城市低保"',
+        '"- a"',
+    ]

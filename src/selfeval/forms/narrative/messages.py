@@ -12,6 +12,10 @@ from selfeval.i18n import Catalogue
 MESSAGES: dict[str, tuple[str, str]] = {
     "fill-document-number": ("document.number（发文字号）", "document.number"),
     "fill-document-preamble": ("document.preamble（开头语）", "document.preamble"),
+    "fill-item": (
+        "items.{key}（第{n}项{title}的文字：文件中没有这一项）",
+        "items.{key} (item {n} {title}: the file has no such item)",
+    ),
     "fill-narrative": (
         "items.{key}.narrative[{n}].text（第{key}项的第{n}段文字）",
         "items.{key}.narrative[{n}].text",
@@ -28,6 +32,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the title '{title}' does not name the year {year}",
     ),
     "where-preamble": ("开头", "The opening"),
+    "where-item": ("第{n}项", "Item {n}"),
+    "text-other-county": (
+        "{where}文字写的是“{place}”，数据文件的县（市、区）为“{name}”：照抄别县的文字未改？",
+        "{where} names '{place}'; the data file is for {name}: another county's text left as it was?",
+    ),
+    "text-other-city": (
+        "{where}文字提到“{place}”：如不是{name}的上级市，应为照抄别县（市）的文字未改",
+        "{where} names '{place}': unless it is {name}'s superior city, another county's text left as it was",
+    ),
+    "text-other-year": (
+        "{where}文字写“{text}”，评价年度为{year}年：沿用去年的文字未改？",
+        "{where} says '{text}'; the year evaluated is {year}: last year's text left as it was?",
+    ),
     "text-names-other": (
         "{where}写的是“{place}”，数据文件的县（市、区）为“{name}”",
         "{where} names '{place}'; the data file is for {name}",
@@ -49,8 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{node}: '{shown}' in the text is tied to no figure; nothing checked it",
     ),
     "reference-unit": (
-        "{node}文字在 {{{name}}} 后写“{written}”，但这项数据按“{unit}”填写，报告会印出错误的数额",
-        "{node}: the text writes '{written}' after {{{name}}}, whose value is in '{unit}'; the report would print a wrong amount",
+        "{node}文字在 {{{name}}} 后写“{written}”，这项数据按“{unit}”填写：报告换算为{shown}{written}印出",
+        "{node}: the text writes '{written}' after {{{name}}}, whose value is in '{unit}': the report prints it converted, {shown}{written}",
     ),
     "doc-number-listed": ("（材料清单中有此文件）", " (the attachment list has it)"),
     "doc-number-swapped": (
