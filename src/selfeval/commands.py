@@ -18,7 +18,15 @@ from typing import IO, Generic, TextIO, TypeVar
 
 from selfeval import resources
 from selfeval.audit import CHECKS
-from selfeval.batch import Ranking, score_many
+from selfeval.batch import (
+    Ranking,
+    ledger_problems,
+    ledger_problems_for,
+    refused_of,
+    reviewed,
+    score_many,
+    split_findings,
+)
 from selfeval.choices import Format, Scores, Sort
 from selfeval.cliframe import wrap_cells
 from selfeval.compare import compare
@@ -218,6 +226,8 @@ def rubric_groups(ranking: Ranking) -> str:
 
 
 def _ledger(path: Path | None) -> LedgerFile | None:
+    """The reviewer's ledger: its entries that read, and its problems, said once the run knows
+    which counties it scored (only a file that is no YAML at all stops the run)."""
     return None if path is None else load_ledger(path)
 
 
@@ -231,16 +241,16 @@ def _batch(
     progress: bool = False,
     detail: bool = True,
 ) -> Ranking:
-    """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated,
-    duplicates and the ledger's unmatched entries said."""
+    """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated;
+    the copies of a county's year left unranked, and every problem of the ledger, said."""
     rows = score_many(paths, rubric, jobs=batch.jobs, progress=progress, ledger=ledger, detail=detail)
     ranking = Ranking.sorted(rows, batch.sort)
     if len(ranking.rubrics) > 1 and not batch.separate:
         raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
     for row in ranking.duplicated:
-        say.problem_lines([t("duplicate-file", path=row.path, others="、".join(row.duplicates))])
-    if ledger is not None:
-        say.problem_lines(line(p) for p in ledger.unused({(r.name, r.year or 0) for r in ranking.rows}))
+        say.problem_lines([t("duplicate-unranked", path=row.path, ranked=row.duplicate_of)])
+    ranking.ledger = ledger_problems(ledger, ranking.rows)
+    say.problem_lines(line(p) for p in ranking.ledger)
     return ranking
 
 
@@ -251,10 +261,12 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     inputs = _given(*paths, s.adjustments, s.rubric)
     if len(paths) == 1:
         dest = Destination.prepare(GAPS if s.gaps else SCORE, Format.TABLE, s.output, s.run, inputs)
-        ev = evaluate(paths[0], Library(s.rubric), ledger)
+        ev = reviewed(evaluate(paths[0], Library(s.rubric), ledger), ledger)
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
-        if ledger is not None and not ev.result.adjustments:
+        if ledger is not None and not ev.result.adjustments and not refused_of(ev):
             say.info("adjust-none", who=ev.label, path=s.adjustments)
+        wrong = ledger_problems_for(ledger, ev)
+        say.problem_lines(line(p) for p in wrong)
         dest.write(ev, stdout, say, [*inputs, *ev.rubric.files()])
         r = ev.result
         if s.fail_under is not None and r.total_high < s.fail_under:  # below however the unknowns turn out
@@ -262,7 +274,7 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
             return 1
         if s.fail_under is not None and r.total < s.fail_under:
             say.info("maybe-below-fail-under", total=span(r.total, r.total_high), limit=s.fail_under)
-        return 0
+        return 1 if any(p.severity is Severity.ERROR for p in wrong) else 0
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
     ranked = Destination.prepare(RANKING, Format.TABLE, s.output, s.run, inputs)
@@ -281,7 +293,8 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
         say.info("files-failed", failed=len(ranking.failed), files=len(ranking.rows))
     if below:
         say.info("totals-below", n=len(below), limit=s.fail_under)
-    return 1 if ranking.failed or below or ranking.duplicated else 0
+    ledger_wrong = any(p.severity is Severity.ERROR for p in ranking.ledger)
+    return 1 if ranking.failed or below or ranking.duplicated or ledger_wrong else 0
 
 
 # ----------------------------------------------------------------------------- audit
@@ -301,36 +314,48 @@ class AuditSettings:
 
 def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
     """List every claim that does not hold, in one file or many; exit 1 at or above ``fail_on``
-    (a file that cannot be loaded counts as an error: it was never checked)."""
+    (a file that cannot be loaded counts as an error: it was never checked). A finding placed in a
+    rubric is listed once, under the rubric, and is no county's: ``fail_on`` counts the counties'."""
     paths = expand(s.files)
     ledger = _ledger(s.adjustments)
     inputs = _given(*paths, s.adjustments, s.rubric)
     dest = Destination.prepare(FINDINGS, Format.TABLE, s.output, s.run, inputs)
     if len(paths) == 1:
-        ev = evaluate(paths[0], Library(s.rubric), ledger)
+        ev = reviewed(evaluate(paths[0], Library(s.rubric), ledger), ledger)
         subject = ev.result.data.subject
-        checked = [Checked(str(paths[0]), ev.findings, (subject.name, subject.year))]
+        own, of_rubric = split_findings(ev)
+        counties = [Checked(str(paths[0]), own, (subject.name, subject.year))]
+        rubrics = {f.path: [x for x in of_rubric if x.path == f.path] for f in of_rubric}
+        wrong = ledger_problems_for(ledger, ev)
+        say.problem_lines(line(p) for p in wrong)
         inputs += ev.rubric.files()
     else:
         # findings need no common rubric
         ranking = _batch(paths, s.rubric, ledger, say, batch=BatchSettings(separate=True))
         by_path = sorted(ranking.rows, key=lambda r: r.path)
-        checked = [
+        counties = [
             Checked(r.path, r.problems if r.failed else r.findings, None if r.failed else (r.name, r.year or 0))
             for r in by_path
         ]
+        rubrics = ranking.rubric_findings
+        wrong = ranking.ledger
         inputs += ranking.read
+    checked = [*counties, *(Checked(path, found) for path, found in rubrics.items())]
     dest.write(Findings(checked), stdout, say, inputs)
-    if len(checked) > 1:
-        found = counts([p for c in checked for p in c.problems])
+    if len(counties) > 1:
+        found = counts([p for c in counties for p in c.problems])
         say.info(
             "audit-many-summary",
-            files=len(checked),
-            bad=sum(1 for c in checked if c.problems),
+            files=len(counties),
+            bad=sum(1 for c in counties if c.problems),
             errors=found[Severity.ERROR],
             warnings=found[Severity.WARNING],
         )
-    return 1 if any(p.severity.at_least(s.fail_on) for c in checked for p in c.problems) else 0
+    if rubrics:
+        n = sum(len(found) for found in rubrics.values())
+        say.info("audit-rubric-findings", n=n, rubrics="、".join(rubrics))
+    failing = any(p.severity.at_least(s.fail_on) for c in counties for p in c.problems)
+    return 1 if failing or any(p.severity is Severity.ERROR for p in wrong) else 0
 
 
 # ----------------------------------------------------------------------------- report
@@ -356,8 +381,12 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
     inputs = _given(path, s.template, s.adjustments, s.rubric)
     dest = Destination.prepare(REPORT, Format.MARKDOWN, s.output, s.run, inputs)
-    ev = evaluate(path, Library(s.rubric), _ledger(s.adjustments))
-    c = counts(ev.findings)
+    ledger = _ledger(s.adjustments)
+    ev = reviewed(evaluate(path, Library(s.rubric), ledger), ledger)
+    wrong = ledger_problems_for(ledger, ev)
+    say.problem_lines(line(p) for p in wrong)
+    own, _ = split_findings(ev)  # the rubric's own findings are no county's to answer for
+    c = counts(own)
     summary = msg(
         "audit-summary", errors=c[Severity.ERROR], warnings=c[Severity.WARNING], notes=c[Severity.INFO], path=path
     )
@@ -375,7 +404,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
         total="—" if total is None else total,
         summary=summary,
     )
-    return 0
+    return 1 if any(p.severity is Severity.ERROR for p in wrong) else 0
 
 
 # ----------------------------------------------------------------------------- init
