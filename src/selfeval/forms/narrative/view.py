@@ -7,15 +7,15 @@ formatted as the rubric rounds them, or with ``--scores claimed`` the county's o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
 from selfeval.choices import Scores
 from selfeval.forms.interface import ReportOptions
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric, Wording
-from selfeval.forms.narrative.text import fill, resolver
+from selfeval.forms.narrative.text import Resolve, fill, resolver
 from selfeval.forms.views import ReportView, adjustments_view, findings_view
+from selfeval.models.data import unnumbered
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import fmt, quantize, span
 from selfeval.problems import Problem
@@ -218,7 +218,7 @@ def _ancestors(root: NodeResult, target: str) -> list[str]:
     return []
 
 
-def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores, words: Wording) -> ItemView:
+def _item(data: NarrativeData, r: NodeResult, value: Resolve, scores: Scores, words: Wording) -> ItemView:
     """A numbered item: its narrative, each score clause with the computed score."""
     views = {x.id: x for x in r.walk()}
     item = data.items.get(r.id)
@@ -243,9 +243,7 @@ def _item(data: NarrativeData, r: NodeResult, value: Callable[[str], str], score
     return ItemView(**fields, number_before=before, number_after=after, lead=lead, segments=segments)
 
 
-def _tree(
-    data: NarrativeData, r: NodeResult, value: Callable[[str], str], scores: Scores, words: Wording
-) -> ItemView | BranchView:
+def _tree(data: NarrativeData, r: NodeResult, value: Resolve, scores: Scores, words: Wording) -> ItemView | BranchView:
     if _is_item(r) or not r.children:
         return _item(data, r, value, scores, words)
     return BranchView(
