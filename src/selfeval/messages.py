@@ -569,6 +569,14 @@ MESSAGES.update(
             "{node}（{title}，{points}分）未写自评得分",
             "{node} ({title}, {points} points) states no score",
         ),
+        "suspicious-fraction": (
+            "{title}写作 {value}，按 {value}% 计分；若本意是 {likely}%，请写 {likely}",
+            "{title} is written {value} and scored as {value}%; if {likely}% is meant, write {likely}",
+        ),
+        "suspicious-count": (
+            "{title}写作 {value}{unit}：计数不应有小数，请核对（是否漏写“万”或多写小数点）",
+            "{title} is written {value} {unit}: a count has no fraction; check it (a 万 left out, a stray point)",
+        ),
         "evidence-missing": (
             "{node}的评分需要“{name}”，数据文件中没有：{why}",
             "{node} needs {name}, which the data lacks: {why}",

@@ -140,7 +140,9 @@ def fmt(value: Decimal, places: int = 2) -> str:
     text = format(value, "f")
     if "." in text:
         if len(text) - text.index(".") - 1 > places:
-            text = format(quantize(value, places), "f")
+            rounded = quantize(value, places)
+            # a small amount is never shown as 0: 0.0000005 keeps two significant digits
+            text = format(rounded if rounded or not value else quantize(value, 1 - value.adjusted()), "f")
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 

@@ -69,3 +69,19 @@ def test_a_figure_in_yuan_is_read_in_wan_yuan(tmp_path: Any) -> None:
     data = load_yaml(DATA)
     data["figures"]["urban_dibao_funds"] = "9103800元"
     assert score_file(write_yaml(tmp_path / "d.yaml", data)).total == score_file().total
+
+
+def test_a_small_amount_is_never_shown_as_zero() -> None:
+    from decimal import Decimal
+
+    from selfeval.numbers import fmt
+
+    assert [fmt(Decimal(v)) for v in ("5E-7", "0.004", "0.0049", "-0.001", "0.005", "0.00", "123.456")] == [
+        "0.0000005",
+        "0.004",
+        "0.0049",
+        "-0.001",
+        "0.01",
+        "0",
+        "123.46",
+    ]

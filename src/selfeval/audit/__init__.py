@@ -19,6 +19,7 @@ from selfeval.audit import (
     not_applicable,
     points,
     subset,
+    suspicious,
     veto,
 )
 from selfeval.audit.base import Audit, Check
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = tuple(
         subset,
         veto,
         not_applicable,
+        suspicious,
     )
 )
 """Every check all forms share, in the order they run."""

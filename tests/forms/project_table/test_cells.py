@@ -195,3 +195,16 @@ def test_a_claim_or_weight_the_source_does_not_show_is_not_stated(tmp_path: Path
     data["total"] = {"points": "未知", "score": "未知"}
     ev = evaluate(write_yaml(tmp_path / "t.yaml", data), Library())
     assert not ev.result.data.claims and ev.result.by_id()["funding"].max == 10  # the rubric's weight
+
+
+def test_a_number_yaml_reads_as_a_tiny_decimal_or_infinity() -> None:
+    from decimal import Decimal
+
+    from selfeval.errors import InvalidValue
+    from selfeval.forms.project_table.cells import read_cell
+
+    assert read_cell(Decimal("5E-7"))["value"] == Decimal("5E-7")
+    assert read_cell(Decimal("5E-7"))["text"] == "0.0000005"
+    for bad in (Decimal("Infinity"), Decimal("-Infinity"), Decimal("NaN")):
+        with pytest.raises(InvalidValue):
+            read_cell(bad, actual=True)

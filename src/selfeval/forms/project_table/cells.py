@@ -27,7 +27,7 @@ from typing import Literal
 from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.messages import msg
 from selfeval.models.data import UNKNOWN
-from selfeval.numbers import normalise, parse_quantity
+from selfeval.numbers import as_written, check_finite, normalise, parse_quantity
 
 Comparator = Literal[">=", "<=", "="]
 Status = Literal["met", "unmet", "partly"]
@@ -114,7 +114,8 @@ def read_cell(v: object, *, actual: bool = False) -> dict[str, object]:
         return {"text": "", "pending": True}
     if isinstance(v, bool):
         raise InvalidValue("number-not-bool")
-    text = str(v)
+    # a number as YAML gave it: 0.0000005 as written, never 5E-7; .inf and .nan refused
+    text = as_written(check_finite(v)) if isinstance(v, Decimal) else str(v)
     compact = _compact(text)
     if compact.lower() in UNKNOWN:
         return {"text": text, "unknown": True}
