@@ -257,6 +257,7 @@ def report(
     with_audit: Annotated[bool, typer.Option("--with-audit", help=said("help-with-audit"))] = False,
     scores: Annotated[Scores, typer.Option("--scores", help=said("help-scores"))] = Scores.COMPUTED,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=said("help-report-fail-on"))] = None,  # noqa: UP045
+    final: Annotated[bool, typer.Option("--final", help=said("help-final"))] = False,
     force: ForceOpt = False,
     adjustments: LedgerOpt = None,
 ) -> None:
@@ -272,6 +273,7 @@ def report(
         template=template,
         options=ReportOptions(with_audit, scores),
         fail_on=fail_on,
+        final=final,
         adjustments=adjustments,
     )
     _run(run, lambda o, say: run_report(s, o, say))

@@ -373,6 +373,8 @@ class ReportSettings:
     template: Path | None = None
     options: ReportOptions = field(default_factory=ReportOptions)
     fail_on: Severity | None = None
+    final: bool = False
+    """Refuse a data file that still leaves places to fill, instead of marking the report a draft."""
     adjustments: Path | None = None
 
 
@@ -390,10 +392,17 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     summary = msg(
         "audit-summary", errors=c[Severity.ERROR], warnings=c[Severity.WARNING], notes=c[Severity.INFO], path=path
     )
-    if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in ev.findings):
+    if s.fail_on is not None and any(f.severity.at_least(s.fail_on) for f in own):
         say.problem_lines([msg("report-refused", summary=summary, level=s.fail_on.value).text()])
         return 1
-    dest.write(Report(ev, s.template, s.options), stdout, say, [*inputs, *ev.rubric.files()])
+    todo = ev.to_fill
+    if todo and s.final:
+        say.problem_lines([t("report-not-final", who=ev.label, n=len(todo)), *(line(p) for p in todo)])
+        return 1
+    if todo:
+        say.info("report-draft", who=ev.label, n=len(todo), path=path)
+    options = replace(s.options, draft=len(todo))
+    dest.write(Report(ev, s.template, options), stdout, say, [*inputs, *ev.rubric.files()])
     claimed = s.options.scores is Scores.CLAIMED
     r = ev.result
     total = (None if r.claimed_total is None else fmt(r.claimed_total)) if claimed else span(r.total, r.total_high)

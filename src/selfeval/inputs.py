@@ -219,6 +219,12 @@ def kind_of(doc: Document) -> str | None:
     return "data" if "rubric" in doc.data else None
 
 
+def to_fill(df: DataFile, rf: RubricFile) -> list[Problem]:
+    """Every place a data file still leaves to fill, at its line: what ``validate`` lists and what
+    makes a report a draft."""
+    return [*left_to_fill(df.data, df.doc, rf.rubric), *rf.form.left_to_fill(rf.rubric, df.data, df.doc)]
+
+
 def check_file(path: Path, library: Library) -> list[Problem]:
     """Every problem of a rubric or data file, with warnings for inputs a data file still lacks."""
     try:
@@ -232,11 +238,7 @@ def check_file(path: Path, library: Library) -> list[Problem]:
             if stray:  # one message, not one per field the rubric model misses
                 return [doc.problem((stray[0],), msg("data-with-rubric", keys="、".join(stray)), "schema")]
             df, rf, walked = data_from(doc, path, library)
-            return [
-                *missing_inputs(df.data, doc, rf.rubric, walked),
-                *left_to_fill(df.data, doc, rf.rubric),
-                *rf.form.left_to_fill(df.data, doc),
-            ]
+            return [*missing_inputs(df.data, doc, rf.rubric, walked), *to_fill(df, rf)]
         neither = msg("neither-rubric-nor-data", keys="、".join(RUBRIC_KEYS))
         return [Problem.of(str(path), 1, 1, neither, "schema", Severity.ERROR)]
     except InputError as e:

@@ -854,6 +854,19 @@ MESSAGES.update(
         ),
         "help-template": ("自定义 Jinja2 模板（在沙箱中渲染）", "Your own Jinja2 template (rendered sandboxed)."),
         "help-with-audit": ("在报告后附审核发现", "Append the audit findings."),
+        "help-final": (
+            "定稿：数据文件尚有待填处时不写报告（默认写出，每页标明草稿）",
+            "Final: write nothing while the data file leaves places to fill (by default the report is marked a draft on every page).",
+        ),
+        "draft-mark": ("【草稿：尚有{n}处待填】", "[DRAFT: {n} places still to fill]"),
+        "report-draft": (
+            "{who}：数据文件尚有{n}处待填，报告每页标明草稿（selfeval validate {path} 列出各处；定稿用 --final）",
+            "{who}: the data file leaves {n} places to fill; the report is marked a draft on every page (selfeval validate {path} lists them; --final for the final copy)",
+        ),
+        "report-not-final": (
+            "{who}：数据文件尚有{n}处待填，--final 不写报告：",
+            "{who}: the data file leaves {n} places to fill; --final writes no report:",
+        ),
         "help-scores": (
             "computed：按证据计算的得分（默认）；claimed：报告所写的自评得分",
             "computed: the scores the evidence gives (default); claimed: the county's own.",

@@ -20,7 +20,7 @@ from selfeval.audit import audit
 from selfeval.errors import InputError
 from selfeval.forms import Form
 from selfeval.i18n import msg
-from selfeval.inputs import DataFile, Library, RubricFile, data_from
+from selfeval.inputs import DataFile, Library, RubricFile, data_from, to_fill
 from selfeval.load import load_document
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import RubricBase
@@ -61,6 +61,11 @@ class Evaluation(Generic[R, D]):
             except decimal.DecimalException as e:  # numbers are bounded at loading; the last guard
                 bad = msg("arithmetic", detail=type(e).__name__)
                 raise InputError([Problem.of(self.data.doc.display, 0, 0, bad, "arithmetic", Severity.ERROR)]) from e
+
+    @cached_property
+    def to_fill(self) -> list[Problem]:
+        """Every place the data file still leaves to fill (a report of it is a draft)."""
+        return to_fill(self.data, self.rubric)
 
     @property
     def provenance(self) -> Provenance:

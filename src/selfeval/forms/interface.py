@@ -44,6 +44,8 @@ class ReportOptions:
     """Append the audit findings."""
     scores: Scores = Scores.COMPUTED
     """The computed scores, or the county's claims as written."""
+    draft: int = 0
+    """Places the data file still leaves to fill: a report of a file not yet whole says so on every page."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,8 +106,8 @@ class Form(ABC, Generic[R, D, V]):
         """Problems of a schema-valid data file that only this form knows about."""
         return iter(())
 
-    def left_to_fill(self, data: D, doc: Document) -> Iterator[Problem]:
-        """Warnings at the values of this form's own parts still written ``~``."""
+    def left_to_fill(self, rubric: R, data: D, doc: Document) -> Iterator[Problem]:
+        """Warnings at the values of this form's own parts still written ``~``, or not written at all."""
         return iter(())
 
     @abstractmethod

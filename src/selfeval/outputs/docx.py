@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from selfeval.choices import Format
 from selfeval.errors import TemplateError
-from selfeval.i18n import Msg, msg
+from selfeval.i18n import Msg, msg, t
 from selfeval.load import read_text
 from selfeval.outputs import gongwen, template
 from selfeval.outputs.base import PROPERTY_LIMIT, FormatSpec, Options, Report, fit, xml_safe
@@ -240,4 +240,23 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
     when = about.date or dt.date(2000, 1, 1)  # no clock: the same bytes every time
     props.created = props.modified = dt.datetime(when.year, when.month, when.day)
     props.revision = 1
+    if report.options.draft:
+        _mark_draft(doc, t("draft-mark", n=report.options.draft))
     out.write(gongwen.save(doc))
+
+
+def _mark_draft(doc: Document, mark: str) -> None:
+    """The mark at the top of every page (first, odd and even headers of every section), in red:
+    a draft must not pass for the copy to file."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    for section in doc.sections:
+        for header in (section.header, section.even_page_header, section.first_page_header):
+            header.is_linked_to_previous = False
+            para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            para.text = ""
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = para.add_run(mark)
+            run.bold = True
+            run.font.color.rgb = RGBColor.from_string(gongwen.RED)

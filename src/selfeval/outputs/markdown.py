@@ -11,6 +11,7 @@ import re
 from typing import IO
 
 from selfeval.choices import Format
+from selfeval.i18n import t
 from selfeval.load import read_text
 from selfeval.outputs import template
 from selfeval.outputs.base import FormatSpec, Options, Report, write_text
@@ -46,4 +47,6 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
     ev = report.evaluation
     path = report.template or ev.rubric.template("markdown")
     view = ev.form.view_model(ev.result, ev.findings, ev.provenance, report.options)
-    write_text(out, template.render(read_text(path), str(path), template.each_string(md_escape, view)))
+    text = template.render(read_text(path), str(path), template.each_string(md_escape, view))
+    draft = f"**{t('draft-mark', n=report.options.draft)}**\n\n" if report.options.draft else ""
+    write_text(out, draft + text)

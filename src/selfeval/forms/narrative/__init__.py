@@ -67,7 +67,7 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData, "NarrativeView"]):
                     at = ("items", key, "narrative", i, "score")
                     yield doc.problem(at, unknown_node(seg.score, ids), "unknown-node")
 
-    def left_to_fill(self, data: NarrativeData, doc: Document) -> Iterator[Problem]:
+    def left_to_fill(self, rubric: NarrativeRubric, data: NarrativeData, doc: Document) -> Iterator[Problem]:
         d = data.document
         if d is not None:
             if d.number is None and doc.has(("document", "number")):
@@ -81,6 +81,11 @@ class NarrativeForm(Form[NarrativeRubric, NarrativeData, "NarrativeView"]):
         for i, a in enumerate(data.attachments):
             if a.number is None and doc.has(("attachments", i, "number")):
                 yield _to_fill(doc, ("attachments", i, "number"), msg("fill-attachment", n=i + 1, title=quote(a.title)))
+        # a numbered item the file does not have at all (a draft, a copy cut short): its text is to write
+        at: Loc = ("items",) if doc.has(("items",)) else ()
+        for node, _, _ in rubric.walked:
+            if (node.number or "").isdigit() and node.id not in data.items:
+                yield _to_fill(doc, at, msg("fill-item", n=node.number, title=quote(node.title), key=node.id))
 
     def view_model(
         self,

@@ -162,7 +162,7 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
                 problem = msg("table-tier", tier=tier, known="、".join(tiers), hint=hint)
                 yield doc.problem(("indicators", i, "judgement", "tier"), problem, "schema")
 
-    def left_to_fill(self, data: TableData, doc: Document) -> Iterator[Problem]:
+    def left_to_fill(self, rubric: TableRubric, data: TableData, doc: Document) -> Iterator[Problem]:
         def to_fill(loc: tuple[str | int, ...], what: str) -> Problem:
             return doc.problem(loc, msg("to-fill", where=what), "to-fill", Severity.WARNING)
 
