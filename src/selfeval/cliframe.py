@@ -17,6 +17,7 @@ run with a message and exit 2 instead of a traceback.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import os
 import re
@@ -30,7 +31,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from selfeval import clickshim as ce
 from selfeval import i18n
-from selfeval.i18n import Lang, Msg, suggest_msg, t
+from selfeval.i18n import Lang, Msg, msg, suggest_msg, t
 
 _SAID: dict[str, Msg] = {}
 """The help texts of the commands by the token that stands for each (filled as the app is defined)."""
@@ -383,7 +384,11 @@ _GUARDED: dict[str, _Guarded] = {}
 _ESCAPE = "selfeval-escape"
 
 
-def _escape(e: UnicodeError) -> tuple[str | bytes, int]:
+_ESCAPED: set[str] = set()
+"""The standard streams that had to write a character as an escape (their encoding lacks it)."""
+
+
+def _escape(name: str, e: UnicodeError) -> tuple[str | bytes, int]:
     """A file name's undecodable bytes as they came (surrogateescape), any other character the
     encoding lacks as a backslash escape: one character at a time, as a run may mix the two."""
     if not isinstance(e, UnicodeEncodeError):
@@ -392,13 +397,15 @@ def _escape(e: UnicodeError) -> tuple[str | bytes, int]:
     # a byte goes out as it is only where the encoding writes bytes singly (not UTF-16)
     if 0xDC80 <= ord(e.object[e.start]) <= 0xDCFF and "\n".encode(e.encoding) == b"\n":
         return codecs.lookup_error("surrogateescape")(one)
+    _ESCAPED.add(name)
     return codecs.backslashreplace_errors(one)
 
 
 def guard_streams() -> None:
     """Make standard output and standard error take any text, and remember a write that fails
     (see :func:`settle`). Called once, before anything is written."""
-    codecs.register_error(_ESCAPE, _escape)
+    for name in ("stdout", "stderr"):
+        codecs.register_error(f"{_ESCAPE}-{name}", functools.partial(_escape, name))
     sys.stdout = _guard(sys.stdout, "stdout")
     sys.stderr = _guard(sys.stderr, "stderr")
 
@@ -408,7 +415,8 @@ def _guard(stream: TextIO | None, name: str) -> TextIO | None:
         return stream  # no stream at all (a windowed program), or one a caller put in place
     # Help and messages are Chinese: a stream whose encoding lacks it (latin-1, ascii) gets
     # backslash escapes rather than an exception. A choice PYTHONIOENCODING made stands.
-    errors = {"strict": "backslashreplace", "surrogateescape": _ESCAPE}.get(stream.errors or "strict", stream.errors)
+    ours = f"{_ESCAPE}-{name}"
+    errors = {"strict": ours, "surrogateescape": ours}.get(stream.errors or "strict", stream.errors)
     buffer = stream.buffer
     raw = buffer.raw if isinstance(buffer, io.BufferedWriter) else buffer  # unbuffered (-u): the raw file
     try:
@@ -450,6 +458,20 @@ def settle(code: int | str | None) -> int | str | None:
             return 128 + 13
         except OSError as e:
             failed.setdefault(name, e)
+    if not failed and "stdout" in _ESCAPED and sys.stderr is not None and code in (0, None):
+        # the result went out, but as escapes no one reads: not a success to build on
+        encoding = getattr(sys.stdout, "encoding", "") or ""
+        said = msg("stdout-escaped", encoding=encoding)
+        try:  # in words the reader can read: English where standard error cannot take Chinese either
+            "中".encode(getattr(sys.stderr, "encoding", "") or "utf-8")
+            text = said.text()
+        except (UnicodeEncodeError, LookupError):
+            text = said.text(Lang.EN)
+        try:
+            print(text, file=sys.stderr, flush=True)
+        except OSError:
+            pass
+        return 2
     if not failed:
         return code
     if "stdout" in failed and "stderr" not in failed and sys.stderr is not None:

@@ -517,6 +517,10 @@ MESSAGES.update(
         "out-cannot-write": ("{path}: 无法写入（{reason}）", "{path}: cannot write ({reason})"),
         "stdout-cannot-write": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
         "errno-ENOSPC": ("设备上没有空间", "no space left on device"),
+        "stdout-escaped": (
+            "标准输出的编码（{encoding}）写不出中文，已以 \\u 转义写出：请设 PYTHONIOENCODING=utf-8，或加 --lang en",
+            "standard output's encoding ({encoding}) cannot take Chinese; written as \\u escapes: set PYTHONIOENCODING=utf-8, or add --lang en",
+        ),
         "out-not-regular": (
             "{path}: 不是普通文件（设备、管道或套接字），即使加 --force 也不覆盖",
             "{path}: not a regular file (a device, pipe or socket); not replaced, even with --force",
