@@ -63,17 +63,19 @@ class RubricFile(Generic[R, D]):
 
     def files(self) -> list[Path]:
         """Every file this rubric brings into a run: itself and what it names."""
-        return [self.path, *self.named_files()]
+        return [self.path, *self.named.values()]
 
-    def named_files(self) -> list[Path]:
-        """The templates and reference documents this rubric names, as they resolve; a reference
-        document that is no real .docx of a sane size is refused at its line."""
+    @functools.cached_property
+    def named(self) -> dict[TemplateKind, Path]:
+        """The templates and reference document this rubric names, as they resolve (found once: a
+        batch asks for them with every county); a reference document that is no real .docx of a
+        sane size is refused at its line."""
         kinds: set[TemplateKind] = {*self.rubric.templates, *(("markdown",) if self.rubric.template else ())}
-        found = [self.template(kind) for kind in sorted(kinds)]
-        reference = self.template("docx-reference")
-        if "docx-reference" in kinds and (problem := docx_problem(reference)) is not None:
+        found = {kind: self.template(kind) for kind in sorted(kinds)}
+        if "docx-reference" in found and (problem := docx_problem(found["docx-reference"])) is not None:
             at = ("templates", "docx-reference")
-            raise InputError([self.doc.problem(at, msg("in-file", path=reference.name, detail=problem), "rubric")])
+            detail = msg("in-file", path=found["docx-reference"].name, detail=problem)
+            raise InputError([self.doc.problem(at, detail, "rubric")])
         return found
 
 
@@ -105,7 +107,7 @@ def rubric_from(doc: Document, path: Path) -> RubricFile:
     if problems:
         raise InputError(problems)
     found = RubricFile(doc, path, rubric, form)
-    found.named_files()  # a template that links out of the rubric's folder is refused now, at its line
+    found.named  # noqa: B018 - a template that links out of the rubric's folder is refused now, at its line
     return found
 
 

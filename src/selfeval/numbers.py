@@ -147,6 +147,15 @@ def fmt(value: Decimal, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def exact(value: Decimal) -> str:
+    """A number in full, never rounded, without trailing zeros (99.995, not 100; 910.38 for
+    910.3800): a bound a message names, an amount converted for a text."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def as_written(value: Decimal | int) -> str:
     """A figure's number the way it was entered: no exponent, trailing zeros kept (``256.60``)."""
     return format(value, "f")

@@ -292,7 +292,7 @@ def report(report: Report, out: IO[bytes], options: Options) -> None:
     book = _Book(sheet.title, options)
     ws = book.book.add_worksheet(t("sheet-table"))
     if report.options.draft:  # on every printed page: a draft must not pass for the copy to file
-        ws.set_header("&C&\"Bold\"&14&KFF0000" + t("draft-mark", n=report.options.draft))
+        ws.set_header('&C&"Bold"&14&KFF0000' + t("draft-mark", n=report.options.draft))
     header = sheet.header
     last = len(header) - 1
     title = book.format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from selfeval.expr import checked
 from selfeval.i18n import msg
-from selfeval.numbers import ZERO, fmt
-from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase, exact, names_in
+from selfeval.numbers import ZERO, exact, fmt
+from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase, names_in
 from selfeval.wording import points
 
 _INF = Decimal("Infinity")

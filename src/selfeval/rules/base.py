@@ -172,12 +172,3 @@ def names_in(*exprs: str | None) -> set[str]:
         if e is not None:
             out |= set(parse_expr(e).names)
     return out
-
-
-def exact(value: Decimal) -> str:
-    """A bound as the rubric means it, never rounded (99.995, not 100): a message about what a
-    bound leaves out must show the bound itself."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text

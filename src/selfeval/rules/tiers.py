@@ -8,8 +8,8 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from selfeval.i18n import Msg, msg
-from selfeval.numbers import ZERO, fmt
-from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase, exact
+from selfeval.numbers import ZERO, exact, fmt
+from selfeval.rules.base import Clause, Context, Flaw, Outcome, RuleBase
 from selfeval.wording import points, quote
 
 

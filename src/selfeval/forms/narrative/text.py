@@ -20,7 +20,7 @@ from selfeval.forms.narrative.models import NarrativeData
 from selfeval.load import Loc
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import RubricBase
-from selfeval.numbers import as_written, fmt
+from selfeval.numbers import as_written, exact, fmt
 from selfeval.scoring import ScoreResult
 from selfeval.units import convert, split
 
@@ -46,7 +46,7 @@ def references(text: str) -> Iterator[Reference]:
 Resolve = Callable[[str, str], str]
 """What a reference prints, from its name and the text that follows it (where its unit is written)."""
 
-_UNIT_SPAN = 8
+UNIT_SPAN = 8
 """Longest unit a text writes after a reference (个百分点, 万元/户)."""
 
 
@@ -54,14 +54,14 @@ def fill(text: str, value: Resolve) -> str:
     """``text`` with each reference replaced by ``value(name, what follows it)``."""
     if "{" not in text:
         return text
-    return REFERENCE.sub(lambda m: value(m["name"], text[m.end() : m.end() + _UNIT_SPAN]), text)
+    return REFERENCE.sub(lambda m: value(m["name"], text[m.end() : m.end() + UNIT_SPAN]), text)
 
 
 def unit_after(after: str, unit: str) -> str | None:
     """The unit of ``unit``'s kind the text writes first in ``after`` (万元 in 「万元，用于」 for a
     figure in 元), or None when it writes none."""
     base = split(unit)[0]
-    for end in range(min(len(after), _UNIT_SPAN), 0, -1):
+    for end in range(min(len(after), UNIT_SPAN), 0, -1):
         if split(after[:end])[0] == base and not after[:end].startswith(("，", "。", "、")):
             return after[:end]
     return None
@@ -73,7 +73,7 @@ def in_text_unit(value: Decimal, unit: str | None, after: str) -> str:
     shown = unit_after(after, unit) if unit and after else None
     if shown is None or split(shown)[1] == split(unit or "")[1]:
         return as_written(value)
-    return format(convert(value, unit, shown).normalize(), "f")
+    return exact(convert(value, unit, shown))
 
 
 def texts(data: NarrativeData) -> Iterator[tuple[Loc, str]]:

@@ -86,7 +86,7 @@ from selfeval.audit.base import Audit
 from selfeval.expr import parse_expr
 from selfeval.forms.narrative.messages import msg
 from selfeval.forms.narrative.models import NarrativeData, NarrativeRubric
-from selfeval.forms.narrative.text import REFERENCE, fill, in_text_unit, resolver
+from selfeval.forms.narrative.text import REFERENCE, UNIT_SPAN, fill, in_text_unit, resolver, unit_after
 from selfeval.numbers import fmt
 from selfeval.problems import Problem, Severity
 from selfeval.scoring import NodeResult
@@ -310,12 +310,11 @@ def _reference_units(
         fig = data.figures.get(m["name"])
         spec = audit.result.rubric.figures.get(m["name"])
         unit = (fig.unit if fig else None) or (spec.unit if spec else None)
-        after = text[m.end() : m.end() + 4]
+        after = text[m.end() : m.end() + UNIT_SPAN]  # read as the report reads it
         if not unit or after.startswith(unit):
             continue
-        base, factor = split(unit)
-        written = next((after[:n] for n in range(4, 0, -1) if split(after[:n])[0] == base), None)
-        if written and split(written)[1] == factor:
+        written = unit_after(after, unit)
+        if written and split(written)[1] == split(unit)[1]:
             continue  # 名 for 人: another word for the same amount
         if written and fig is not None and fig.value is not None:
             shown = in_text_unit(fig.value, unit, after)
