@@ -16,7 +16,7 @@ from selfeval.compare import Comparison
 from selfeval.errors import UsageError
 from selfeval.explain import Explanation
 from selfeval.i18n import msg
-from selfeval.outputs import csv, docx, github, html, json, markdown, parsable, table, xlsx
+from selfeval.outputs import csv, docx, github, html, json, markdown, parsable, table, xlsx, xlsx_province
 from selfeval.outputs.base import Checked, Findings, FormatSpec, Kind, Options, Output, Report, Writer
 from selfeval.pipeline import Evaluation
 
@@ -36,7 +36,7 @@ RANKING: Output[Ranking] = Output(
         Format.TABLE: table.ranking,
         Format.JSON: json.ranking,
         Format.CSV: csv.ranking,
-        Format.XLSX: xlsx.ranking,
+        Format.XLSX: xlsx_province.ranking,
         Format.HTML: html.ranking,
     },
 )
@@ -48,7 +48,7 @@ FINDINGS: Output[Findings] = Output(
         Format.CSV: csv.findings,
         Format.PARSABLE: parsable.findings,
         Format.GITHUB: github.findings,
-        Format.XLSX: xlsx.findings,
+        Format.XLSX: xlsx_province.findings,
     },
 )
 COMPARISON: Output[Comparison] = Output(
