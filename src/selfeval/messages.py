@@ -1175,3 +1175,13 @@ MESSAGES.update(
         ),
     }
 )
+# the county's workbooks (评分表, the form's table): title, byline, page numbers
+MESSAGES.update(
+    {
+        "xlsx-score-title": ("{name}{year}年度{work}绩效自评评分表", "{name} {year}: {work} self-evaluation score sheet"),
+        "xlsx-byline": ("被评单位：{name}　　年度：{year}年", "Evaluated: {name}    Year: {year}"),
+        "xlsx-dated": ("成文日期：{year}年{month}月{day}日", "Dated: {year}-{month}-{day}"),
+        "xlsx-page-of": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    }
+)
+
