@@ -161,6 +161,8 @@ class Row:
     path: str
     name: str = ""
     year: int | None = None
+    city: str = ""
+    """The county's 地级市, where its file names it (a province groups its counties by it)."""
     standard: Decimal | None = None
     """Each part's subtotal, or when unknown inputs leave a range, the end that gives the lowest
     total; the other end follows it."""
@@ -240,6 +242,7 @@ class Row:
             path=str(path),
             name=r.data.subject.name,
             year=r.data.subject.year,
+            city=r.data.subject.city or "",
             standard=r.standard,
             standard_high=r.standard_high,
             bonus=r.bonus,

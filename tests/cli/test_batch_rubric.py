@@ -121,8 +121,8 @@ def test_a_ranking_counts_no_rubric_finding_against_a_county(
     assert [r["audit_errors"] for r in rows] == [0, 0, 0]
     book = tmp_path / "全镇.xlsx"
     run(runner, "score", towns, "--rubric", rubric_finding, "--out", book)
-    found = list(openpyxl.load_workbook(book)["审核发现"].iter_rows(min_row=2, values_only=True))
-    assert [f[0] for f in found] == [str(rubric_finding)]
+    found = list(openpyxl.load_workbook(book)["问题清单"].iter_rows(min_row=4, values_only=True))
+    assert [f[-1] for f in found] == [str(rubric_finding)]
     page = tmp_path / "全镇.html"
     run(runner, "score", towns, "--rubric", rubric_finding, "--out", page)
     assert page.read_text(encoding="utf-8").count("未写依据文件") == 1
@@ -146,7 +146,7 @@ def test_a_deduction_item_with_nothing_taken_off_is_the_good_colour(runner: Any,
     assert colours["1. 印发实施方案"] == [(green, "4"), (green, "4"), (green, "4")]
     book = tmp_path / "全镇.xlsx"
     run(runner, "score", towns, "--rubric", rubric, "--out", book)
-    ws = openpyxl.load_workbook(book)["指标矩阵"]
+    ws = openpyxl.load_workbook(book).worksheets[3]  # the matrix, named by the rubric's title
     labels = {row[1].value: row[1].row for row in ws.iter_rows(min_row=2) if row[1].value}
     scales = {}
     for rng in ws.conditional_formatting:

@@ -211,16 +211,18 @@ def test_the_province_workbook(runner: Any, province: Path, tmp_path: Path) -> N
     result = run(runner, "score", province, "-a", review, "--format", "xlsx", "--out", out)
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["排名", "指标矩阵", "审核发现", "评审调整"]
-    ranking = list(book["排名"].iter_rows(values_only=True))
-    assert [r[0] for r in ranking[1:]] == [1, 1, 3]
-    matrix = list(book["指标矩阵"].iter_rows(values_only=True))
+    matrix_name = "2020年度县（市、区）困难群众救助工作绩效考评指标及评分标准"
+    assert book.sheetnames == ["排名", "统计", "指标统计", matrix_name, "问题清单", "调整记录"]
+    ranking = list(book["排名"].iter_rows(min_row=4, values_only=True))
+    assert [r[0] for r in ranking[:3]] == [1, 1, 3]
+    assert "自治区民政厅" in book["排名"]["A2"].value and "2021年3月10日" in book["排名"]["A2"].value  # the ledger's
+    matrix = list(book[matrix_name].iter_rows(min_row=3, values_only=True))
     assert set(matrix[0][3:]) == set(COUNTIES)
     row40 = next(r for r in matrix if r[1] == "40. 救助对象满意度")
     col = matrix[0].index("平罗县")
-    assert row40[2] == 3 and row40[col] == 1
-    assert len(list(book["审核发现"].iter_rows())) > 3
-    [entry] = list(book["评审调整"].iter_rows(min_row=2, values_only=True))
+    assert row40[0] == "40" and row40[2] == 3 and row40[col] == 1
+    assert len(list(book["问题清单"].iter_rows())) > 3
+    [entry] = list(book["调整记录"].iter_rows(min_row=4, values_only=True))
     assert entry[:5] == ("平罗县", 2020, "40. 救助对象满意度", 3, 1)
 
 
@@ -265,3 +267,22 @@ def test_a_name_that_looks_like_a_formula_stays_text(runner: Any, province: Path
     csv_out = tmp_path / "p.csv"
     run(runner, "score", province, "--out", csv_out)
     assert "'=HYPERLINK(1)" in csv_out.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.slow
+def test_a_page_of_fifteen_thousand_counties_is_written(runner: Any, tmp_path: Path) -> None:
+    # every county its own file, as a province's reviewer would be sent them: the page summarises
+    # (the ranking, the bars, the heat map cut, each saying where the rest is) and is never refused
+    base = DATA.read_text(encoding="utf-8")
+    assert "  name: 平罗县\n" in base and "recipient_satisfaction_pct: 98\n" in base
+    folder = tmp_path / "counties"
+    folder.mkdir()
+    for i in range(15_000):
+        text = base.replace("  name: 平罗县\n", f"  name: 合成县{i:05d}\n  city: 第{i % 22}市\n", 1)
+        text = text.replace("recipient_satisfaction_pct: 98\n", f"recipient_satisfaction_pct: {70 + i % 30}\n", 1)
+        (folder / f"county_{i:05d}.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "全区.html"
+    result = run(runner, "score", folder, "--out", out)
+    assert result.exit_code == 0, result.output[-2000:]
+    html = out.read_text(encoding="utf-8")
+    assert "共 15000 个县（市、区），此处列出前 500 名" in html and len(html) < 20_000_000

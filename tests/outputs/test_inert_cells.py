@@ -66,8 +66,8 @@ def test_excel_text_like_a_formula_is_text_with_the_quote_prefix(runner: Any, tm
         result = runner.invoke(app, [command, str(a), str(b), "--out", str(out)])
         assert result.exit_code in (0, 1), result.output
         books.append(openpyxl.load_workbook(out))
-    matrix = books[0]["指标矩阵"]
-    headers = {c.value: c for c in matrix[1]}
+    matrix = books[0].worksheets[3]  # the matrix, named by the rubric's title, under the title rows
+    headers = {c.value: c for c in matrix[3]}
     assert headers["@SUM(1,2)"].data_type == "s" and headers["@SUM(1,2)"].quotePrefix  # a county heads a column
     titled = [c for row in matrix.iter_rows() for c in row if c.value == LINK]
     assert titled and titled[0].font.b  # the section's own format, with the prefix added

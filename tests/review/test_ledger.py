@@ -137,7 +137,7 @@ def test_every_output_that_lists_adjustments_lists_an_entry_not_applied(
     assert any("救助满意度: 未采用" in line and "惠农区" in line for line in lines), column
     book = tmp_path / "全区汇总.xlsx"
     assert run(runner, "score", province, "-a", review, "--out", book).exit_code == 1
-    entries = list(openpyxl.load_workbook(book)["评审调整"].iter_rows(min_row=2, values_only=True))
+    entries = list(openpyxl.load_workbook(book)["调整记录"].iter_rows(min_row=4, values_only=True))
     assert [(e[0], e[2], e[-1][:4]) for e in entries] == [
         ("大武口区", "41", "未采用："),
         ("大武口区", "（十三）", "未采用："),

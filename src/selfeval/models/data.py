@@ -231,6 +231,8 @@ class Subject(Strict):
     name: str = Field(min_length=1)
     year: int = Field(ge=2000, le=2100)
     province: str | None = None
+    city: str | None = None
+    """地级市: a province's page and workbook group and subtotal their counties by it."""
     code: str | None = None
 
 

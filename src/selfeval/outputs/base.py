@@ -7,6 +7,7 @@ Commands choose the writer by ``--format`` or by the suffix of ``--out``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -74,6 +75,18 @@ class Report:
     options: ReportOptions = field(default_factory=ReportOptions)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Heading:
+    """What a province's workbook and page are headed with, where the person names it (``score
+    --title/--province/--reviewer/--date``, the reviewer and date else from the ledger)."""
+
+    title: str = ""
+    """The whole title, in place of the one made from the province and year."""
+    province: str = ""
+    reviewer: str = ""
+    date: dt.date | None = None
+
+
 @dataclass(frozen=True)
 class Options:
     """How to write, beyond the format."""
@@ -84,6 +97,8 @@ class Options:
     """Show the internal ids of nodes, relations and findings (for rubric authors)."""
     to_file: bool = False
     """The result goes to a file (``--out``), for people to open, rather than to a program's pipe."""
+    heading: Heading = field(default_factory=Heading)
+    """The title, province, reviewer and date of a province's summary."""
     notes: list[Msg] = field(default_factory=list, compare=False, repr=False)
     """What a writer changed so that its format holds the result (a value shortened to a limit):
     writers have no standard error, so the command that called one tells the person."""
