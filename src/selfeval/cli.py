@@ -299,6 +299,27 @@ def init(
     _run(run, lambda o, say: run_init(s, o, say))
 
 
+@app.command("import", cls=Command, help=said("help-import"))
+def import_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=said("help-import-file"))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=said("help-import-out"))],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=said("help-sheet"))] = None,  # noqa: UP045
+    table: Annotated[Optional[int], typer.Option("--table", help=said("help-table"), min=1)] = None,  # noqa: UP045
+    partial: Annotated[bool, typer.Option("--partial", help=said("help-partial"))] = False,
+    rubric: Annotated[Optional[Path], typer.Option("--rubric", "-r", help=said("help-import-rubric"))] = None,  # noqa: UP045
+    force: ForceOpt = False,
+) -> None:
+    from selfeval.importing import ImportSettings, run_import
+
+    run = _settings(ctx)
+    to = None if str(out) == "-" else out  # `--out -`: standard output
+    s = ImportSettings(
+        run=run, file=file, out=to, sheet=sheet, table=table, partial=partial, force=force, rubric=rubric
+    )
+    _run(run, lambda o, say: run_import(s, o, say))
+
+
 @app.command("compare", cls=Command, help=said("help-compare"))
 def compare_cmd(
     ctx: typer.Context,

@@ -1275,3 +1275,60 @@ MESSAGES.update(
     }
 )
 
+# the importer (selfeval import)
+MESSAGES.update(
+    {
+        "help-import": (
+            "把县里已有的自评表（Excel 工作簿 .xlsx 或 Word 表格 .docx）读入为数据文件，每个值注明所在单元格",
+            "Read a self-evaluation table a county already keeps (an Excel .xlsx workbook or a Word .docx table) into a data file, each value with its cell.",
+        ),
+        "help-import-file": ("要读入的 .xlsx 或 .docx 文件", "The .xlsx or .docx file to read."),
+        "help-import-out": (
+            "要写出的数据文件（工作簿有多张自评表时，每张一个文件：在此文件名后加工作表名）",
+            "The data file to write (for a workbook of several tables, one file each: this name with the sheet's after it).",
+        ),
+        "help-sheet": ("只读入此工作表（Excel）", "Read only this sheet (Excel)."),
+        "help-import-rubric": (
+            "按此评分标准读表（文件或自带评分标准的编号；默认：该表格式自带的评分标准，如 caiyu-2020-project）",
+            "Read the table for this rubric (a file or a bundled rubric's id; default: the form's bundled one, such as caiyu-2020-project).",
+        ),
+        "help-table": (
+            "只读入第几张表格所在的自评表（Word，从1数起）",
+            "Read only the table holding the document's table N (Word, counting from 1).",
+        ),
+        "help-partial": (
+            "有读不出的单元格时仍写出数据文件，这些值写作“未知”（默认：列出它们，不写文件，以 1 退出）",
+            "Write the data file even where cells could not be read, as 未知 (default: list them, write nothing, exit 1).",
+        ),
+        "import-kind": (
+            "无法导入 {suffix} 文件：可导入 {known}",
+            "cannot import a {suffix} file: importable are {known}",
+        ),
+        "import-no-rubric": (
+            "没有“{form}”的自带评分标准：请用 --rubric 指定",
+            "no bundled rubric for '{form}': name one with --rubric",
+        ),
+        "import-rubric-form": (
+            "评分标准 {rubric} 用于“{form}”，不能用来读“{table}”",
+            "the rubric {rubric} is for '{form}', not for reading a '{table}'",
+        ),
+        "import-sheet-and-table": (
+            "--sheet 和 --table 只能用一个",
+            "use --sheet or --table, not both",
+        ),
+        "import-several-to-stdout": (
+            "文件中有{n}张自评表（{parts}）：请用 --out 写成文件，或用 --sheet/--table 选一张",
+            "the file holds {n} tables ({parts}): write them to files with --out, or pick one with --sheet/--table",
+        ),
+        "import-said": ("{summary}", "{summary}"),
+        "import-refused": (
+            "有{n}处未能读入，未写出数据文件：请核对原表，或用 --partial 写出（这些值写作“未知”）",
+            "{n} places could not be read; no data file written: check the table, or write it with --partial (those values as 未知)",
+        ),
+        "import-wrote": ("已写出 {path}（{part}）", "wrote {path} ({part})"),
+        "import-partial": (
+            "--partial：有{n}处写作“未知”或须改正，核对原表后改写（selfeval validate 列出）",
+            "--partial: {n} places are written 未知 or need correcting; check the table and fill them in (selfeval validate lists them)",
+        ),
+    }
+)

@@ -38,3 +38,10 @@ def docx_problem(path: Path) -> Msg | None:
         total = f"{sum(p.file_size for p in parts):,}"
         return msg("docx-reference-expands", parts=len(parts), size=total, xml=f"{xml:,}", limit=f"{MAX_XML:,}")
     return None
+
+
+def listing(path: Path) -> list[zipfile.ZipInfo]:
+    """The parts a zip file lists, from its directory alone: nothing is expanded, so what they would
+    expand to can be judged first. Raises ``zipfile.BadZipFile`` or ``OSError``."""
+    with zipfile.ZipFile(path) as z:
+        return z.infolist()

@@ -16,6 +16,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from selfeval.audit.base import Check
@@ -64,6 +65,20 @@ class Summary:
 
     lines: list[str]
     data: dict[str, object]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Imported:
+    """A data file read from a table a county already keeps (a sheet of a workbook, a Word table)."""
+
+    part: str
+    """The sheet or table it was read from, for people (自评表, 表1–表3)."""
+    text: str
+    """The data file, each value with a comment naming the cell it came from."""
+    problems: list[Problem]
+    """What could not be read or placed (written 未知 in the file), each at its cell."""
+    summary: str
+    """How many rows and cells were read, and which were not, in a line."""
 
 
 class Form(ABC, Generic[R, D, V]):
@@ -133,6 +148,16 @@ class Form(ABC, Generic[R, D, V]):
         """The document's title, author and date for a Word file's properties."""
         s = result.data.subject
         return Properties(title=f"{s.name}{s.year}年度{self.title}", author=s.name)
+
+    import_suffixes: ClassVar[tuple[str, ...]] = ()
+    """The kinds of file (``.xlsx``) this form's document is kept in that :meth:`import_table` reads."""
+
+    def import_table(
+        self, path: Path, rubric: R, *, shown: str, sheet: str | None = None, table: int | None = None
+    ) -> list[Imported]:
+        """The data files a table someone already keeps reads as, one per table found, or the one
+        ``sheet`` or Word ``table`` asked for; a file that cannot be read raises ``InputError``."""
+        raise NotImplementedError
 
     @abstractmethod
     def skeleton(self, rubric: R, name: str, year: int, previous: D | None = None) -> str:

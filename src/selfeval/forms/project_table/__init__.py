@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from selfeval.forms.interface import Form, Properties, ReportOptions, Summary
+from selfeval.forms.interface import Form, Imported, Properties, ReportOptions, Summary
 from selfeval.forms.project_table import completion
 from selfeval.forms.project_table.cells import COMPARATOR_WORDS
 from selfeval.forms.project_table.checks import CHECKS
@@ -211,6 +212,15 @@ class ProjectTableForm(Form[TableRubric, TableData, "TableView"]):
 
     def skeleton(self, rubric: TableRubric, name: str, year: int, previous: TableData | None = None) -> str:
         return skeleton(rubric, name, year, previous)
+
+    import_suffixes = (".xlsx", ".xlsm", ".docx", ".xls", ".doc", ".et", ".wps")
+
+    def import_table(
+        self, path: Path, rubric: TableRubric, *, shown: str, sheet: str | None = None, table: int | None = None
+    ) -> list[Imported]:
+        from selfeval.forms.project_table.importer import import_table  # openpyxl only when a table is read
+
+        return import_table(path, rubric, shown=shown, sheet=sheet, table=table)
 
 
 FORM = ProjectTableForm()

@@ -123,3 +123,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
 CATALOGUE = Catalogue(MESSAGES)
 msg = CATALOGUE.msg
 t = CATALOGUE.t
+
+# the importer (selfeval import): reading a county's own workbook or Word table
+MESSAGES.update(
+    {
+        "import-too-big": (
+            "{where}超过{limit}{what}：自评表没有这么大，未读入（若工作簿中另有自评表，请把它复制到新工作簿后再导入）",
+            "{where} has more than {limit} ({what}): no self-evaluation table is that large; nothing read (if the workbook also holds a table, copy that into a new workbook and import it)",
+        ),
+        "import-file-large": (
+            "文件有 {size} 字节，超过 {limit}：自评表的工作簿或文档只有几十 KB，未读入",
+            "the file is {size} bytes, more than {limit}: a self-evaluation table's workbook or document is a few dozen KB; nothing read",
+        ),
+        "import-expands": (
+            "文件解压后有 {parts} 个部件、共 {size} 字节（XML 上限 {limit}）：不是正常的工作簿或文档（可能是压缩炸弹），未读入",
+            "the file expands to {parts} parts, {size} bytes (XML limit {limit}): no ordinary workbook or document (perhaps a zip bomb); nothing read",
+        ),
+        "import-xls": (
+            "这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取：请用 Excel 或 WPS 打开，“文件→另存为”选“Excel 工作簿(*.xlsx)”后再导入（或 libreoffice --headless --convert-to xlsx 文件名.xls）",
+            "this is an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel or WPS and 'Save As' an 'Excel Workbook (*.xlsx)', then import that (or: libreoffice --headless --convert-to xlsx FILE.xls)",
+        ),
+        "import-doc": (
+            "这是旧版 Word 97-2003 文档（.doc），无法直接读取：请用 Word 或 WPS 打开，“文件→另存为”选“Word 文档(*.docx)”后再导入（或 libreoffice --headless --convert-to docx 文件名.doc）",
+            "this is an old Word 97-2003 document (.doc), which cannot be read: open it in Word or WPS and 'Save As' a 'Word Document (*.docx)', then import that (or: libreoffice --headless --convert-to docx FILE.doc)",
+        ),
+        "import-encrypted": (
+            "文件设有打开密码（已加密），无法读取：请在 Excel 或 Word 中打开，“文件→信息→保护工作簿/文档→用密码进行加密”清空密码并保存后再导入",
+            "the file is protected by a password (encrypted) and cannot be read: open it in Excel or Word, clear the password under File > Info > Protect > Encrypt with Password, save, and import that",
+        ),
+        "import-not-office": (
+            "不是 .xlsx 工作簿或 .docx 文档（{reason}）：若它是从网上系统导出的，请用 Excel 或 Word 打开后另存为 .xlsx 或 .docx",
+            "not an .xlsx workbook or a .docx document ({reason}): if a web system exported it, open it in Excel or Word and save it as .xlsx or .docx",
+        ),
+        "import-damaged": (
+            "文件已损坏或内容不完整，无法读取（{reason}）：请用 Excel 或 Word 打开检查，另存后再导入",
+            "the file is damaged or incomplete and cannot be read ({reason}): open it in Excel or Word, check it, save it again and import that",
+        ),
+        "import-unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+        "import-nested": (
+            "{where}中嵌套了另一张表格：自评表的单元格里不应有表格，请把它移到表格之外（或拆成普通单元格）后再导入；未读入",
+            "{where} holds a table nested inside it: a self-evaluation table's cells hold no tables; move it out (or split it into ordinary cells) and import again; nothing read",
+        ),
+        "import-formula-unsaved": (
+            "公式 {formula} 没有保存计算结果（文件不是由 Excel 保存的）：不代为计算；请在 Excel 或 WPS 中打开并保存后再导入，或改填数值",
+            "the formula {formula} was saved without its result (the file was not saved by Excel): it is not worked out here; open and save the file in Excel or WPS and import again, or type the value",
+        ),
+        "import-formula-note": ("公式 {formula} 的计算结果", "the result of the formula {formula}"),
+        "import-unread-note": ("表中读不出，见导入时列出的说明", "not readable in the table: see what the import listed"),
+        "import-blank-note": ("表中为空：待填", "empty in the table: to fill"),
+        "import-range-note": (
+            "表中为区间“{text}”，不是自评得分",
+            "the table writes a range '{text}', not a claimed score",
+        ),
+        "import-same-as-above": ("同上", "as above"),
+        "import-not-number": (
+            "读不出数“{text}”：应为数值（如 15、9.5、15分、10%），或 未知",
+            "cannot read a number in '{text}': expected a number (15, 9.5, 15分, 10%) or 未知",
+        ),
+        "import-not-positive": ("分值“{text}”应大于0", "the points '{text}' should be more than 0"),
+        "import-no-column": ("表中没有{column}列", "the table has no {column} column"),
+        "import-no-level": (
+            "这一行没有一级指标（上方也没有）：填为未知",
+            "the row has no 一级指标 (nor one above it): written as unknown",
+        ),
+        "import-level-unknown": (
+            "一级指标“{level}”不是评分标准的一级指标（{known}）",
+            "the level '{level}' is none of the rubric's ({known})",
+        ),
+        "import-column-unknown": (
+            "表头“{header}”不是自评表的列：其下{n}格未读入（{cells}）",
+            "the header '{header}' is no column of the form: {n} cells under it were not read ({cells})",
+        ),
+        "import-row-unplaced": (
+            "这一行没有三级指标、年度指标值或实际完成值，其中的 {cells} 未读入",
+            "the row has no 三级指标, target or actual value; {cells} not read",
+        ),
+        "import-second-table": (
+            "此处又有一个指标表头：同一张工作表里的第二张表未读入（请把它放到单独的工作表）",
+            "another indicator header starts here: a second table in the same sheet is not read (put it on a sheet of its own)",
+        ),
+        "import-no-year": (
+            "表题和文件名中都没有年度（如“2020年度”）：请填写 subject.year",
+            "no year in the title or the file name (such as 2020年度): fill in subject.year",
+        ),
+        "import-year-from-name": ("年度取自文件名", "the year is the file name's"),
+        "import-county-from": ("县名取自单位名称“{text}”", "the county is read from the department's name '{text}'"),
+        "import-no-county": (
+            "表题和单位名称中都没有县（市、区）名：请填写 subject.name",
+            "no county in the title or the department's name: fill in subject.name",
+        ),
+        "import-no-funding": (
+            "未找到项目资金的表头（年初预算数、全年预算数、全年执行数）：预算执行率填为未知",
+            "no budget block header (年初预算数, 全年预算数, 全年执行数): the budget figures are written as unknown",
+        ),
+        "import-no-rows": ("指标表头下没有可读的指标行", "no indicator row under the indicator header"),
+        "import-no-header": (
+            "未找到自评表的指标表头（三级指标，以及年度指标值或实际完成值）",
+            "no indicator header of the form (三级指标, with 年度指标值 or 实际完成值)",
+        ),
+        "import-no-header-anywhere": (
+            "未找到自评表的指标表头（三级指标，以及年度指标值或实际完成值）；查看了：{parts}",
+            "no indicator header of the form (三级指标, with 年度指标值 or 实际完成值) in: {parts}",
+        ),
+        "import-no-sheet": (
+            "工作簿中没有名为“{sheet}”的工作表；有：{sheets}",
+            "the workbook has no sheet named '{sheet}'; it has: {sheets}",
+        ),
+        "import-no-table": (
+            "文档共有{count}张表格，第{table}张不属于任何自评表；自评表在：{forms}",
+            "the document has {count} tables; table {table} belongs to no self-evaluation table; the tables are: {forms}",
+        ),
+        "import-table-in-workbook": (
+            "--table 用于 Word 文档；工作簿请用 --sheet 指定工作表",
+            "--table is for a Word document; name a workbook's sheet with --sheet",
+        ),
+        "import-sheet-in-docx": (
+            "--sheet 用于 Excel 工作簿；Word 文档请用 --table 指定第几张表格",
+            "--sheet is for an Excel workbook; name a Word document's table by its number with --table",
+        ),
+        "import-source-sheet": ("工作表“{name}”", "sheet '{name}'"),
+        "import-source-table": ("{name}", "{name}"),
+        "import-head": (
+            "由 selfeval import 从{source}读入。",
+            "Read by selfeval import from {source}.",
+        ),
+        "import-head-cells": (
+            "每个值后的注释是它在原表中的位置，可逐格核对；写作“未知”的值表中读不出，注释说明原因。",
+            "The comment after each value is its cell in the original table; a value written 未知 could not be read there, and its comment says why.",
+        ),
+        "import-head-unread": ("有{n}处未能读入，核对原表后改写。", "{n} places could not be read: check the table and fill them in."),
+        "import-summary": (
+            "{part}：读入指标{rows}行、资金{lines}行，共{cells}格；跳过空行{skipped}行；未能读入{unread}处（{which}）",
+            "{part}: read {rows} indicator rows and {lines} budget lines, {cells} cells; {skipped} empty rows skipped; {unread} places not read ({which})",
+        ),
+    }
+)
