@@ -12,6 +12,7 @@ bytes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -50,28 +51,284 @@ def paragraphs(text: str, name: str) -> list[tuple[str, str]]:
     return out
 
 
+LEFT, ABOVE, TH, TD = "\x01", "\x02", "\x03", "\x04"
+"""Cell marks a table row may carry (a template names them ``{% set left, above, th, td =
+"\x01", "\x02", "\x03", "\x04" %}``): a cell that is only LEFT joins the cell on its left,
+only ABOVE the cell above; a cell starting with TH or TD is in the header or the body style
+whatever its row's. Data never holds them: text from a file loses every control character."""
+_MARKS = re.compile("[\x01-\x04]")
+
+
+def _em_size(doc: Document, style: str, default: float) -> float:
+    size = doc.styles[style].font.size
+    return size.pt if size is not None else default
+
+
+def _text_width(doc: Document) -> int:
+    """The text block's width (EMU) as the section sets it."""
+    return _block(doc)[0]
+
+
+def _block(doc: Document) -> tuple[int, int]:
+    """The text block's width and height (EMU) as the section sets them."""
+    s = doc.sections[0]
+    width = int(s.page_width or 0) - int(s.left_margin or 0) - int(s.right_margin or 0)
+    height = int(s.page_height or 0) - int(s.top_margin or 0) - int(s.bottom_margin or 0)
+    return width, height
+
+
+def _grid_pitch(doc: Document) -> float:
+    """A body character's width in points: the text block over its characters a line."""
+    return float(_text_width(doc) / 12700 / gongwen.GRID[0])
+
+
+def _no_cell_margins(table: Any) -> None:
+    from docx.oxml.ns import qn
+
+    tblpr = table._tbl.tblPr
+    mar = tblpr.makeelement(qn("w:tblCellMar"), {})
+    for side in ("top", "left", "bottom", "right"):
+        mar.append(mar.makeelement(qn(f"w:{side}"), {qn("w:w"): "0", qn("w:type"): "dxa"}))
+    tblpr.append(mar)
+
+
 def _letterhead(doc: Document, lines: list[str]) -> None:
-    """发文机关标志: one issuer and 文件 on a line; joint issuers stacked, 文件 beside them."""
+    """发文机关标志 (7.2.4): centred, its top 35 mm below the top of the text block; one issuer
+    and 文件 on a line; joint issuers stacked, 文件 to their right, centred on them. A name too
+    wide for the text block at the style's size is set smaller, never wrapped."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Emu, Mm, Pt
+
     style = doc.styles["公文红头"]
     *issuers, suffix = lines
-    if len(issuers) <= 1:
-        doc.add_paragraph("".join(lines), style=style)
-        return
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    size = _em_size(doc, "公文红头", 30)
+    widest = max((gongwen.em(i) for i in issuers), default=0)
+    chars = widest + (gongwen.em(suffix) + 1 if suffix and len(issuers) > 1 else gongwen.em(suffix))
+    text_pt = _text_width(doc) / 12700
+    fitted = min(size, text_pt / chars) if chars else size
 
-    table = doc.add_table(rows=1, cols=2)
-    table.autofit = True
-    left, right = table.rows[0].cells
-    left.paragraphs[0].text = issuers[0]
-    left.paragraphs[0].style = style
+    def sized(paragraph: Any, text: str) -> None:
+        run = paragraph.add_run(text)
+        if fitted < size:
+            run.font.size = Pt(math.floor(fitted * 2) / 2)
+
+    if len(issuers) <= 1:
+        p = doc.add_paragraph(style=style)
+        p.paragraph_format.space_before = Mm(gongwen.TOP_MM)
+        sized(p, "".join(lines))
+        return
+    spacer = doc.add_paragraph(style=style)  # a table takes no space before: an empty line does
+    spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    spacer.paragraph_format.line_spacing = Mm(gongwen.TOP_MM)
+    unit = Pt(math.floor(fitted * 2) / 2)
+    table = doc.add_table(rows=1, cols=2 if suffix else 1)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_cell_margins(table)
+    left = table.rows[0].cells[0]
+    widths = [Emu(int(unit * widest) + 1)]
+    if suffix:
+        widths.append(Emu(int(unit * (gongwen.em(suffix) + 1)) + 1))
+    for j, w in enumerate(widths):
+        table.columns[j].width = w
+        table.rows[0].cells[j].width = w
+    first = left.paragraphs[0]
+    first.style = style
+    sized(first, issuers[0])
     for issuer in issuers[1:]:
-        left.add_paragraph(issuer, style=style)
+        sized(left.add_paragraph(style=style), issuer)
     for p in left.paragraphs:
-        p.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
-    right.paragraphs[0].text = suffix
-    right.paragraphs[0].style = style
-    right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE  # names of unequal length, equally wide
+    if suffix:
+        right = table.rows[0].cells[1]
+        p = right.paragraphs[0]
+        p.style = style
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        sized(p, suffix)
+        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _number(doc: Document, text: str) -> None:
+    """发文字号 over the red separator (7.2.5–7.2.7): centred alone; with 签发人 (a report to a
+    higher office) the number one character in from the left, on the line of the last names,
+    「签发人：」 and the names (楷体, two a line) one character in from the right. The line is
+    there also without a number: it closes the 版头."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Pt
+
+    number, *signed = text.split("\t")
+    p = doc.add_paragraph(style=doc.styles["公文文号"])
+    if not signed or not any(s.strip() for s in signed[1:]):
+        if number:
+            p.add_run(number)
+        return
+    label, *names = signed
+    names = [n for n in names if n.strip()]
+    rows = [names[i : i + 2] for i in range(0, len(names), 2)]
+    u = _grid_pitch(doc)
+    width = _text_width(doc) / 12700
+    gap = "\u3000"
+    names_pt = (max(gongwen.em(gap.join(r)) for r in rows) + 0.5) * u  # half a character to spare
+    at_names = width - u - names_pt
+    at_label = at_names - gongwen.em(label) * u
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    stops = p.paragraph_format.tab_stops
+    for at in (u, at_label, at_names):
+        stops.add_tab_stop(Pt(at), WD_TAB_ALIGNMENT.LEFT)
+    signer = doc.styles[gongwen.SIGNER] if gongwen.SIGNER in {s.name for s in doc.styles} else None
+    for i, row in enumerate(rows):
+        last = i == len(rows) - 1
+        p.add_run("\t" + (number if last else ""))
+        p.add_run("\t" + (label if i == 0 else ""))
+        p.add_run("\t")
+        run = p.add_run(gap.join(row))
+        if signer is not None:
+            run.style = signer
+        if not last:
+            run.add_break()
+
+
+def _title(doc: Document, style: str, text: str) -> None:
+    """A title in balanced lines (7.3.1), each break an explicit line break."""
+    p = doc.add_paragraph(style=doc.styles[style])
+    width = _text_width(doc) / 36000  # EMU per mm
+    lines = gongwen.title_lines(text, _em_size(doc, style, gongwen.SIZE_2), width)
+    for i, line in enumerate(lines):
+        run = p.add_run(line)
+        if i < len(lines) - 1:
+            run.add_break()
+
+
+def _closing(doc: Document, names: list[str], date: str) -> None:
+    """落款 of a sealed document (7.3.5.1): the date four characters in from the right; each
+    issuer's 署名 centred where its seal goes, the last over the date, the others to its left
+    a seal apart, at most three a row; blank lines above for the seals. The 落款 is kept with
+    the text before it, so it never stands alone on a page."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm, Pt
+
+    body = [el for el in doc.element.body if el.tag.endswith("}p")]
+    if body:  # keep the last paragraph (and the 附件说明's) with the 落款
+        from docx.text.paragraph import Paragraph
+
+        before = [Paragraph(el, doc._body) for el in body[-2:]]
+        annex = before[-1].style is not None and before[-1].style.name == "公文附件说明"
+        before = before[-2:] if annex else before[-1:]
+        for par in before:
+            par.paragraph_format.keep_with_next = True
+    u = _grid_pitch(doc)
+    width = _text_width(doc) / 12700
+    right = doc.styles["公文日期"].paragraph_format.right_indent
+    right_pt = right.pt if right is not None else 4 * u
+    centre = width - right_pt - gongwen.em(date) * u / 2
+    seal = Mm(gongwen.SEAL_MM).pt
+    rows = [names[max(0, i - 3) : i] for i in range(len(names), 0, -3)][::-1]
+    for r, row in enumerate(rows):
+        p = doc.add_paragraph(style=doc.styles["公文署名"])
+        if r > 0:  # room for the row of seals above
+            p.paragraph_format.space_before = Pt(gongwen.LINE * 3)
+        step = min(seal + Mm(6).pt, (centre - seal / 2) / max(len(row) - 1, 1))
+        for k, name in enumerate(row):
+            at = centre - (len(row) - 1 - k) * step
+            at = min(at, width - gongwen.em(name) * u / 2)
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(at), WD_TAB_ALIGNMENT.CENTER)
+        p.add_run("".join("\t" + name for name in row))
+    if date or names:
+        doc.add_paragraph(date, style=doc.styles["公文日期"])
+
+
+def _imprint(doc: Document, lines: list[tuple[str, str]]) -> None:
+    """版记 (7.4) at the foot of the page: 抄送 and 印发机关/印发日期 between rules as wide as the
+    text block, the first and last 0.35 mm, those between 0.25 mm, the last on the bottom
+    edge of the text block; 「抄送：」 and 印发机关 one character in from the left (a 抄送 that
+    wraps goes on under the first name), 印发日期 one in from the right.
+
+    Each line is a frame of its own: the last anchored to the bottom of the text block, the
+    others stacked above it by their heights (LibreOffice draws no box of several bordered
+    paragraphs in one frame, and lays such frames out in the text instead)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Pt
+
+    width = _text_width(doc) / 12700
+    height = _block(doc)[1] / 12700
+    thick, thin = "8", "6"  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
+    placed: list[tuple[Any, float]] = []
+    for i, (style, text) in enumerate(lines):
+        if i:  # LibreOffice keeps two frames in a row in the text: an empty point-high line parts them
+            gap = doc.add_paragraph()
+            gap.paragraph_format.line_spacing = Pt(1)
+        p = doc.add_paragraph(style=doc.styles[style])
+        one = _em_size(doc, style, gongwen.SIZE_4)
+        fmt = p.paragraph_format
+        line = fmt.line_spacing.pt if fmt.line_spacing is not None else _style_line(doc, style)
+        stops = fmt.tab_stops
+        stops.add_tab_stop(Pt(one), WD_TAB_ALIGNMENT.LEFT)
+        left, sep, right = text.partition("\t")
+        if sep:
+            stops.add_tab_stop(Pt(width - one), WD_TAB_ALIGNMENT.RIGHT)
+            p.add_run(f"\t{left}\t{right}")
+        else:
+            p.add_run(f"\t{left}")
+        rules = [("top", thick if i == 0 else thin)]
+        if i == len(lines) - 1:
+            rules.append(("bottom", thick))
+        first = (width - one) / one  # characters on the first line, then after the hanging indent
+        rest = (width - _indent(fmt.left_indent, one * 4) - one) / one
+        count = 1 + max(0, math.ceil((gongwen.em(left) - first) / max(rest, 1)))
+        placed.append((p, count * line + 2 * len(rules)))
+        _frame(p, int(width * 20), rules)
+    # stack the frames upwards from the bottom one
+    top = height - sum(h for _, h in placed)
+    for p, h in placed[:-1]:
+        _place(p, top)
+        top += h
+
+
+def _indent(value: Any, default: float) -> float:
+    return value.pt if value is not None else default
+
+
+def _style_line(doc: Document, style: str) -> float:
+    spacing = doc.styles[style].paragraph_format.line_spacing
+    return spacing.pt if spacing is not None and hasattr(spacing, "pt") else gongwen.LINE
+
+
+def _place(p: Any, top_pt: float) -> None:
+    """A frame at ``top_pt`` below the top of the text block, instead of at its foot."""
+    from docx.oxml.ns import qn
+
+    frame = p._p.pPr.find(qn("w:framePr"))
+    del frame.attrib[qn("w:yAlign")]
+    frame.set(qn("w:y"), str(round(top_pt * 20)))
+
+
+def _frame(p: Any, width_twips: int, rules: list[tuple[str, str]]) -> None:
+    """Put a paragraph in a frame at the foot of the text block, with the given rules."""
+    from docx.oxml.ns import qn
+
+    ppr = p._p.get_or_add_pPr()
+    frame = ppr.makeelement(
+        qn("w:framePr"),
+        {
+            qn("w:w"): str(width_twips),
+            qn("w:wrap"): "notBeside",
+            qn("w:vAnchor"): "margin",
+            qn("w:hAnchor"): "margin",
+            qn("w:xAlign"): "center",
+            qn("w:yAlign"): "bottom",
+        },
+    )
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:  # pPr's children have an order: pStyle, keepNext…, framePr, …, pBdr
+        style.addnext(frame)
+    else:
+        ppr.insert(0, frame)
+    border = ppr.makeelement(qn("w:pBdr"), {})
+    for side, size in rules:
+        attrs = {qn("w:val"): "single", qn("w:sz"): size, qn("w:space"): "1", qn("w:color"): "auto"}
+        border.append(border.makeelement(qn(f"w:{side}"), attrs))
+    frame.addnext(border)
 
 
 _TOKEN = re.compile(r"[\x21-\u2e7f]+")
@@ -118,17 +375,46 @@ def _merge(a: Any, b: Any) -> None:
             p._p.getparent().remove(p._p)
 
 
+def _cells(rows: list[tuple[str, list[str]]]) -> tuple[int, list[list[tuple[int, int]]]]:
+    """The table's width in columns, and for each cell the cell it is part of (its owner):
+    itself, the one on its left (LEFT, or past a row's last cell), or the one above (ABOVE, or
+    an empty first cell under a body row, 一级指标 over its rows)."""
+    cols = max(len(cells) for _, cells in rows)
+    owner: list[list[tuple[int, int]]] = []
+    for i, (style, cells) in enumerate(rows):
+        line: list[tuple[int, int]] = []
+        for j in range(cols):
+            cell = cells[j] if j < len(cells) else LEFT
+            continues = i > 0 and j == 0 and cell == "" and style == rows[i - 1][0] == gongwen.CELLS[1]
+            if cell == ABOVE or continues:
+                line.append(owner[i - 1][j] if i > 0 else (i, j))
+            elif cell == LEFT and j > 0:
+                line.append(line[j - 1])
+            else:
+                line.append((i, j))
+        owner.append(line)
+    return cols, owner
+
+
 def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
-    """Table rows from the template: a row with fewer cells than the widest spans its last cell
-    over the rest; an empty first cell continues the one above (一级指标 over its rows); header
-    rows at the top repeat on each page."""
+    """One table from the template's rows: cells joined as :func:`_cells` says; header rows
+    at the top (公文表头) repeat on each page; no row splits across pages; a cell marked TH
+    or TD takes the header or the body style."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    cols = max(len(cells) for _, cells in rows)
+    cols, owner = _cells(rows)
     size = doc.styles[gongwen.CELLS[1]].font.size
     char_mm = size.mm if size is not None else 3.7
-    widths = [Mm(w) for w in _widths([cells for _, cells in rows], cols, char_mm)]
+    single = [
+        [
+            cells[j] if owner[i][j] == (i, j) and (j + 1 >= cols or owner[i][j + 1] != (i, j)) else ""
+            for j in range(cols)
+        ]
+        for i, (_, cells) in enumerate(rows)
+    ]
+    widths = [Mm(w) for w in _widths([[_MARKS.sub("", c) for c in r] for r in single], cols, char_mm)]
     table = doc.add_table(rows=len(rows), cols=cols)
     if "Table Grid" in {s.name for s in doc.styles}:
         table.style = doc.styles["Table Grid"]
@@ -138,36 +424,35 @@ def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
     heading = True
     for i, (style, cells) in enumerate(rows):
         row = table.rows[i]
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:cantSplit"), {}))  # a row is read whole: never split
         heading = heading and style == gongwen.CELLS[0]
         if heading:  # repeat the header on each page
-            trpr = row._tr.get_or_add_trPr()
             trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
         for j in range(cols):
             cell = row.cells[j]
             cell.width = widths[j]
-            p = cell.paragraphs[0]
-            p.style = doc.styles[style]
-            if j < len(cells):
-                p.text = cells[j]
-        if len(cells) < cols:
-            _merge(row.cells[len(cells) - 1], row.cells[cols - 1])
-    for i in range(1, len(rows)):
-        style, cells = rows[i]
-        above = rows[i - 1][0]
-        if cells[0] == "" and style == above == gongwen.CELLS[1]:
-            top = i - 1
-            while top > 0 and rows[top][1][0] == "" and rows[top - 1][0] == style:
-                top -= 1
-            _merge(table.cell(top, 0), table.cell(i, 0))
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-
-    for row in table.rows:
-        for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            p = cell.paragraphs[0]
+            text = cells[j] if j < len(cells) and owner[i][j] == (i, j) else ""
+            own = {TH: gongwen.CELLS[0], TD: gongwen.CELLS[1]}.get(text[:1], style)
+            p.style = doc.styles[own]
+            p.text = _MARKS.sub("", text)
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, line in enumerate(owner):
+        for j, top in enumerate(line):
+            spans[top] = (max(spans.get(top, (i, j))[0], i), max(spans.get(top, (i, j))[1], j))
+    for (ti, tj), (bi, bj) in spans.items():
+        if (bi, bj) != (ti, tj):
+            _merge(table.cell(ti, tj), table.cell(bi, bj))
 
 
 def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Document:
-    """The document: the reference's page and styles, the template's paragraphs and tables."""
+    """The document: the reference's page and styles, the template's paragraphs and tables.
+
+    Lines of some styles are laid out together: 公文红头 lines make the 发文机关标志, 公文署名
+    lines with the 公文日期 after them the 落款, 公文抄送 and 公文印发 the 版记, and table rows
+    (公文表头, 公文表格) one table."""
     from docx import Document as open_document
 
     doc = open_document(str(reference)) if reference is not None and reference.is_file() else gongwen.reference()
@@ -178,28 +463,45 @@ def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Do
     known = {s.name for s in doc.styles}
     head: list[str] = []
     rows: list[tuple[str, list[str]]] = []
+    names: list[str] = []
+    imprint: list[tuple[str, str]] = []
 
-    def flush() -> None:
-        if head:
+    def flush(keep: str = "") -> None:
+        if head and keep != "公文红头":
             _letterhead(doc, head)
             head.clear()
-        if rows:
+        if rows and keep not in gongwen.CELLS:
             _table(doc, rows)
             rows.clear()
+        if names and keep not in ("公文署名", "公文日期"):
+            _closing(doc, names, "")
+            names.clear()
+        if imprint and keep not in gongwen.IMPRINT:
+            _imprint(doc, imprint)
+            imprint.clear()
 
-    for style, text in parts:
+    for style, raw in parts:
         if style not in known:
             raise TemplateError(msg("docx-style", where=name, style=style))
+        flush(style)
+        if style in gongwen.CELLS:
+            rows.append((style, raw.split("\t")))
+            continue
+        text = _MARKS.sub("", raw)
         if style == "公文红头":
-            if rows:
-                flush()
             head.append(text)
-        elif style in gongwen.CELLS:
-            if head:
-                flush()
-            rows.append((style, text.split("\t")))
+        elif style == "公文署名":
+            names.append(text)
+        elif style == "公文日期" and names:
+            _closing(doc, names, text)
+            names.clear()
+        elif style in gongwen.IMPRINT:
+            imprint.append((style, text))
+        elif style == "公文文号":
+            _number(doc, text)
+        elif style in gongwen.TITLES:
+            _title(doc, style, text)
         else:
-            flush()
             doc.add_paragraph(text, style=doc.styles[style])
     flush()
     return doc

@@ -85,16 +85,25 @@ class Attachment(Strict):
 
 
 class ReportDocument(Strict):
-    """The report's letterhead, addressee, opening and closing."""
+    """The report's letterhead, addressee, opening and closing, and its 版记."""
 
     issuers: list[str] = Field(min_length=1)
     number: str | None = None
+    signer: str | list[str] | None = None
+    """签发人 of a report to a higher office (上行文): one name, or one per issuer in their order;
+    printed right of the 发文字号. None: no 签发人, the 发文字号 centred."""
     title: str
     addressee: str
     preamble: str | None
     """Opening text up to the score sentence, which the report adds from the scores (``~``: to write)."""
     date: Date
     attachments_title: str | None = None
+    cc: list[str] = Field(default_factory=list)
+    """抄送机关, in their order; none: the 版记 has no 抄送 line."""
+    printed_by: str | None = None
+    """印发机关 in the 版记; None: the first issuer's office (平罗县民政局办公室)."""
+    printed_on: Date | None = None
+    """印发日期 in the 版记; None: the report's date."""
     wording: WordingOverride | None = None
     """Words this report writes otherwise than its rubric's."""
 

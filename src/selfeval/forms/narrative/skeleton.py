@@ -231,6 +231,7 @@ def _document(name: str, year: int, previous: NarrativeData | None, rename: Call
             '  addressee: "自治区民政厅、财政厅"',
             "  preamble: ~",
             f"  date: {year + 1}-03-31",
+            *_layout(f"{year + 1}-03-31"),
             "",
         ]
     last = previous.subject.year if previous else year
@@ -245,7 +246,33 @@ def _document(name: str, year: int, previous: NarrativeData | None, rename: Call
     out.append(f"  date: {date.isoformat()}    # 去年：{d.date.isoformat()}")
     if d.attachments_title:
         out.append(f"  attachments_title: {_q(rename(_move_years(d.attachments_title, last)))}")
+    signers = [d.signer] if isinstance(d.signer, str) else d.signer or []
+    if signers:
+        names = ", ".join(_q(x) for x in signers)
+        out.append(f"  # signer: [{names}]    # 去年的签发人：今年的请核对后去掉 #")
+    else:
+        out.append(_layout(date.isoformat())[0])
+    if d.cc:
+        out.append("  cc:    # 抄送机关")
+        out += [f"    - {_q(rename(c))}" for c in d.cc]
+    else:
+        out.append(_layout(date.isoformat())[1])
+    if d.printed_by:
+        out.append(f"  printed_by: {_q(rename(d.printed_by))}    # 印发机关")
+    else:
+        out.append(_layout(date.isoformat())[2])
+    out.append(_layout(date.isoformat())[3])
     return [*out, ""]
+
+
+def _layout(date: str) -> tuple[str, str, str, str]:
+    """The document's optional fields, as comments a clerk fills in by removing the #."""
+    return (
+        "  # signer: 张三    # 签发人（上行文，印在发文字号右侧）；联合行文每机关一人：[张三, 李四]",
+        "  # cc: [某某局]    # 抄送机关，印在版记中；不写则无抄送",
+        "  # printed_by: 某某局办公室    # 印发机关，不写为第一个发文机关的办公室",
+        f"  # printed_on: {date}    # 印发日期，不写为成文日期",
+    )
 
 
 def _next_year(date: dt.date, years: int) -> dt.date:

@@ -7,6 +7,7 @@ formatted as the rubric rounds them, or with ``--scores claimed`` the county's o
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -46,6 +47,9 @@ class NodeView:
     explanation: str
     heading: str
     """What a section or indicator heading says after its title: （指标分值10分，自评得9分）."""
+    plain_heading: str
+    """The same for a 公文, where no heading prints a negative number: a deduction the rubric
+    writes 「指标分值-20分，自评得-2分」 reads 「最多扣20分，自评扣2分」."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,10 +86,12 @@ class BranchView(NodeView):
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentView:
-    """The report's letterhead, title, addressee, opening and date."""
+    """The report's letterhead, title, addressee, opening and date, and its 版记."""
 
     issuers: list[str]
     number: str
+    signers: list[str]
+    """签发人, one per issuer or one for all; empty: none (the 发文字号 then stands centred)."""
     title: str
     addressee: str
     preamble: str
@@ -93,6 +99,12 @@ class DocumentView:
     attachments_title: str
     letterhead: str
     """After the issuers in the 发文机关标志: 文件, or "" for none."""
+    cc: list[str]
+    """抄送机关 (none: the 版记 has no 抄送)."""
+    printed_by: str
+    """印发机关: as given, else the first issuer's office (平罗县民政局办公室)."""
+    printed_on: str
+    """印发日期 as the 版记 writes it (2021年3月29日): as given, else the report's date."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,6 +175,7 @@ class _NodeFields(TypedDict):
     not_applicable: bool
     explanation: str
     heading: str
+    plain_heading: str
 
 
 def _node(r: NodeResult, scores: Scores, words: Wording) -> _NodeFields:
@@ -184,6 +197,7 @@ def _node(r: NodeResult, scores: Scores, words: Wording) -> _NodeFields:
         "not_applicable": r.status == "not_applicable",
         "explanation": r.explanation,
         "heading": _heading(r, shown, words),
+        "plain_heading": _heading(r, shown, _plain(words)),
     }
 
 
@@ -197,6 +211,17 @@ def _heading(r: NodeResult, shown: str | None, words: Wording) -> str:
     if shown == "0":
         said = said.replace("-{score}", "{score}")  # nothing taken off is 0, never -0
     return f"（{points}，{said.replace('{score}', shown)}）"
+
+
+def _plain(words: Wording) -> Wording:
+    """The wording with a deduction's points and score said as what is taken off, where the
+    rubric writes them as negative numbers (指标分值-{max}分, 自评得-{score}分)."""
+    update = {}
+    if "-{max}" in words.deduction_points:
+        update["deduction_points"] = Wording.model_fields["deduction_points"].default
+    if "-{score}" in words.deduction_score:
+        update["deduction_score"] = Wording.model_fields["deduction_score"].default
+    return words.model_copy(update=update) if update else words
 
 
 def _view(r: NodeResult, scores: Scores, words: Wording) -> NodeView:
@@ -253,6 +278,22 @@ def _tree(data: NarrativeData, r: NodeResult, value: Resolve, scores: Scores, wo
     )
 
 
+def _date(d: dt.date | None) -> str:
+    """A date as a 公文 writes it: 2021年3月29日 (no leading zeros)."""
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def _office(issuer: str) -> str:
+    """The office that prints an issuer's documents (印发机关): 平罗县民政局办公室."""
+    return issuer if issuer.endswith(("办公室", "办公厅")) else f"{issuer}办公室"
+
+
+def _signers(signer: str | list[str] | None) -> list[str]:
+    if signer is None:
+        return []
+    return [s for s in ([signer] if isinstance(signer, str) else signer) if s.strip()]
+
+
 def _number(number: str | None) -> str:
     """A 文号 where the report prints one: nothing for none, and nothing for 无 (no 「（无）」 after a title)."""
     return "" if not number or unnumbered(number) else number
@@ -293,16 +334,21 @@ def view_model(
         total = span(result.total, result.total_high)
     doc = data.document
     d = doc.date if doc else None
+    issuers = [fill(x, value) for x in doc.issuers] if doc else [data.subject.name]
     return NarrativeView(
         document=DocumentView(
-            issuers=[fill(x, value) for x in doc.issuers] if doc else [data.subject.name],
+            issuers=issuers,
             number=_number(doc.number) if doc else "",
+            signers=_signers(doc.signer) if doc else [],
             title=fill(doc.title, value) if doc else f"{data.subject.name}{data.subject.year}年度自评报告",
             addressee=fill(doc.addressee, value) if doc else "",
             preamble=(TO_FILL if doc.preamble is None else fill(doc.preamble, value)) if doc else "",
-            date=f"{d.year}年{d.month}月{d.day}日" if d else "",
+            date=_date(d),
             attachments_title=fill(doc.attachments_title, value) if doc and doc.attachments_title else "",
             letterhead=words.letterhead,
+            cc=[c for c in doc.cc if c.strip()] if doc else [],
+            printed_by=doc.printed_by if doc and doc.printed_by else _office(issuers[0]),
+            printed_on=_date(doc.printed_on or d) if doc else "",
         ),
         subject=SubjectView(name=data.subject.name, year=data.subject.year),
         rubric=RubricView(
