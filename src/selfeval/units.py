@@ -13,12 +13,12 @@ from decimal import Decimal
 
 from selfeval.errors import InvalidValue
 
-_MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _ALIASES = {"名": "人", "％": "%", "个百分点": "%", "百分点": "%", "天": "日", "个月": "月", "个小时": "小时"}
 
 
 _LEADING = re.compile("[千万亿]*")
-MAX_MULTIPLIERS = 3
+MAXMULTIPLIERS = 3
 """More than 千万亿 in front of a unit is no unit anyone writes: such a unit is a kind of its own."""
 
 
@@ -29,18 +29,26 @@ def split(unit: str) -> tuple[str, Decimal]:
     unit = _ALIASES.get(unit, unit)
     match = _LEADING.match(unit)
     lead = min(match.end() if match else 0, len(unit) - 1)  # 万 alone keeps its 万: a bare multiplier
-    if lead <= 0 or lead > MAX_MULTIPLIERS:
+    if lead <= 0 or lead > MAXMULTIPLIERS:
         return unit, Decimal(1)
     factor = Decimal(1)
     for ch in unit[:lead]:
-        factor *= _MULTIPLIERS[ch]
+        factor *= MULTIPLIERS[ch]
     rest = unit[lead:]
     return _ALIASES.get(rest, rest), factor
 
 
+def magnitude(unit: str) -> tuple[str, Decimal]:
+    """Like :func:`split`, with a multiplier alone counted too: 万 → ("", 10000), 万人 → (人, 10000)."""
+    base, factor = split(unit)
+    if base in MULTIPLIERS:
+        return "", factor * MULTIPLIERS[base]
+    return base, factor
+
+
 def bare(unit: str | None) -> bool:
     """Whether a unit is a multiplier alone (3359.62万 in a 元 column): it counts what the column counts."""
-    return bool(unit) and split(unit or "")[0] in _MULTIPLIERS
+    return bool(unit) and split(unit or "")[0] in MULTIPLIERS
 
 
 def same_kind(a: str | None, b: str | None) -> bool:
@@ -57,8 +65,8 @@ def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal:
         return value
     base, factor = split(unit)
     to_base, to_factor = split(to)
-    if base in _MULTIPLIERS:  # 万 alone: 万 of the column's own unit
-        base, factor = to_base, factor * _MULTIPLIERS[base]
+    if base in MULTIPLIERS:  # 万 alone: 万 of the column's own unit
+        base, factor = to_base, factor * MULTIPLIERS[base]
     if base != to_base:
         raise InvalidValue("unit-kinds", unit=unit, to=to)
     return value * factor / to_factor

@@ -12,6 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import TABLE_DATA, evaluate_file, table
+from selfeval.errors import InputError
 from selfeval.forms.project_table.cells import read_cell
 from selfeval.forms.project_table.models import Row, TableData, level_name, stated_weight
 
@@ -99,6 +100,31 @@ def test_the_rows_become_figures_and_claims_that_remember_their_cells() -> None:
 def test_units_of_one_kind_convert_exactly(tmp_path: Path) -> None:
     by = nodes(table(tmp_path, r1={"target": "≥8755人", "actual": "0.8676万人"}))
     assert by["r1"].score == D(8676) / D(8755) * 15
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        ("≥0.9万", "8676", D(8676) / D(9000) * 15),  # 8676万 would be 10,000 times the target
+        ("≥1.2万人", "11500", D(11500) / D(12000) * 15),
+        ("≥0.9万", "0.86", D("0.86") / D("0.9") * 15),  # 0.86 itself would be 1/10,000 of it: 0.86万
+        ("≥65.66万元", "65.07", D("65.07") / D("65.66") * 15),  # a money column's unit, unwritten
+        ("≥8755", "8676", D(8676) / D(8755) * 15),  # no 万 anywhere: nothing to choose
+    ],
+)
+def test_an_actual_without_unit_is_read_as_the_row_can_mean_it(
+    tmp_path: Path, target: str, actual: str, score: Decimal
+) -> None:
+    by = nodes(table(tmp_path, r1={"target": target, "actual": actual}))
+    assert by["r1"].score == score
+
+
+def test_an_actual_without_unit_that_could_be_either_is_refused_at_its_cell(tmp_path: Path) -> None:
+    # under 2千, 50 could be 50 (2.5%) or 50千 (25 times): a thousandfold choice no rule may make
+    with pytest.raises(InputError) as e:
+        evaluate_file(table(tmp_path, r1={"target": "≥2千", "actual": "50"}))
+    said = "\n".join(p.message for p in e.value.problems)
+    assert "无法判断" in said and "50千" in said
 
 
 def test_a_row_with_its_own_id_keeps_it(tmp_path: Path) -> None:

@@ -45,6 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{node}的“{text}”未写单位，按同一行的单位“{unit}”计；请核对",
         "{node}: '{text}' states no unit; read in the row's '{unit}'; check it",
     ),
+    "cell-no-unit-plain": (
+        "{node}的“{text}”未写单位；年度指标值写作“{target}”，读作{text}{unit}相差上万倍，按{text}本身计；请核对并写明单位",
+        "{node}: '{text}' states no unit; the target is '{target}', and {text}{unit} would be thousands of times off,"
+        " so it is read as {text} itself; check it and write the unit",
+    ),
+    "table-actual-unit-unclear": (
+        "实际完成值“{text}”未写单位，年度指标值为“{target}”：是{text}还是{text}{unit}无法判断，请写明单位",
+        "the actual '{text}' states no unit and the target is '{target}': {text} or {text}{unit} cannot be told;"
+        " write the unit",
+    ),
     "cell-percent-count": (
         "{node}是数量指标（实际完成{actual}），年度指标值却写成百分比“{target}”",
         "{node} counts things (actual {actual}), yet its target is a percentage '{target}'",

@@ -21,7 +21,7 @@ from selfeval.models.data import UNKNOWN, DataBase, Figure, Judgement
 from selfeval.models.rubric import ID_PATTERN, RESERVED_IDS, RubricBase, Strict
 from selfeval.numbers import ZERO, fmt, parse_quantity
 from selfeval.rules.tiers import Tier
-from selfeval.units import convert, same_kind
+from selfeval.units import convert, magnitude, same_kind
 
 ROW_ID = r"^[A-Za-z][A-Za-z0-9_]*$"
 """A row id is part of figure names (``r1_target``), which expressions read: no ``-`` or ``.``."""
@@ -239,6 +239,31 @@ class Line(Strict):
     rate: str | None = None
     score: str | None = None
 
+PLAUSIBLE = (Decimal("0.01"), Decimal(100))
+"""An actual between a hundredth and a hundred times its target is a reading a table could mean."""
+
+
+def unitless_in(target: Value, actual: Value) -> str | None:
+    """The unit an actual written without one is read in: the target's (65.07 under 65.66万元 is
+    65.07万元), unless the target's unit carries 千/万/亿 and only the plain number is a value the
+    row could mean (8676 under 0.9万 is 8676, not 8676万). Refused when both readings could be
+    meant: a wrong choice would be a score off by a factor of a thousand."""
+    unit = target.unit
+    if not unit or actual.unit or target.value is None or actual.value is None:
+        return unit
+    plain, factor = magnitude(unit)
+    if factor == 1 or not target.value or not actual.value:
+        return unit
+    low, high = PLAUSIBLE
+    as_target = low < abs(actual.value / target.value) < high
+    as_plain = low < abs(actual.value / factor / target.value) < high
+    if as_target and as_plain:
+        raise InvalidValue.saying(
+            msg("table-actual-unit-unclear", text=actual.text.strip(), target=target.text.strip(), unit=unit)
+        )
+    return plain if as_plain else unit
+
+
     @field_validator("initial", "budget", "spent", "points", "rate", "score", mode="before")
     @classmethod
     def _as_written(cls, v: Any) -> Any:
@@ -342,6 +367,8 @@ class TableData(DataBase):
                 unit = fig.unit or ("%" if key == "rate" else self.funding.unit)
                 self.figures[name] = fig.model_copy(update={"title": title, "unit": unit})
                 origins[("figures", name)] = ("funding", key)
+        if isinstance(target, Value) and target.quantitative and v.quantitative:
+            unitless_in(target, v)  # a reading off by 1,000× either way is refused here, at the cell
         self._claim("funding", self.funding.score, ("funding", "score"), origins)
         if self.funding.points is not None:
             self.points["funding"] = self.funding.points
@@ -369,7 +396,11 @@ class TableData(DataBase):
                     continue
                 amount = value.value
                 if cell == "actual" and amount is not None and row.target.quantitative and row.units_agree:
-                    amount = convert(amount, value.unit, row.target.unit)  # read in the target's unit
+                    written = value.unit or unitless_in(row.target, value)
+                    if written == "":  # a plain number under a bare 万: the number itself
+                        amount = amount / magnitude(row.target.unit or "")[1]
+                    else:
+                        amount = convert(amount, written, row.target.unit)  # read in the target's unit
                 cell_unit = row.target.unit or value.unit
                 title = f"{level_name(row.name or rid)}（{'年度指标值' if cell == 'target' else '实际完成值'}）"
                 self.figures[f"{rid}_{cell}"] = Figure(value=amount, unit=cell_unit, title=title, unknown=value.unknown)

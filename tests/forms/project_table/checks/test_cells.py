@@ -102,6 +102,15 @@ def test_a_figure_without_the_unit_its_row_has_is_a_warning(tmp_path: Path) -> N
     assert path.read_text(encoding="utf-8").splitlines()[f.line - 1].strip().startswith("actual:")
 
 
+def test_a_plain_number_under_a_target_in_wan_is_read_as_itself_and_said(tmp_path: Path) -> None:
+    data = copy.deepcopy(HEBEI)
+    data["indicators"][0].update(target="≥11万", actual="110406")  # 110406万 would be 10,000 times 11万
+    ev = run(tmp_path, data)
+    (f,) = [f for f in ev.findings if f.code == "table-cells"]
+    assert "按110406本身计" in f.message and f.values == {"stated": "110406", "expected": "110406"}
+    assert ev.result.context.value("r1_actual") == D("11.0406")  # in the target's 万
+
+
 def test_a_percentage_target_for_a_count_is_a_warning(tmp_path: Path) -> None:
     data = copy.deepcopy(HEBEI)
     data["indicators"][0].update(target="100%", actual="98%")  # 资助参保人数, a 数量指标, as percentages

@@ -39,7 +39,7 @@ from decimal import Decimal
 
 from selfeval.audit.base import Audit
 from selfeval.forms.project_table.messages import msg
-from selfeval.forms.project_table.models import TableData, TableRubric, level_name
+from selfeval.forms.project_table.models import TableData, TableRubric, level_name, unitless_in
 from selfeval.numbers import ZERO, fmt, quantize
 from selfeval.problems import Problem, Severity
 from selfeval.units import convert, same_kind, split
@@ -58,6 +58,10 @@ def check(audit: Audit[TableRubric, TableData]) -> Iterator[Problem]:
         if target.quantitative and actual.quantitative and bool(target.unit) != bool(actual.unit):
             bare, unit = (actual, target.unit) if target.unit else (target, actual.unit)
             what = msg("cell-no-unit", node=name, text=bare.text, unit=unit)
+            read_as = unitless_in(target, actual) if bare is actual else unit
+            if read_as != unit:  # 8676 under 0.9万: read as the plain number, and said so
+                unit = read_as or ""
+                what = msg("cell-no-unit-plain", node=name, text=bare.text, target=target.text, unit=target.unit)
             at = ("figures", f"{rid}_actual") if bare is actual else ("items", rid)
             values = {"stated": bare.text, "expected": f"{bare.text}{unit}"}
             yield audit.finding(Severity.WARNING, ID, rid, what, at, values=values)
