@@ -1332,3 +1332,12 @@ MESSAGES.update(
         ),
     }
 )
+# the 签发人 of a 上行文
+MESSAGES.update(
+    {
+        "signer-count": (
+            "签发人写了{n}个，发文机关有{issuers}个：写一个签发人，或按发文机关顺序每个机关一个",
+            "{n} signers for {issuers} issuers: give one, or one per issuer in their order",
+        ),
+    }
+)

@@ -136,12 +136,31 @@ class Figure(Strict):
     written ``未知`` (or ``unknown``) is not shown by the source, and what reads it scores a range."""
 
     value: Decimal | None
+    """数值，可带单位：910.38、"910.38万元"、"约260人次"；写 未知 则原文未载明、得分成区间，写 ~ 为待填。
+
+    The number, with its unit if need be: 910.38, "910.38万元", "约260人次"; 未知 when the source
+    does not show it (a range), ``~`` still to fill."""
     unknown: bool = False
+    """原文未载明这项数据（写 value: 未知 即是）：读它的得分成区间。
+
+    The source does not show the figure (``value: 未知`` says so): what reads it scores a range."""
     unit: str | None = None
+    """单位（如 万元、元/月、人、户次、%）；写在数值里的单位（910.38万元）亦可，两处不得不同。
+
+    The unit (万元, 元/月, 人, 户次, %); one written with the value (910.38万元) does too, and the two
+    may not differ."""
     title: str | None = None
+    """这项数据是什么（如 城市低保累计救助户次）；评分标准未列的数据必须写。
+
+    What the figure is; required for one the rubric does not list."""
     approx: bool = False
-    """The report says 约/近/以上: the stated value is not exact."""
+    """约数：原文写 约、大约、近、将近、余、多、左右，数值不是确数；写在数值里（约260人次、200余人）即是。
+
+    The report says 约, 近, 余, 多 or 左右: the stated value is not exact (约260人次 says so itself)."""
     note: str | None = None
+    """备注，如数据的出处或口径。
+
+    A remark: where the figure comes from, how it is counted."""
 
     _v = field_validator("value")(lambda cls, v: v if v is None else check_finite(v))
     _words: str | None = PrivateAttr(default=None)
@@ -177,12 +196,26 @@ class Evidence(Strict):
     """A document or record offered as evidence."""
 
     title: str = Field(min_length=1)
+    """文件或记录的名称，照原文（如 关于印发《平罗县社会救助兜底脱贫行动实施方案》的通知）。
+
+    The document's or record's title, as written."""
     number: str | None = None
-    """The document number (文号), e.g. 平民发〔2020〕34号; None when there is none (``无``) or it is
+    """文号（如 平民发〔2020〕34号）；没有文号写 无，尚待填写写 ~（待填的不算证明材料）。
+
+    The document number (文号), e.g. 平民发〔2020〕34号; None when there is none (``无``) or it is
     still to fill (``~``)."""
     issuer: str | None = None
+    """发文单位（如 平罗县民政局）。
+
+    Who issued it."""
     kind: Literal["document", "record", "meeting", "other"] = "document"
+    """类别：document（文件，默认）、record（记录、台账）、meeting（会议）、other（其他）。
+
+    What it is: ``document`` (the default), ``record``, ``meeting`` or ``other``."""
     note: str | None = None
+    """备注。
+
+    A remark."""
 
     _no_number: bool = PrivateAttr(default=False)
 
@@ -208,7 +241,13 @@ class Fact(Strict):
     """A yes/no fact with an optional note; ``~`` when still to fill."""
 
     value: bool | None
+    """是或否：是、有、对、√、true 为是；否、无、错、×、false 为否；~ 为待填。不能写 1 或 0。
+
+    Yes or no: 是, 有, 对, √, true; 否, 无, 错, ×, false; ``~`` still to fill. Never 1 or 0."""
     note: str | None = None
+    """备注，如依据。
+
+    A remark, such as what it rests on."""
 
     @model_validator(mode="before")
     @classmethod
@@ -220,46 +259,114 @@ class Judgement(Strict):
     """An assessor's judgement of a node: points, or a tier of achievement (定性指标), and the reason in writing."""
 
     points: Decimal | None = Field(default=None, ge=0)
+    """评审给出的分数（不小于0）。
+
+    The points the assessor gives (0 or more)."""
     tier: str | None = None
+    """评审认定的完成档次，写评分规则 tiers 中的一档名称（如 部分达成）。
+
+    The tier of achievement judged: the name of one of the rule's tiers (部分达成)."""
     reason: str = Field(min_length=2)
+    """评定的书面理由（至少两个字），必填。
+
+    The reason in writing (two characters at least); required."""
     by: str | None = None
+    """评审人。
+
+    Who judged."""
 
 
 class Subject(Strict):
     """Who is evaluated, and for which year."""
 
     name: str = Field(min_length=1)
+    """县（市、区）名称，如 平罗县；评审调整记录的 county 按它对应。
+
+    The county (district), e.g. 平罗县; a review ledger's ``county`` names it so."""
     year: int = Field(ge=2000, le=2100)
+    """评价的年度，如 2020（2000 至 2100）。
+
+    The year evaluated, e.g. 2020 (2000 to 2100)."""
     province: str | None = None
+    """省（自治区），如 宁夏回族自治区。
+
+    The province, e.g. 宁夏回族自治区."""
     city: str | None = None
-    """地级市: a province's page and workbook group and subtotal their counties by it."""
+    """地级市：全省汇总的页面和工作簿按它分组小计。
+
+    地级市: a province's page and workbook group and subtotal their counties by it."""
     code: str | None = None
+    """行政区划代码（如 640221）。
+
+    The administrative division code (640221)."""
 
 
 class RubricRef(Strict):
     """Which rubric the data is scored against."""
 
     id: str = Field(min_length=1)
+    """评分标准的 id（如 ningxia-2020-county）。
+
+    The rubric's id (``ningxia-2020-county``)."""
     version: str = Field(min_length=1)
+    """评分标准的 version，加引号（如 "2020.1"），以免读成数。
+
+    The rubric's version, quoted (``"2020.1"``) so that it is not read as a number."""
     path: str | None = None
+    """评分标准文件的路径，相对于本数据文件所在的文件夹（也在 --rubric-path 的各文件夹中找）；内置的评分标准
+    按 id 和 version 即可找到，不必写。
+
+    The rubric file, relative to this data file's folder (or inside a ``--rubric-path`` folder); a
+    bundled rubric is found by id and version without it."""
 
 
 class DataBase(Strict):
     """What every county reports for one year, whatever the form."""
 
     subject: Subject
+    """被评对象：县（市、区）名称 name 与年度 year，可写 province、city、code。
+
+    Who is evaluated: ``name`` and ``year``, and ``province``, ``city``, ``code`` if need be."""
     rubric: RubricRef
+    """所依据的评分标准：id 与 version，可写 path 指向文件。
+
+    The rubric scored against: ``id`` and ``version``, and ``path`` to its file if need be."""
     figures: dict[str, Figure] = Field(default_factory=dict)
+    """报告中的各项数据，按数据名：910.38、"910.38万元"、"约260人次"、未知（得分成区间）、~（待填），或写
+    明 value、unit、title。
+
+    The report's figures by name: 910.38, "910.38万元", "约260人次", 未知 (a range), ``~`` (to fill),
+    or ``value``, ``unit``, ``title``."""
     facts: dict[str, Fact] = Field(default_factory=dict)
+    """是/否事实，按名称：是、否、true、false、√、×；~ 为待填。
+
+    Yes/no facts by name: 是, 否, true, false, √, ×; ``~`` to fill."""
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+    """证明材料，按材料名列出一份或多份文件（title、number 文号、issuer、kind）；~ 为待填。
+
+    Evidence by slot: one document or a list (``title``, ``number``, ``issuer``, ``kind``); ``~`` to fill."""
     judgements: dict[str, Judgement] = Field(default_factory=dict)
+    """评审评定，按指标编号：分数 points 或档次 tier，以及理由 reason。
+
+    An assessor's judgements by node id: ``points`` or ``tier``, and ``reason``."""
     not_applicable: dict[str, str] = Field(default_factory=dict)
+    """本县不适用的指标，按指标编号写明原因；如何计分由评分标准该项的 not_applicable 决定。
+
+    Nodes that do not apply to the county, by id, with the reason; the rubric's ``not_applicable`` of
+    the node says how it scores."""
     claims: dict[str, Stated] = Field(default_factory=dict)
-    """Self-claimed scores (自评得分) by node id; ``total`` for the overall claim."""
+    """自评得分，按指标编号；total 为自评总分。可写 5 或 "5分"，不能写约数。
+
+    Self-claimed scores (自评得分) by node id; ``total`` for the overall claim."""
     points: dict[str, Stated] = Field(default_factory=dict)
-    """The points (分值) the report states for a node, where it states them (a deduction's may be
+    """报告写明的分值，按指标编号（扣分项可写负数）；total 为基本分满分。审核时与评分标准的分值比对。
+
+    The points (分值) the report states for a node, where it states them (a deduction's may be
     written negative); ``total`` for the standard total. Compared with the rubric's by the audit."""
     relations: list[Relation] = Field(default_factory=list)
+    """本县补充的数据关系（derived 可复算、subset 部分不大于整体），与评分标准的一同审核。
+
+    The county's own relations between figures (``derived``, ``subset``), audited with the rubric's."""
 
     _origins: dict[Loc, Loc] = PrivateAttr(default_factory=dict)
     """Where a value a form derives (a row's claim, its target) is written in the file."""

@@ -21,18 +21,42 @@ class Entry(Strict):
     """One adjustment: the node, its new score or the points taken off, and why."""
 
     county: str = Field(min_length=1)
+    """县（市、区）名称，与其数据文件的 subject.name 一字不差（如 平罗县）。
+
+    The county, exactly as its data file's ``subject.name`` (平罗县)."""
     year: int = Field(ge=2000, le=2100)
+    """年度，与其数据文件的 subject.year 相同（如 2020）。
+
+    The year, as its data file's ``subject.year`` (2020)."""
     node: str = Field(min_length=1)
-    """The node's id or number, as the rubric gives it (``30``, ``（六）``, ``r1``)."""
+    """所调整的指标：评分标准中的编号或序号（如 30、（六）、r1）。
+
+    The node's id or number, as the rubric gives it (``30``, ``（六）``, ``r1``)."""
     score: Decimal | None = Field(default=None, ge=0)
-    """The node's score after review."""
+    """评审后该项的得分（不小于0）；score 与 deduct 必须写且只写一个。
+
+    The node's score after review (0 or more); exactly one of ``score`` and ``deduct``."""
     deduct: Decimal | None = Field(default=None, gt=0)
-    """Points taken off what the rules give (for a deduction node: more taken off the total)."""
+    """在规则所给得分上再扣的分数（大于0；扣分项则为从总分中多扣）；score 与 deduct 必须写且只写一个。
+
+    Points taken off what the rules give (for a deduction node: more taken off the total);
+    exactly one of ``score`` and ``deduct``."""
     reason: str
+    """调整的理由（至少两个字），必填。
+
+    Why (two characters at least); required."""
     reviewer: str | None = None
+    """评审人；不写则用整个记录的 reviewer。
+
+    Who reviewed; left out, the ledger's ``reviewer``."""
     date: dt.date | None = None
+    """调整日期，写作 2021-05-10；不写则用整个记录的 date。
+
+    When, written 2021-05-10; left out, the ledger's ``date``."""
     evidence: str | None = None
-    """What was checked: 抽检记录, 第三方评价报告…"""
+    """核查依据：抽检记录、第三方评价报告等。
+
+    What was checked: 抽检记录, 第三方评价报告…"""
 
     _finite = field_validator("score", "deduct")(lambda cls, v: v if v is None else check_finite(v))
 
@@ -59,10 +83,18 @@ class Ledger(Strict):
     """A reviewer's adjustments, for one county or many."""
 
     reviewer: str | None = None
-    """Who reviewed, unless an entry says otherwise."""
+    """评审人，各条未另写时用它。
+
+    Who reviewed, unless an entry says otherwise."""
     date: dt.date | None = None
-    """When, unless an entry says otherwise."""
+    """评审日期，写作 2021-05-10，各条未另写时用它。
+
+    When, written 2021-05-10, unless an entry says otherwise."""
     adjustments: list[Entry] = Field(default_factory=list)
+    """各条调整，每条写明县、年度、指标、新得分（score）或扣分（deduct）及理由。
+
+    The adjustments, each naming the county, year and node, the new score or the points taken
+    off, and why."""
 
 
 @dataclass(frozen=True, kw_only=True)

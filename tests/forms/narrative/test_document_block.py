@@ -78,3 +78,33 @@ def test_defaults_the_first_issuer_s_office_and_the_date() -> None:
     assert _office("平罗县民政局") == "平罗县民政局办公室"
     assert _office("平罗县人民政府办公室") == "平罗县人民政府办公室"
     assert _signers(None) == [] and _signers("王建军") == ["王建军"] and _signers(["王建军", " "]) == ["王建军"]
+
+
+@pytest.mark.parametrize(
+    ("issuers", "signer"),
+    [
+        (["平罗县民政局", "平罗县财政局"], ["王五", "赵六", "钱七"]),
+        (["平罗县民政局", "平罗县财政局", "平罗县卫健局"], ["王五", "赵六"]),
+    ],
+)
+def test_a_signer_for_each_issuer_or_one(issuers: list[str], signer: list[str]) -> None:
+    with pytest.raises(ValidationError, match=f"签发人写了{len(signer)}个，发文机关有{len(issuers)}个"):
+        ReportDocument.model_validate(block(issuers=issuers, signer=signer))
+    assert ReportDocument.model_validate(block(signer=[])).signer == []  # none, as the view reads it
+    assert ReportDocument.model_validate(block(signer=["王五"])).signer == ["王五"]
+    assert ReportDocument.model_validate(block(signer=["王五", "赵六"])).signer == ["王五", "赵六"]
+
+
+def test_a_wrong_count_of_signers_is_refused_at_its_line(runner: Any, tmp_path: Path) -> None:
+    from selfeval.cli import app
+
+    text = DATA.read_text("utf-8").replace(
+        "  issuers: [平罗县民政局, 平罗县财政局]\n",
+        "  issuers: [平罗县民政局, 平罗县财政局]\n  signer: [王五, 赵六, 钱七]\n",
+    )
+    path = tmp_path / "d.yaml"
+    path.write_text(text, "utf-8")
+    for command in (["validate", str(path)], ["report", str(path), "--out", str(tmp_path / "r.docx")]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1
+        assert f"{path}:14:3: error: document.signer: 签发人写了3个，发文机关有2个" in result.output
