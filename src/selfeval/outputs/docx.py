@@ -152,7 +152,7 @@ def _letterhead(doc: Document, lines: list[str]) -> None:
 def _number(doc: Document, text: str) -> None:
     """发文字号 over the red separator (7.2.5–7.2.7): centred alone; with 签发人 (a report to a
     higher office) the number one character in from the left, on the line of the last names,
-    「签发人：」 and the names (楷体, two a line) one character in from the right. The line is
+    「签发人：」 and the names (楷体, two a line, in two columns) one character in from the right. The line is
     there also without a number: it closes the 版头."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Pt
@@ -168,25 +168,32 @@ def _number(doc: Document, text: str) -> None:
     rows = [names[i : i + 2] for i in range(0, len(names), 2)]
     u = _grid_pitch(doc)
     width = _text_width(doc) / 12700
-    gap = "\u3000"
-    names_pt = (max(gongwen.em(gap.join(r)) for r in rows) + 0.5) * u  # half a character to spare
+    # two columns of names: a wrapped line's names stand under the first line's (7.2.6: 回行时与上一行
+    # 第一个签发人姓名对齐), the second column one character past the widest first name
+    first = max(gongwen.em(r[0]) for r in rows)
+    second = max((gongwen.em(r[1]) for r in rows if len(r) > 1), default=0)
+    names_pt = (first + (1 + second if second else 0) + 0.5) * u  # half a character to spare
     at_names = width - u - names_pt
-    at_label = at_names - gongwen.em(label) * u
+    at_second = at_names + (first + 1) * u
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     stops = p.paragraph_format.tab_stops
-    for at in (u, at_label, at_names):
+    for at in (u, at_names, at_second):
         stops.add_tab_stop(Pt(at), WD_TAB_ALIGNMENT.LEFT)
+    # 「签发人：」 ends where the names begin, set right-aligned: a label a hair wider than its
+    # characters (a font's colon) would push the first name past its stop, onto the next one
+    stops.add_tab_stop(Pt(at_names - u / 8), WD_TAB_ALIGNMENT.RIGHT)
     signer = doc.styles[gongwen.SIGNER] if gongwen.SIGNER in {s.name for s in doc.styles} else None
     for i, row in enumerate(rows):
         last = i == len(rows) - 1
         p.add_run("\t" + (number if last else ""))
         p.add_run("\t" + (label if i == 0 else ""))
-        p.add_run("\t")
-        run = p.add_run(gap.join(row))
-        if signer is not None:
-            run.style = signer
-        if not last:
-            run.add_break()
+        for k, name in enumerate(row):
+            p.add_run("\t")
+            run = p.add_run(name)
+            if signer is not None:
+                run.style = signer
+            if k == len(row) - 1 and not last:
+                run.add_break()
 
 
 def _title(doc: Document, style: str, text: str) -> None:
@@ -335,8 +342,11 @@ _TOKEN = re.compile(r"[\x21-\u2e7f]+")
 """A run Word does not break inside: digits, Latin letters, signs (14.86, 100%, ≥8755)."""
 TEXT_MM = 156
 """The width of the text block (GB/T 9704: 156 mm)."""
-PAD = 1.1
-"""A cell's left and right margins, in characters."""
+CELL_MARGIN_MM = 0.8
+"""A cell's left and right margins: a form's cells are tight, its text close to the rules."""
+WHOLE = 5
+"""A label of at most this many characters, in the first column (项目名称) or over figures
+(年初预算数), is never wrapped."""
 
 
 def _width(text: str) -> float:
@@ -350,12 +360,28 @@ def _narrowest(text: str) -> float:
     return max([*runs, 1 if text.strip() else 0])
 
 
-def _widths(rows: list[list[str]], cols: int, char_mm: float) -> list[float]:
+def _widths(
+    rows: list[list[tuple[str, bool]]], cols: int, char_mm: float, spanned: tuple[tuple[int, int, str], ...] = ()
+) -> list[float]:
     """Column widths in mm, the way a browser lays out a table: each column gets what it
-    cannot do without, and the room left goes to those whose text would wrap, by how much."""
+    cannot do without (a whole label's width, or its longest unbroken run), and the room left
+    goes to those whose text would wrap, by how much. A cell is (text, kept whole). A short
+    label across columns (first, last, text: 年度资金总额 over two) gets its width from them."""
+    pad = 2 * CELL_MARGIN_MM / char_mm + 0.2  # the margins, and a little for a font's own
     full = [cells for cells in rows if len(cells) == cols] or rows
-    low = [max((_narrowest(c[j]) for c in full if j < len(c)), default=1) + PAD for j in range(cols)]
-    high = [max((_width(c[j]) for c in full if j < len(c)), default=1) + PAD for j in range(cols)]
+    low = [
+        max(((_width(t) if whole else _narrowest(t)) for c in full if j < len(c) for t, whole in [c[j]]), default=1)
+        + pad
+        for j in range(cols)
+    ]
+    high = [max((_width(c[j][0]) for c in full if j < len(c)), default=1) + pad for j in range(cols)]
+    for a, b, text in spanned:
+        need, n = _width(text) + pad, b - a + 1
+        if not re.search(r"\d", text) and _width(text) <= 3 * n and sum(low[a : b + 1]) < need:
+            more = (need - sum(low[a : b + 1])) / n
+            for j in range(a, b + 1):
+                low[j] += more
+                high[j] = max(high[j], low[j])
     room = TEXT_MM / char_mm
     if sum(high) <= room:
         chars = [h * room / sum(high) for h in high]
@@ -396,10 +422,71 @@ def _cells(rows: list[tuple[str, list[str]]]) -> tuple[int, list[list[tuple[int,
     return cols, owner
 
 
+def _spans(owner: list[list[tuple[int, int]]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each cell's owner and the bottom-right corner of the cells it spans."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, line in enumerate(owner):
+        for j, top in enumerate(line):
+            spans[top] = (max(spans.get(top, (i, j))[0], i), max(spans.get(top, (i, j))[1], j))
+    return spans
+
+
+def _kept(rows: list[tuple[str, list[str]]], owner: list[list[tuple[int, int]]]) -> set[int]:
+    """The rows kept on the page of the row after them. A cell merged down over rows is a group
+    (一级指标 over its 二级指标) that never breaks, so its label is never left behind at the foot of a
+    page with the rest of its rows under an empty cell on the next; a cell over other such groups
+    (绩效指标 over all of them) is a section that may break between its groups. A row of header
+    labels only stays with the row under it."""
+    spans = _spans(owner)
+    down = [(ti, tj, bi, bj) for (ti, tj), (bi, bj) in spans.items() if bi > ti]
+    kept: set[int] = set()
+    for ti, tj, bi, bj in down:
+        section = any(t >= ti and b <= bi and j > bj and (t, j, b) != (ti, tj, bi) for t, j, b, _ in down)
+        if not section:
+            kept.update(range(ti, bi))
+    for i, (style, cells) in enumerate(rows[:-1]):
+        own = [cells[j] for j in range(len(cells)) if owner[i][j] == (i, j)]
+        header = [c[:1] == TH or (style == gongwen.CELLS[0] and c[:1] != TD) for c in own if _MARKS.sub("", c)]
+        if header and all(header):
+            kept.add(i)
+    return kept
+
+
+def _table_props(table: Any, widths: list[Any]) -> None:
+    """A fixed layout as wide as its columns, with tight cell margins: Word and LibreOffice then
+    keep the widths given, whatever the text in the cells."""
+    from docx.oxml.ns import qn
+
+    tblpr = table._tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout", "w:tblCellMar"):
+        for old in tblpr.findall(qn(tag)):
+            tblpr.remove(old)
+    total = sum(int(w) for w in widths) // 635  # EMU to twips
+    tblw = tblpr.makeelement(qn("w:tblW"), {qn("w:w"): str(total), qn("w:type"): "dxa"})
+    layout = tblpr.makeelement(qn("w:tblLayout"), {qn("w:type"): "fixed"})
+    mar = tblpr.makeelement(qn("w:tblCellMar"), {})
+    side = str(round(CELL_MARGIN_MM / 25.4 * 1440))
+    for name, w in (("top", "0"), ("left", side), ("bottom", "0"), ("right", side)):
+        mar.append(mar.makeelement(qn(f"w:{name}"), {qn("w:w"): w, qn("w:type"): "dxa"}))
+    # tblPr's children have an order: tblStyle, …, tblW, jc, …, tblLayout, tblCellMar, tblLook
+    look = tblpr.find(qn("w:tblLook"))
+    for el in (layout, mar):
+        if look is not None:
+            look.addprevious(el)
+        else:
+            tblpr.append(el)
+    style = tblpr.find(qn("w:tblStyle"))
+    if style is not None:
+        style.addnext(tblw)
+    else:
+        tblpr.insert(0, tblw)
+
+
 def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
     """One table from the template's rows: cells joined as :func:`_cells` says; header rows
-    at the top (公文表头) repeat on each page; no row splits across pages; a cell marked TH
-    or TD takes the header or the body style."""
+    at the top (公文表头) repeat on each page; no row splits across pages, and rows stay
+    together as :func:`_kept` says; a cell marked TH or TD takes the header or the body style.
+    The widths are fixed, in the grid and on every cell, the same in Word and LibreOffice."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.oxml.ns import qn
     from docx.shared import Mm
@@ -407,20 +494,49 @@ def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
     cols, owner = _cells(rows)
     size = doc.styles[gongwen.CELLS[1]].font.size
     char_mm = size.mm if size is not None else 3.7
-    single = [
-        [
-            cells[j] if owner[i][j] == (i, j) and (j + 1 >= cols or owner[i][j + 1] != (i, j)) else ""
-            for j in range(cols)
-        ]
-        for i, (_, cells) in enumerate(rows)
+
+    def own(i: int, j: int) -> str:
+        """The cell's text with its marks, where it is one column wide; else ""."""
+        cells = rows[i][1]
+        if owner[i][j] != (i, j) or (j + 1 < cols and owner[i][j + 1] == (i, j)) or j >= len(cells):
+            return ""
+        return cells[j]
+
+    def head(i: int, j: int) -> bool:
+        raw = own(i, j)
+        return raw[:1] == TH or (rows[i][0] == gongwen.CELLS[0] and raw[:1] != TD)
+
+    def figures_below(i: int, j: int) -> bool:
+        """Whether the column under a label, down to the next label, holds figures (65.66, 10,
+        99%, 75元, 未知, —): such a label is kept whole; one over words (一级指标) wraps as they do."""
+        below = []
+        for k in range(i + 1, len(rows)):
+            if head(k, j):
+                break
+            if text := _MARKS.sub("", own(k, j)).strip():
+                below.append(text)
+        return bool(below) and all(sum(ord(ch) > 0x2E80 for ch in t if ch not in "—－") <= 2 for t in below)
+
+    def single(i: int, j: int) -> tuple[str, bool]:
+        text = _MARKS.sub("", own(i, j))
+        return text, bool(text) and head(i, j) and _width(text) <= WHOLE and (j == 0 or figures_below(i, j))
+
+    spans = _spans(owner)
+    spanned = [
+        (tj, bj, _MARKS.sub("", rows[ti][1][tj]))
+        for (ti, tj), (bi, bj) in spans.items()
+        if bj > tj and tj < len(rows[ti][1])
     ]
-    widths = [Mm(w) for w in _widths([[_MARKS.sub("", c) for c in r] for r in single], cols, char_mm)]
+    cells_in = [[single(i, j) for j in range(cols)] for i in range(len(rows))]
+    widths = [Mm(w) for w in _widths(cells_in, cols, char_mm, tuple(spanned))]
     table = doc.add_table(rows=len(rows), cols=cols)
     if "Table Grid" in {s.name for s in doc.styles}:
         table.style = doc.styles["Table Grid"]
     table.autofit = False
+    _table_props(table, widths)
     for j, width in enumerate(widths):
         table.columns[j].width = width
+    kept = _kept(rows, owner)
     heading = True
     for i, (style, cells) in enumerate(rows):
         row = table.rows[i]
@@ -435,16 +551,27 @@ def _table(doc: Document, rows: list[tuple[str, list[str]]]) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = cell.paragraphs[0]
             text = cells[j] if j < len(cells) and owner[i][j] == (i, j) else ""
-            own = {TH: gongwen.CELLS[0], TD: gongwen.CELLS[1]}.get(text[:1], style)
-            p.style = doc.styles[own]
+            kind = {TH: gongwen.CELLS[0], TD: gongwen.CELLS[1]}.get(text[:1], style)
+            p.style = doc.styles[kind]
             p.text = _MARKS.sub("", text)
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for i, line in enumerate(owner):
-        for j, top in enumerate(line):
-            spans[top] = (max(spans.get(top, (i, j))[0], i), max(spans.get(top, (i, j))[1], j))
+            if i in kept:  # Word keeps a row with the next when its paragraphs are
+                p.paragraph_format.keep_with_next = True
     for (ti, tj), (bi, bj) in spans.items():
         if (bi, bj) != (ti, tj):
             _merge(table.cell(ti, tj), table.cell(bi, bj))
+    _after_table(doc)
+
+
+def _after_table(doc: Document) -> None:
+    """The paragraph Word needs after a table, a point high (exactly: whatever its font): the
+    body's 3号 line of 28.95 pt there would push a table that just fits onto a page of its own."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    p = doc.add_paragraph(style=doc.styles[gongwen.CELLS[1]])
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(1)
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
 
 
 def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Document:
@@ -460,6 +587,7 @@ def build(reference: Path | None, parts: list[tuple[str, str]], name: str) -> Do
     for child in list(body):  # keep the page setup (sectPr), drop any sample text
         if not child.tag.endswith("sectPr"):
             body.remove(child)
+    gongwen.add_missing(doc, {style for style, _ in parts})
     known = {s.name for s in doc.styles}
     head: list[str] = []
     rows: list[tuple[str, list[str]]] = []

@@ -53,6 +53,9 @@ SEAL_LINES = 2
 """Blank lines between the text and the 署名, where the upper half of the seals goes (7.3.5.1)."""
 SEAL_MM = 42
 """A seal's diameter (a county office's round seal); seals side by side never touch."""
+TABLE_LINE = 13
+"""Exact line spacing in a table: a form's own compact type, 5号 set solid (about 1.2 lines),
+so a form like 财预〔2020〕10号's 项目支出绩效自评表 stays on one page."""
 
 # name: (font, size, bold, alignment, first-line indent in characters, extra)
 # name: font, size, alignment, line (exact spacing), before/after (points), indent and right
@@ -78,16 +81,17 @@ STYLES: dict[str, dict[str, Any]] = {
     "公文附录标题": {"font": HEITI, "size": SIZE_3, "page_break": True, "align": "center", "keep": True},
     "公文附录项": {"font": FANGSONG, "size": 12, "line": 20},
     "公文页码": {"font": SONGTI, "size": SIZE_4, "latin": SONGTI},
-    "公文表注": {"font": FANGSONG, "size": SIZE_3, "align": "center", "after": 6, "keep": True},
+    "公文表名": {"font": XIAOBIAOSONG, "size": SIZE_2, "align": "center", "line": 30, "keep": True},
+    "公文表注": {"font": FANGSONG, "size": SIZE_3, "align": "center", "line": 22, "after": 6, "keep": True},
     "公文表题": {"font": HEITI, "size": SIZE_3, "before": 6, "after": 6, "keep": True},
-    "公文表头": {"font": HEITI, "size": SIZE_5, "align": "center", "line": 16},
-    "公文表格": {"font": FANGSONG, "size": SIZE_5, "align": "center", "line": 16},
+    "公文表头": {"font": HEITI, "size": SIZE_5, "align": "center", "line": TABLE_LINE},
+    "公文表格": {"font": FANGSONG, "size": SIZE_5, "align": "center", "line": TABLE_LINE},
 }
 """Every paragraph style a report template may name, and what GB/T 9704 asks of it."""
 
 SIGNER = "公文签发人"
 """The character style of the 签发人's names (3号楷体, 7.2.6)."""
-TITLES = ("公文标题", "公文附件标题")
+TITLES = ("公文标题", "公文附件标题", "公文表名")
 """Styles whose text :func:`title_lines` breaks into balanced lines."""
 IMPRINT = ("公文抄送", "公文印发")
 """The 版记's lines: placed together at the foot of the page, between its rules (7.4)."""
@@ -106,6 +110,15 @@ def _fonts(element: Any, east_asian: str, latin: str = LATIN) -> None:
     rfonts.set(qn("w:hAnsi"), latin)
     rfonts.set(qn("w:eastAsia"), east_asian)
     rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def add_missing(doc: Document, names: set[str]) -> None:
+    """The tool's own styles a county's reference document lacks, added as the built-in reference
+    defines them: a reference made with an earlier version keeps working when a style is added."""
+    known = {s.name for s in doc.styles}
+    for name in sorted(names - known):
+        if name in STYLES:
+            _style(doc, name, STYLES[name])
 
 
 def _style(doc: Document, name: str, spec: dict[str, Any]) -> None:
