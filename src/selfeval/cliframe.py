@@ -152,25 +152,61 @@ class _Formatter(ce.HelpFormatter):
 
 _TOKENS = re.compile(r"[!-~]+ *| +|.", re.DOTALL)
 """Units a line may break between: a run of ASCII (a word, an option) with its spaces, or one character."""
-_NO_LINE_START = set("，。、；：？！）》」』”’%")
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕〗〉］｝”’%％…‥·・,.;:?!)]}")
+"""What never starts a line (避头): closing brackets and quotes, and the marks that close a clause."""
+_NO_LINE_END = frozenset("（《「『【〔〖〈［｛“‘([{")
+"""What never ends a line (避尾): opening brackets and quotes."""
+_QUOTES = frozenset("\"'")
+"""ASCII quotes, which open or close by where they stand."""
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` terminal cells, breaking between Chinese characters
-    and between words, never before closing punctuation."""
+    and between words, by the Chinese rule for line breaks (避头尾): no line starts with closing
+    punctuation and none ends with an opening bracket. Where no break obeys it (one long word, then
+    a closing mark), the mark hangs past ``width`` at the end of its line rather than start the next."""
     from rich.cells import cell_len
 
     lines: list[str] = []
     line: list[str] = []
     for token in _TOKENS.findall(text):
-        if line and cell_len("".join(line) + token.rstrip()) > width:
-            # Closing punctuation takes the character before it to the next line.
-            carried = [line.pop()] if token[0] in _NO_LINE_START and len(line) > 1 else []
-            lines.append("".join(line).rstrip())
-            line = [*carried, token] if carried else [token.lstrip()]
-        else:
+        # blanks never break a line themselves (they end one, dropped): the next word decides where
+        if not line or not token.strip() or cell_len("".join(line) + token.rstrip()) <= width:
             line.append(token)
+            continue
+        cut = _break(line, token)
+        if cut is None:  # nothing may go down with it: hanging punctuation
+            line.append(token)
+            continue
+        lines.append("".join(line[:cut]).rstrip())
+        line = [*line[cut:], token]
+        line[0] = line[0].lstrip()
     return [*lines, "".join(line).rstrip()]
+
+
+def _break(line: list[str], token: str) -> int | None:
+    """Where ``line`` breaks before ``token``, which does not fit on it: the tokens from there on go
+    down with it. The latest place that leaves neither line start with a closing mark nor the first
+    end with an opening one; None when only a closing mark would start the next line."""
+    for cut in range(len(line), 0, -1):
+        before = "".join(line[:cut])
+        if before.strip() and not _closing(before, "".join([*line[cut:], token])) and not _opening(before):
+            return cut
+    return None if _closing("".join(line), token) else len(line)
+
+
+def _closing(before: str, after: str) -> bool:
+    """Whether ``after`` (its blanks aside) starts with closing punctuation: a closing mark, or an
+    ASCII quote right after a word, with no blank between (``"自评得{score}分"``'s last)."""
+    head = after.lstrip()[:1]
+    return head in _NO_LINE_START or (after[:1] in _QUOTES and before[-1:].strip() != "")
+
+
+def _opening(before: str) -> bool:
+    """Whether ``before`` ends with an opening bracket, or with an ASCII quote after a blank (or
+    alone), which opens what follows it."""
+    kept = before.rstrip()
+    return kept[-1:] in _NO_LINE_END or (kept[-1:] in _QUOTES and kept[-2:-1].strip() == "")
 
 
 def _english(text: str) -> str:
