@@ -4,15 +4,19 @@ data file, by the form whose document it is.
 The forms are asked which of them reads such a file (:attr:`Form.import_suffixes`); the form
 reads it into data files, each value with a comment naming its cell. Each file is then loaded as
 any data file is, against the rubric it names, so what is written validates and scores. Cells
-that could not be read are listed ``path:cell: message``; unless ``--partial`` accepts them
-(written 未知), the run ends with exit 1 and writes nothing. Nothing is written either when any
-target may not be written: every file of a run is written, or none.
+that could not be read are listed ``path:cell: message``; so is what the loading finds wrong,
+at the cell the value came from (never in the data file, which is not written then), and a
+cell read already said is said once: one count of what was not read. Unless ``--partial``
+accepts them (written 未知), the run ends with exit 1 and writes nothing. Nothing is written
+either when any target may not be written: every file of a run is written, or none. Warnings
+(a value that may mean something else) are listed and do not stop the run.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,8 +29,11 @@ from selfeval.inputs import Library, RubricFile, data_from
 from selfeval.load import parse
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
-from selfeval.problems import Problem
+from selfeval.problems import Problem, Severity
 from selfeval.settings import Settings
+
+CONVERTED = {".xls": ".xlsx", ".et": ".xlsx", ".doc": ".docx", ".wps": ".docx"}
+"""Kinds of office file a form takes only to say how to convert them (an old or a WPS format)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,8 +95,14 @@ def run_import(s: ImportSettings, stdout: IO[bytes], say: Say) -> int:
     suffix = s.file.suffix.lower()
     forms = [f for f in FORMS.values() if suffix in f.import_suffixes]
     if not forms:
-        known = " ".join(sorted({x for f in FORMS.values() for x in f.import_suffixes}))
-        raise UsageError(msg("import-kind", suffix=suffix or "—", known=known))
+        taken = {x for f in FORMS.values() for x in f.import_suffixes}
+        known = " ".join(sorted(taken - CONVERTED.keys()))
+        news = sorted({CONVERTED[x] for x in taken & CONVERTED.keys()})
+        convert = "；".join(
+            msg("import-convert", old=" ".join(sorted(x for x in taken if CONVERTED.get(x) == new)), new=new).text()
+            for new in news
+        )
+        raise UsageError(msg("import-kind", suffix=suffix or "—", known=known, convert=convert))
     if s.out is not None:  # a bad --out fails before the table is read
         check_target(s.out, force=s.force, inputs=[s.file])
     library = Library(s.rubric)
@@ -111,25 +124,51 @@ def run_import(s: ImportSettings, stdout: IO[bytes], say: Say) -> int:
         if out is not None:
             check_target(out, force=s.force, inputs=inputs)
     unread: list[Problem] = []
-    broken: list[Problem] = []
+    warned: list[Problem] = []
+    counted: list[list[Problem]] = []
     for imp, out in zip(parts, outs, strict=True):
-        unread += imp.problems
+        mine = [p for p in imp.problems if p.severity is Severity.ERROR]
         shown = str(out or "<stdout>")
         try:  # what is written loads, validates and scores as any data file does
             data_from(parse(imp.text, shown), out or Path(shown), library)
         except InputError as e:
-            broken += e.problems
-    say.problem_lines(line(p) for p in [*unread, *broken])
-    for imp in parts:
-        say.info("import-said", summary=imp.summary)
-    if (unread or broken) and not s.partial:
-        say.problem_lines([msg("import-refused", n=len(unread) + len(broken)).text()])
+            mine += _at_source(e.problems, getattr(imp, "where", {}), s.file, mine)
+        unread += mine
+        warned += [p for p in imp.problems if p.severity is not Severity.ERROR]
+        counted.append(mine)
+    say.problem_lines(line(p) for p in [*unread, *warned])
+    for imp, mine in zip(parts, counted, strict=True):
+        which = "、".join(_cell(p, s.file) for p in mine[:8]) + ("…" if len(mine) > 8 else "")
+        say.info("import-said-unread", summary=imp.summary, n=len(mine), which=which or "—")
+    if unread and not s.partial:
+        say.problem_lines([msg("import-refused", n=len(unread)).text()])
         return 1
     for imp, out in zip(parts, outs, strict=True):
         with opened(out, stdout, force=s.force, inputs=inputs) as fh:
             fh.write(imp.text.encode("utf-8"))
         if out is not None:
             say.info("import-wrote", path=out, part=imp.part)
-    if unread or broken:
-        say.info("import-partial", n=len(unread) + len(broken))
+    if unread:
+        say.info("import-partial", n=len(unread))
     return 0
+
+
+def _at_source(found: list[Problem], where: Mapping[int, str], source: Path, said: list[Problem]) -> list[Problem]:
+    """What loading the data file found, said at the table's cell its line came from (the file
+    itself where the line names none): never in the data file, which is not written when the run
+    fails. A cell whose problem was said already is said once."""
+    before = {p.path for p in said}
+    out: list[Problem] = []
+    for p in found:
+        at = where.get(p.line, str(source))
+        if at in before and at != str(source):
+            continue
+        before.add(at)
+        out.append(replace(p, path=at, line=0, col=0))
+    return out
+
+
+def _cell(p: Problem, source: Path) -> str:
+    """``B12`` of ``t.xlsx:B12``, for the summary's list."""
+    prefix = f"{source}:"
+    return p.path[len(prefix) :] if p.path.startswith(prefix) else "—"

@@ -1301,8 +1301,16 @@ MESSAGES.update(
             "Write the data file even where cells could not be read, as 未知 (default: list them, write nothing, exit 1).",
         ),
         "import-kind": (
-            "无法导入 {suffix} 文件：可导入 {known}",
-            "cannot import a {suffix} file: importable are {known}",
+            "无法导入 {suffix} 文件：可导入 {known}（{convert}）",
+            "cannot import a {suffix} file: importable are {known} ({convert})",
+        ),
+        "import-convert": (
+            "{old} 须先另存为 {new}",
+            "{old} must first be saved as {new}",
+        ),
+        "import-said-unread": (
+            "{summary}；未能读入{n}处（{which}）",
+            "{summary}; {n} places not read ({which})",
         ),
         "import-no-rubric": (
             "没有“{form}”的自带评分标准：请用 --rubric 指定",
@@ -1332,6 +1340,7 @@ MESSAGES.update(
         ),
     }
 )
+
 # the 签发人 of a 上行文
 MESSAGES.update(
     {

@@ -170,3 +170,68 @@ def test_a_rubric_can_be_named_but_only_one_of_the_tables_form(runner: Any, tmp_
     assert other.exit_code != 0
     narrative = runner.invoke(app, ["import", str(table), "--out", str(tmp_path / "k.yaml"), "--rubric", str(RUBRIC)])
     assert narrative.exit_code == 2 and "项目支出绩效自评表" in narrative.stderr
+
+
+def _county_sheet(ws: Any, top: int, *, title: str) -> int:
+    """A county's table from row ``top``: title, budget block, indicators, 总分 (returns its row)."""
+    rows: list[list[Any]] = [
+        [title],
+        ["项目名称", "建档立卡个人缴费县级配套资金"],
+        ["主管部门", "稷山县医疗保障局", None, None, "实施单位", "稷山县医疗保险服务中心"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", 60, 65.66, 65.07, 10, "99%", 9],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标（50分）", "数量指标", "全县参合人数", "≥8,755人", "8676人", 50, 45],
+        ["效益指标（30分）", "社会效益指标", "惠及人数", "1.2万", "1.15万", 30, 27],
+        ["满意度指标（10分）", "服务对象满意度指标", "是否满意", "≥95%", "96%", 10, 9],
+        ["总分", None, None, None, None, 100, 90],
+    ]
+    for i, row in enumerate(rows):
+        for c, v in enumerate(row, 1):
+            if v is not None:
+                ws.cell(top + i, c, v)
+    return top + len(rows) - 1
+
+
+def test_a_table_without_a_year_is_refused_at_its_cell_in_the_workbook_counted_once(
+    runner: Any, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    _county_sheet(wb.active, 1, title="稷山县项目支出绩效自评表")
+    table = tmp_path / "稷山自评表.xlsx"
+    wb.save(table)
+    out = tmp_path / "j.yaml"
+    result = runner.invoke(app, ["import", str(table), "--out", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    said = [x for x in result.stderr.splitlines() if ": error: " in x]
+    assert said == [f"{table}:A1: error: 表题和文件名中都没有年度（如“2020年度”）：请填写 subject.year"]
+    assert str(out) not in result.stderr  # nothing said in the file not written
+    assert "未能读入1处（A1）" in result.stderr and "有1处未能读入" in result.stderr
+
+
+def test_two_tables_on_one_sheet_are_written_one_file_each(runner: Any, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    end = _county_sheet(ws, 1, title="稷山县项目支出绩效自评表（2020年度）")
+    _county_sheet(ws, end + 3, title="稷山县项目支出绩效自评表（2020年度）")
+    table = tmp_path / "t.xlsx"
+    wb.save(table)
+    out = tmp_path / "data.yaml"
+    result = runner.invoke(app, ["import", str(table), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data-汇总-1.yaml").exists() and (tmp_path / "data-汇总-2.yaml").exists()
+    second = (tmp_path / "data-汇总-2.yaml").read_text(encoding="utf-8")
+    assert f"score: 90    # G{end + 12}" in second and "第13–" in second.splitlines()[0]
+    assert total(runner, tmp_path / "data-汇总-2.yaml") == total(runner, tmp_path / "data-汇总-1.yaml")
+
+
+def test_an_unknown_kind_lists_what_is_read_and_what_must_be_converted_first(runner: Any, tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("项目名称", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(text), "--out", str(tmp_path / "j.yaml")])
+    assert result.exit_code == 2
+    said = result.stderr.replace("\n", "")
+    known = re.search(r"可导入 ([^（]*)（", said)
+    assert known is not None and known.group(1).split() == [".docx", ".xlsm", ".xlsx"]
+    assert ".xls" in said.split("（", 1)[1] and "须先另存为 .xlsx" in said and "须先另存为 .docx" in said

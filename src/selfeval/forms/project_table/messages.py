@@ -162,13 +162,23 @@ MESSAGES.update(
             "the file is protected by a password (encrypted) and cannot be read: open it in Excel or Word, clear the password under File > Info > Protect > Encrypt with Password, save, and import that",
         ),
         "import-not-office": (
-            "不是 .xlsx 工作簿或 .docx 文档（{reason}）：若它是从网上系统导出的，请用 Excel 或 Word 打开后另存为 .xlsx 或 .docx",
-            "not an .xlsx workbook or a .docx document ({reason}): if a web system exported it, open it in Excel or Word and save it as .xlsx or .docx",
+            "不是 .xlsx 工作簿或 .docx 文档（文件内容不是 Office 文件的格式）：若它是从网上系统导出的，请用 Excel 或 Word 打开后另存为 .xlsx 或 .docx",
+            "not an .xlsx workbook or a .docx document (its content is not an Office file's): if a web system exported it, open it in Excel or Word and save it as .xlsx or .docx",
+        ),
+        "import-not-office-zip": (
+            "不是 .xlsx 工作簿或 .docx 文档（是压缩包，但其中既没有工作簿也没有 Word 文档）：请用 Excel 或 Word 打开后另存为 .xlsx 或 .docx",
+            "not an .xlsx workbook or a .docx document (a zip archive holding neither a workbook nor a Word document): open it in Excel or Word and save it as .xlsx or .docx",
         ),
         "import-damaged": (
-            "文件已损坏或内容不完整，无法读取（{reason}）：请用 Excel 或 Word 打开检查，另存后再导入",
-            "the file is damaged or incomplete and cannot be read ({reason}): open it in Excel or Word, check it, save it again and import that",
+            "文件按其内容是 {kind}，但已损坏或内容不完整，无法读取：请用 Excel 或 Word 打开检查，另存后再导入（加 --debug 可看详细原因）",
+            "by its content the file is {kind}, but it is damaged or incomplete and cannot be read: open it in Excel or Word, check it, save it again and import that (--debug shows the detail)",
         ),
+        "import-too-much": (
+            "文件内容过多，读取时内存不足：自评表的工作簿或文档只有几十 KB，未读入",
+            "the file holds too much to read in memory: a self-evaluation table's workbook or document is a few dozen KB; nothing read",
+        ),
+        "import-kind-xlsx": ("Excel 工作簿", "an Excel workbook"),
+        "import-kind-docx": ("Word 文档", "a Word document"),
         "import-unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
         "import-nested": (
             "{where}中嵌套了另一张表格：自评表的单元格里不应有表格，请把它移到表格之外（或拆成普通单元格）后再导入；未读入",
@@ -209,8 +219,20 @@ MESSAGES.update(
             "the row has no 三级指标, target or actual value; {cells} not read",
         ),
         "import-second-table": (
-            "此处又有一个指标表头：同一张工作表里的第二张表未读入（请把它放到单独的工作表）",
-            "another indicator header starts here: a second table in the same sheet is not read (put it on a sheet of its own)",
+            "此处又有一个指标表头，而上一张表到此没有总分行：第二张表未读入（请在上一张表末写上总分行，或把第二张表放到单独的工作表）",
+            "another indicator header starts here and the table above has no 总分 row before it: the second table is not read (end the table above with its 总分 row, or put the second on a sheet of its own)",
+        ),
+        "import-after-total": (
+            "总分行之后的这一行不属于自评表，未读入：{cells}",
+            "this row after the 总分 row is no part of the form and was not read: {cells}",
+        ),
+        "import-rate-formatted": (
+            "格中存的是 {stored}、设了百分比格式而显示为 {shown}：执行率不会这么高，按 {read} 读入，请核对",
+            "the cell holds {stored} formatted as a percentage, which shows {shown}: no execution rate is that high; read as {read}, check it",
+        ),
+        "import-percent-bare": (
+            "表中为“{text}”，没有 %：可能是 {read}，也可能是小数写的 {whole}；按所示写作 {read}，请核对",
+            "the table writes '{text}' without %: it may be {read}, or {whole} written as a fraction; written as shown, {read}; check it",
         ),
         "import-no-year": (
             "表题和文件名中都没有年度（如“2020年度”）：请填写 subject.year",
@@ -262,9 +284,29 @@ MESSAGES.update(
             "The comment after each value is its cell in the original table; a value written 未知 could not be read there, and its comment says why.",
         ),
         "import-head-unread": ("有{n}处未能读入，核对原表后改写。", "{n} places could not be read: check the table and fill them in."),
+        "import-head-word-cells": (
+            "Word 表格的位置“第几行第几列”按该行看得见的格子从左数，合并的格子算一格。",
+            "In a Word table, 第N行第M列 counts the cells a person sees in that row from the left, a merged cell as one.",
+        ),
+        "import-head-doubtful": (
+            "有{n}处存疑（{cells}），注释说明如何读入，核对原表后改写。",
+            "{n} values are doubtful ({cells}): their comments say how they were read; check the table.",
+        ),
+        "import-head-empty": (
+            "有{n}处表中为空（{cells}），已写作 ~ 待填。",
+            "{n} cells are empty in the table ({cells}): written ~, to fill.",
+        ),
         "import-summary": (
-            "{part}：读入指标{rows}行、资金{lines}行，共{cells}格；跳过空行{skipped}行；未能读入{unread}处（{which}）",
-            "{part}: read {rows} indicator rows and {lines} budget lines, {cells} cells; {skipped} empty rows skipped; {unread} places not read ({which})",
+            "{part}：读入指标{rows}行、资金{lines}行，共{cells}格；跳过空行{skipped}行",
+            "{part}: read {rows} indicator rows and {lines} budget lines, {cells} cells; {skipped} empty rows skipped",
+        ),
+        "import-summary-doubtful": (
+            "；存疑{n}处（{cells}），注释说明如何读入，请核对",
+            "; {n} doubtful ({cells}), their comments say how they were read: check them",
+        ),
+        "import-summary-empty": (
+            "；空格{n}处（{cells}），已写作 ~ 待填",
+            "; {n} empty cells ({cells}), written ~ to fill",
         ),
     }
 )

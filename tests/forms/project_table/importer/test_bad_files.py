@@ -3,6 +3,7 @@ builds it in memory."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -164,3 +165,53 @@ def test_rows_and_columns_only_formatted_are_not_counted_but_a_value_far_out_is_
     ws.cell(7, 300).value = "备注"
     provincial_like.save(path)
     assert "KN7" in refused(path)
+
+
+def test_a_workbook_named_docx_and_a_document_named_xlsx_are_read_by_what_they_are(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in [
+        ["稷山县项目支出绩效自评表（2020年度）"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"],
+        ["年度资金总额", 60, 65.66, 65.07],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "全县参合人数", "≥8755人", "8676人", 15, 13],
+    ]:
+        ws.append(row)
+    named_docx = tmp_path / "自评表.docx"
+    book.save(named_docx)
+    rubric = Library().load(TABLE_RUBRIC).rubric
+    [imp_x] = FORM.import_table(named_docx, rubric, shown=str(named_docx))
+    assert "B3" in imp_x.text and imp_x.problems == []
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=5)
+    for c, text in enumerate(["三级指标", "年度指标值", "实际完成值", "一级指标", "得分"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["全县参合人数", "≥8755人", "8676人", "产出指标", "13"]):
+        table.cell(1, c).text = text
+    named_xlsx = tmp_path / "自评表.xlsx"
+    doc.save(str(named_xlsx))
+    [imp_d] = FORM.import_table(named_xlsx, rubric, shown=str(named_xlsx))
+    assert "表1 第2行第2列" in imp_d.text
+
+
+ENGLISH = re.compile(r"[A-Za-z]*(Error|Exception|BadZip|Invalid)[A-Za-z]*|openpyxl|docx file format|not support")
+
+
+def test_what_a_reader_raises_is_said_in_chinese_without_its_class_or_text(tmp_path: Path) -> None:
+    good = tmp_path / "good.xlsx"
+    openpyxl.Workbook().save(good)
+    bad_xml = tmp_path / "damaged.docx"  # a workbook, named .docx, with its workbook part broken
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad_xml, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, b"<not xml" if item.filename == "xl/workbook.xml" else zin.read(item.filename))
+    not_zip = tmp_path / "exported.xlsx"
+    not_zip.write_bytes(b"PK\x03\x04 cut short")
+    other_zip = tmp_path / "photos.docx"
+    with zipfile.ZipFile(other_zip, "w") as z:
+        z.writestr("a.txt", "x")
+    for path in (bad_xml, not_zip, other_zip):
+        said = refused(path)
+        assert not ENGLISH.search(said), said
+        assert "（" not in said or "）" in said
+    assert "Excel 工作簿" in refused(bad_xml) and "损坏" in refused(bad_xml)

@@ -92,13 +92,13 @@ def test_one_word_table_holding_the_whole_form(tmp_path: Path) -> None:
         'name: "万荣县"    # 表1 第1行第1列',
         "year: 2020    # 表1 第1行第1列",
         'name: "农村低保资金"    # 表1 第3行第2列',
-        'department: "民政局"    # 表1 第3行第6列',
+        'department: "民政局"    # 表1 第3行第4列',  # the fourth cell seen: 农村低保资金 spans three
         'unit: "万元"    # 表1 第2行第1列',
         'budget: "1250"    # 表1 第5行第4列',
         'spent: "1180"    # 表1 第5行第5列',
         "points: 10    # 表1 第5行第6列",
         'expected: "应保尽保"    # 表1 第7行第2列',
-        'achieved: "已应保尽保"    # 表1 第7行第5列',
+        'achieved: "已应保尽保"    # 表1 第7行第3列',
         'level: "产出指标（50分）"    # 表1 第9行第1列',
         'target: "≥8000人"    # 表1 第9行第4列',
         'actual: "已完成"    # 表1 第10行第5列',
@@ -205,3 +205,37 @@ def test_goals_written_each_on_a_row_of_its_own_beside_their_labels(tmp_path: Pa
     assert 'expected: "提高保障"    # 表1 第4行第2列' in text
     assert 'achieved: "已提高"    # 表1 第5行第2列' in text
     assert 'level: "产出指标"    # 表1 第7行第4列' in text
+
+
+def test_a_cell_is_named_by_the_cells_seen_in_its_row_not_by_grid_columns(tmp_path: Path) -> None:
+    """The budget block as counties type it in Word: 项目资金（万元） merged down the block and
+    年度资金总额 spanning two grid columns, so 年初预算数's figure is the third cell one sees."""
+    doc = docx.Document()
+    doc.add_paragraph("稷山县项目支出绩效自评表（2020年度）")
+    table = doc.add_table(rows=6, cols=9)
+    rows = [
+        ["项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["项目资金（万元）", "年度资金总额", "年度资金总额", "60", "65.66", "65.07", "10", "99%", "9"],
+        ["一级指标", "二级指标", "三级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "全县参合人数", "全县参合人数", "≥8755人", "8676人", "15", "13", ""],
+        ["满意度指标", "服务对象满意度指标", "是否满意", "是否满意", "≥95%", "96%", "10", "9", ""],
+        ["总分", "总分", "总分", "总分", "", "", "25", "22", ""],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 0, 2), (1, 1, 1, 2), (2, 2, 2, 3), (3, 2, 3, 3), (4, 2, 4, 3), (5, 0, 5, 3)]
+    done: set[tuple[int, int]] = set()
+    for r1, c1, r2, c2 in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2)).text = rows[r1][c1]
+        done |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (r, c) not in done:
+                table.cell(r, c).text = text
+    path = tmp_path / "稷山.docx"
+    doc.save(str(path))
+    [imp] = read(path)
+    text = lines(imp.text)
+    assert 'initial: "60"    # 表1 第2行第3列' in text  # 项目资金, 年度资金总额, then 60
+    assert 'budget: "65.66"    # 表1 第2行第4列' in text
+    assert 'target: "≥8755人"    # 表1 第4行第4列' in text  # 全县参合人数 spans two columns
+    assert "score: 22    # 表1 第6行第5列" in text  # 总分 spans four: 总分, two empty cells, 25, 22
+    assert any("看得见的格子" in line and "合并的格子算一格" in line for line in text[:4])

@@ -414,7 +414,208 @@ def test_no_year_anywhere_is_listed(tmp_path: Path) -> None:
         title="稷山县项目支出绩效自评表",
     )
     imp = one(path)
-    assert [p.where for p in imp.problems] == [str(path)] and "年度" in imp.problems[0].message
+    # said at the table's first cell, in the workbook: the data file is not written
+    assert [p.where for p in imp.problems] == [f"{path}:A1"] and "年度" in imp.problems[0].message
     named = tmp_path / "稷山2021.xlsx"
     path.rename(named)
     assert entries(one(named).text)["subject.year"][0] == "2021"
+
+
+# ----------------------------------------------------------------------------- a county's own sheet
+
+
+def county_table(
+    ws: Any, top: int = 1, *, title: str = "项目支出绩效自评表", rows: list[list[Any]] | None = None
+) -> int:
+    """稷山县's table as the county lays it out from row ``top``: the title and （2020年度） merged
+    across, 填报单位 and 单位：万元 on a line, the budget block with its lines, the goals, the
+    indicators with 一级指标 merged over its rows, and 总分. Returns the 总分 row."""
+    r = top
+    ws.cell(r, 1, title)
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=8)
+    ws.cell(r + 1, 1, "（2020年度）")
+    ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=8)
+    ws.cell(r + 2, 1, "填报单位：稷山县医疗保障局")
+    ws.cell(r + 2, 7, "单位：万元")
+    ws.cell(r + 3, 1, "项目名称")
+    ws.cell(r + 3, 2, "建档立卡个人缴费县级配套资金")
+    ws.cell(r + 4, 1, "主管部门")
+    ws.cell(r + 4, 2, "稷山县医疗保障局")
+    ws.cell(r + 4, 5, "实施单位")
+    ws.cell(r + 4, 6, "稷山县医疗保险服务中心")
+    for c, head in enumerate(
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], 1
+    ):
+        ws.cell(r + 5, c, head)
+    for c, v in enumerate(["年度资金总额", 60, 65.66, 65.07, 10, 0.99, 9], 1):
+        ws.cell(r + 6, c, v)
+    ws.cell(r + 6, 6).number_format = "0%"
+    for c, v in enumerate(["其中：当年财政拨款", 60, 65.66, 65.07, None, 0.99], 1):
+        ws.cell(r + 7, c, v)
+    ws.cell(r + 7, 6).number_format = "0%"
+    ws.cell(r + 8, 1, "年度总体目标")
+    ws.cell(r + 8, 2, "预期目标：提高医疗保障水平")
+    ws.cell(r + 8, 5, "实际完成情况：推进了因病致贫问题的基本性解决")
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    for c, text in enumerate(head, 1):
+        ws.cell(r + 9, c, text)
+    rows = rows or [
+        ["产出指标（50分）", "数量指标", "全县参合人数", "≥8,755人", "8676人", 15, 13, "有新增死亡人员"],
+        ["产出指标（50分）", "质量指标", "资金是否全部纳入医保统筹", "＞＝90％", "100%", 15, 15],
+        ["产出指标（50分）", "时效指标", "资金是否全部及时纳入", "已完成", "已完成", 10, 10],
+        ["效益指标（30分）", "社会效益指标", "惠及人数", "1.2万", "1.15万", 30, 27],
+        ["满意度指标（10分）", "服务对象满意度指标", "是否满意", "≥95%", "96%", 10, 9],
+    ]
+    for i, row in enumerate(rows):
+        for c, v in enumerate(row, 1):
+            if v is not None:
+                ws.cell(r + 10 + i, c, v)
+    ws.merge_cells(start_row=r + 10, start_column=1, end_row=r + 12, end_column=1)
+    end = r + 10 + len(rows)
+    ws.cell(end, 1, "总分")
+    ws.cell(end, 6, 100)
+    ws.cell(end, 7, 94)
+    return end
+
+
+def county_book(path: Path, **kw: Any) -> tuple[Path, Any]:
+    wb = openpyxl.Workbook()
+    county_table(wb.active, **kw)
+    wb.save(path)
+    return path, wb
+
+
+def test_a_plain_number_in_the_rate_column_is_the_percentage_it_shows(tmp_path: Path) -> None:
+    path, wb = county_book(tmp_path / "稷山.xlsx")
+    ws = wb.active
+    ws["F7"], ws["F7"].number_format = 99, "General"  # typed 99 into a cell with no % format
+    wb.save(path)
+    imp = one(path)
+    e = entries(imp.text)
+    assert e["funding.rate"] == ('"99%"', "F7")
+    assert e["funding.lines[1].rate"] == ('"99%"', "F8")  # 0.99 formatted 0%: the fraction
+    assert imp.problems == []
+    assert loaded(imp.text, tmp_path).funding.rate.value == 99  # type: ignore[union-attr]
+
+
+def test_a_percentage_typed_into_a_cell_formatted_for_fractions_is_read_as_typed_and_doubted(tmp_path: Path) -> None:
+    path, wb = county_book(tmp_path / "稷山.xlsx")
+    wb.active["F7"] = 99  # keeps its 0% format: Excel shows 9900%
+    wb.save(path)
+    imp = one(path)
+    value, comment = entries(imp.text)["funding.rate"]
+    assert value == '"99%"' and comment.startswith("F7 ") and "9900%" in comment
+    [warning] = imp.problems
+    assert warning.severity == "warning" and warning.where == f"{path}:F7"
+    assert "存疑1处（F7）" in imp.summary
+
+
+@pytest.mark.parametrize("written", [0.99, "0.99", "１"])
+def test_a_bare_fraction_in_the_rate_column_is_written_as_it_shows_and_doubted(tmp_path: Path, written: Any) -> None:
+    path, wb = county_book(tmp_path / "稷山.xlsx")
+    ws = wb.active
+    ws["F7"], ws["F7"].number_format = written, "General"
+    wb.save(path)
+    imp = one(path)
+    value, comment = entries(imp.text)["funding.rate"]
+    assert value.startswith('"') and value.endswith('%"') and "%" not in str(written)
+    assert comment.startswith("F7 ") and "请核对" in comment
+    assert [(p.where, p.severity) for p in imp.problems] == [(f"{path}:F7", "warning")]
+    assert "存疑1处（F7）" in imp.summary and "存疑" in imp.text.splitlines()[2]
+    loaded(imp.text, tmp_path)  # still loads: a warning, not an error
+
+
+def test_a_bare_fraction_beside_a_percentage_target_is_doubted(tmp_path: Path) -> None:
+    rows = [
+        ["产出指标（50分）", "数量指标", "全县参合人数", "≥8,755人", "8676人", 15, 13],
+        ["产出指标（50分）", "质量指标", "资金纳入率", "95%以上", "0.99", 15, 15],
+        ["产出指标（50分）", "时效指标", "及时率", 0.95, "98%", 10, 10],
+        ["效益指标（30分）", "社会效益指标", "覆盖率", "100%", 98, 30, 27],
+        ["满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 9],
+    ]
+    path, _ = county_book(tmp_path / "稷山.xlsx", rows=rows)
+    imp = one(path)
+    e = entries(imp.text)
+    assert e["indicators[1].actual"][0] == '"0.99"' and "请核对" in e["indicators[1].actual"][1]
+    assert e["indicators[2].target"][0] == '"0.95"' and "请核对" in e["indicators[2].target"][1]
+    assert "请核对" not in e["indicators[3].actual"][1]  # 98 under 100%: 98%, as it shows
+    assert [p.where for p in imp.problems] == [f"{path}:E12", f"{path}:D13"]
+    assert {p.severity for p in imp.problems} == {"warning"}
+
+
+def test_two_tables_one_below_the_other_on_a_sheet_are_each_a_data_file(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    end = county_table(ws)
+    second = county_table(ws, end + 3, title="稷山县项目支出绩效自评表")
+    ws.cell(end + 3 + 3, 2, "城乡居民医保县级补助资金")  # the second project's name
+    wb.save(tmp_path / "两个项目.xlsx")
+    first, other = read(tmp_path / "两个项目.xlsx")
+    assert (first.part, other.part) == ("汇总-1", "汇总-2")
+    assert entries(first.text)["project.name"] == ('"建档立卡个人缴费县级配套资金"', "B4")
+    assert entries(other.text)["project.name"] == ('"城乡居民医保县级补助资金"', f"B{end + 6}")
+    assert entries(other.text)["total.score"] == ("94", f"G{second}")
+    assert f"工作表“汇总”第{end + 3}–{second}行" in other.text.splitlines()[0]
+    assert first.problems == other.problems == []
+    assert len(loaded(other.text, tmp_path).indicators) == 5
+
+
+def test_what_stands_after_the_total_row_is_not_read_and_said_cell_by_cell(tmp_path: Path) -> None:
+    path, wb = county_book(tmp_path / "稷山.xlsx")
+    ws = wb.active
+    ws["A18"], ws["C18"] = "填表人：张三", "联系电话：0359-5522011"
+    ws["B20"] = "备注：资金已全部拨付"
+    wb.save(path)
+    imp = one(path)
+    assert [p.where for p in imp.problems] == [f"{path}:A18", f"{path}:B20"]
+    assert "C18" in imp.problems[0].message and "张三" in imp.problems[0].message
+
+
+def test_a_row_cut_off_after_its_target_has_its_empty_cells_counted_to_fill(tmp_path: Path) -> None:
+    rows = [
+        ["产出指标（50分）", "数量指标", "全县参合人数", "8755", "8676", 15, 13],
+        ["产出指标（50分）", "质量指标", "资金纳入率", "95%"],
+        ["产出指标（50分）", "时效指标", "及时率", "已完成", "已完成", 10, 10],
+        ["效益指标（30分）", "社会效益指标", "惠及人数", "1.2万", "1.15万", 30, 27],
+        ["满意度指标（10分）", "服务对象满意度指标", "是否满意", "≥95%", "96%", 10, 9],
+    ]
+    path, _ = county_book(tmp_path / "稷山.xlsx", rows=rows)
+    imp = one(path)
+    e = entries(imp.text)
+    assert e["indicators[1].actual"][0] == e["indicators[1].points"][0] == e["indicators[1].score"][0] == "~"
+    assert e["indicators[1].points"][1].startswith("F12 ")
+    assert "空格3处（E12、F12、G12），已写作 ~ 待填" in imp.summary
+    assert imp.problems == []
+    assert loaded(imp.text, tmp_path).indicators[1].points is None
+
+
+@pytest.mark.parametrize(
+    ("title", "province", "city", "county"),
+    [
+        ("山西省稷山县项目支出绩效自评表", "山西省", None, "稷山县"),
+        ("山西省运城市稷山县项目支出绩效自评表", "山西省", "运城市", "稷山县"),
+        ("宁夏回族自治区平罗县项目支出绩效自评表", "宁夏回族自治区", None, "平罗县"),
+    ],
+)
+def test_a_province_in_the_title_is_kept(
+    tmp_path: Path, title: str, province: str, city: str | None, county: str
+) -> None:
+    path, _ = county_book(tmp_path / "t.xlsx", title=title)
+    e = entries(one(path).text)
+    assert e["subject.name"] == (f'"{county}"', "A1")
+    assert e["subject.province"] == (f'"{province}"', "A1")
+    assert e.get("subject.city", (None,))[0] == (f'"{city}"' if city else None)
+    data = loaded(one(path).text, tmp_path)
+    assert data.subject.province == province
+
+
+def test_a_province_in_a_cell_of_its_own_or_in_the_departments_name_is_kept(tmp_path: Path) -> None:
+    path, wb = county_book(tmp_path / "t.xlsx")
+    wb.active["D4"], wb.active["E4"] = "省份", "山西省"
+    wb.save(path)
+    assert entries(one(path).text)["subject.province"] == ('"山西省"', "E4")
+    path, wb = county_book(tmp_path / "u.xlsx")
+    wb.active["B5"] = "山西省稷山县医疗保障局"
+    wb.save(path)
+    assert entries(one(path).text)["subject.province"] == ('"山西省"', "B5")

@@ -7,21 +7,27 @@ what its zip parts would expand to. Then :mod:`.xlsx` or :mod:`.docx` reads it i
 of cells, :mod:`.place` finds the form in each grid by its header texts, and :mod:`.write`
 writes the data file with each value's cell beside it.
 
-A workbook gives a data file for each sheet that holds the form (or the one ``--sheet``
-names); a Word document one for each table with an indicator header, together with the tables
+A workbook gives a data file for each table of each sheet that holds the form (or of the one
+``--sheet`` names): tables one below the other on a sheet are each a data file of their own. A
+Word document gives one for each table with an indicator header, together with the tables
 before it (a header block and the goals may be tables of their own), or the one holding the
-table ``--table`` names.
+table ``--table`` names. What stands after a table's 总分 row and is not another table is said,
+cell by cell, as not read.
+
+What a reader or the zip module raises is never shown: the person is told in words what is
+wrong with the file (``--debug`` shows the exception behind it).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfeval.errors import InputError, UsageError
 from selfeval.forms.interface import Imported
 from selfeval.forms.project_table.importer import docx, xlsx
-from selfeval.forms.project_table.importer.grid import Grid
-from selfeval.forms.project_table.importer.place import Placed, Placer, headed
+from selfeval.forms.project_table.importer.grid import Cell, Grid
+from selfeval.forms.project_table.importer.place import Placed, Placer, headed, split
 from selfeval.forms.project_table.importer.write import data_text
 from selfeval.forms.project_table.messages import msg
 from selfeval.forms.project_table.models import TableRubric
@@ -39,6 +45,15 @@ is refused by its rows, which are counted as they stream)."""
 MAX_WHOLE = 16 * 2**20
 """Most bytes of a part that is read into memory whole: a workbook's shared strings, a document's body."""
 WHOLE = ("xl/sharedStrings.xml", "word/document.xml")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportedTable(Imported):
+    """An imported table, with the cell each line of its data file came from."""
+
+    where: dict[int, str] = field(default_factory=dict)
+    """The data file's line (from 1) → where its value is in the table (``t.xlsx:B12``)."""
+
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The start of an old Office file (.xls, .doc) and of an Office file encrypted with a password."""
@@ -78,7 +93,7 @@ def kind(path: Path, shown: str) -> str:
             raise _refuse(shown, msg("import-xls")) from e
         if path.suffix.lower() in (".doc", ".wps"):
             raise _refuse(shown, msg("import-doc")) from e
-        raise _refuse(shown, msg("import-not-office", reason=type(e).__name__)) from e
+        raise _refuse(shown, msg("import-not-office")) from e
     names = {p.filename for p in parts}
     total = sum(p.file_size for p in parts)
     xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
@@ -93,7 +108,7 @@ def kind(path: Path, shown: str) -> str:
 
 
 def _not_table(shown: str) -> str:
-    raise _refuse(shown, msg("import-not-office", reason="no xl/workbook.xml, no word/document.xml"))
+    raise _refuse(shown, msg("import-not-office-zip"))
 
 
 def _read(reader: str, path: Path, shown: str) -> list[Grid]:
@@ -103,9 +118,9 @@ def _read(reader: str, path: Path, shown: str) -> list[Grid]:
     except (InputError, UsageError):
         raise
     except MemoryError as e:
-        raise _refuse(shown, msg("import-damaged", reason="MemoryError")) from e
+        raise _refuse(shown, msg("import-too-much")) from e
     except Exception as e:  # openpyxl and python-docx raise many kinds for a damaged file
-        raise _refuse(shown, msg("import-damaged", reason=f"{type(e).__name__}: {e}"[:300])) from e
+        raise _refuse(shown, msg("import-damaged", kind=msg(f"import-kind-{reader}").text())) from e
 
 
 def _forms(grids: list[Grid]) -> list[Grid]:
@@ -153,31 +168,60 @@ def import_table(
                 raise UsageError(msg("import-no-table", table=table, count=len(grids), forms=listed))
         else:
             chosen = forms
-    return [_one(grid, rubric, shown, path.name) for grid in chosen]
+    out: list[Imported] = []
+    for grid in chosen:
+        parts, after = split(grid)
+        out += [_one(part, rubric, shown, path.name, after if part is parts[-1] else []) for part in parts]
+    return out
 
 
-def _one(grid: Grid, rubric: TableRubric, shown: str, file_name: str) -> Imported:
+def _one(grid: Grid, rubric: TableRubric, shown: str, file_name: str, after: list[list[Cell]]) -> Imported:
     placed = Placer(grid, rubric, file_name).place()
     if not placed.rows:
-        placed.miss("", msg("import-no-rows"))
-    where = msg("import-source-sheet" if grid.prefix or not grid.tables else "import-source-table", name=grid.name)
-    text = data_text(placed, rubric, f"{file_name}（{where.text()}）")
+        placed.miss(grid.cell(0, 0).at, msg("import-no-rows"))
+    for cells in after:  # under the 总分 row: no place in the form, and never dropped unsaid
+        texts = "、".join(f"{c.at}“{c.text.strip()[:20]}”" for c in cells[:4]) + ("…" if len(cells) > 4 else "")
+        placed.miss(cells[0], msg("import-after-total", cells=texts))
+    if grid.tables and not grid.sheet:
+        where = msg("import-source-table", name=grid.name)
+    else:
+        where = msg("import-source-sheet", name=grid.sheet or grid.name)
+    source = f"{file_name}（{where.text()}{grid.span}）"
+    text, lines = data_text(placed, rubric, source, word=bool(grid.tables))
     problems = [
         Problem.of(f"{shown}:{grid.prefix}{at}" if at else shown, 0, 0, why, "import", Severity.ERROR)
         for at, why in placed.unread
     ]
-    return Imported(part=grid.name, text=text, problems=problems, summary=_summary(grid, placed))
+    problems += [
+        Problem.of(f"{shown}:{grid.prefix}{at}", 0, 0, why, "import", Severity.WARNING) for at, why in placed.doubtful
+    ]
+    return ImportedTable(
+        part=grid.name,
+        text=text,
+        problems=problems,
+        summary=_summary(grid, placed),
+        where={n: f"{shown}:{grid.prefix}{at}" for n, at in lines.items()},
+    )
 
 
 def _summary(grid: Grid, placed: Placed) -> str:
-    unread = "、".join(at or "—" for at, _ in placed.unread[:8]) + ("…" if len(placed.unread) > 8 else "")
-    return msg(
+    """What was read, what is doubtful and what is left to fill (what was not read is counted by
+    the import, together with what the data file's loading finds)."""
+    said = msg(
         "import-summary",
         part=grid.name,
         rows=len(placed.rows),
         lines=len(placed.lines),
         cells=placed.cells(),
         skipped=placed.skipped,
-        unread=len(placed.unread),
-        which=unread or "—",
     ).text()
+    if placed.doubtful:
+        ats = [at for at, _ in placed.doubtful]
+        said += msg("import-summary-doubtful", n=len(ats), cells=_listed(grid, ats)).text()
+    if placed.empty:
+        said += msg("import-summary-empty", n=len(placed.empty), cells=_listed(grid, placed.empty)).text()
+    return said
+
+
+def _listed(grid: Grid, ats: list[str]) -> str:
+    return "、".join(grid.prefix + at for at in ats[:8]) + ("…" if len(ats) > 8 else "")

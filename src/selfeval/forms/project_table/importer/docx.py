@@ -1,12 +1,15 @@
 """A Word document's tables as grids, read with python-docx, each with the paragraphs before it.
 
 Tables are numbered as a person counts them in the document (表1, 表2, …) and a cell is named
-by its row and its column in the table's grid (``表1 第5行第3列``), a merged cell by its first
-cell. A table nested in a cell has no place in the form: the document is refused, saying where.
+by its row and the cells a person sees in that row, counted from the left (``表1 第5行第3列``):
+a merged cell is one cell however many grid columns it spans, and a cell merged down from the
+row above counts in each row it covers; a merged cell is named by its first cell. A table
+nested in a cell has no place in the form: the document is refused, saying where.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +25,7 @@ MAX_PARAGRAPHS = 20_000
 
 
 def address(table: int, row: int, col: int) -> str:
-    """How a person finds a cell of a Word table: 表1 第5行第3列 (counting from 1)."""
+    """How a person finds a cell of a Word table: 表1 第5行第3列 (counting from 1 the cells seen)."""
     return f"表{table} 第{row}行第{col}列"
 
 
@@ -38,17 +41,19 @@ def _table(table: Any, number: int, shown_as: str) -> list[list[Cell]]:
         if len(cells) > MAX_COLUMNS:
             raise _refused(shown_as, too_many("列", MAX_COLUMNS, f"表{number}"))
         out: list[Cell] = []
+        seen = 0  # the cells a person sees in this row so far (a merged one once)
         for c, cell in enumerate(cells, 1):
             if c > 1 and cell._tc is cells[c - 2]._tc:  # spans the column before: a merge
                 out.append(Cell(text=out[-1].text, at=out[-1].at, first=False))
                 continue
+            seen += 1
             if c <= len(above) and cell._tc is above[c - 1]._tc:  # continues the row above
                 first = rows[-1][c - 1]
                 out.append(Cell(text=first.text, at=first.at, first=False))
                 continue
             if cell.tables:
-                raise _refused(shown_as, msg("import-nested", where=address(number, r, c)))
-            out.append(Cell(text=cell.text.strip(), at=address(number, r, c)))
+                raise _refused(shown_as, msg("import-nested", where=address(number, r, seen)))
+            out.append(Cell(text=cell.text.strip(), at=address(number, r, seen)))
         rows.append(out)
         above = cells
     return rows
@@ -59,7 +64,7 @@ def read(path: Path, shown_as: str) -> list[Grid]:
     import docx
     from docx.table import Table
 
-    document = docx.Document(str(path))
+    document = docx.Document(io.BytesIO(path.read_bytes()))  # by what it is, whatever its name
     grids: list[Grid] = []
     lines: list[Cell] = []
     paragraphs = 0

@@ -26,7 +26,10 @@ class Cell:
     text: str
     """As a person sees it: ``95%`` for a cell that holds 0.95 formatted as a percentage."""
     number: Number | None = None
-    """The number behind the text, when the cell holds a number rather than text."""
+    """The number behind the text, when the cell holds a number rather than text (for a
+    percentage-formatted cell the percentage shown: 95 for a cell holding 0.95)."""
+    percent: bool = False
+    """Whether the cell holds a number formatted as a percentage (shown ×100 with %)."""
     at: str
     """Its address: ``B12``, ``表1 第5行第3列``; a merged cell's is that of its first cell."""
     formula: str | None = None
@@ -57,6 +60,10 @@ class Grid:
     """For a Word file: the numbers of the Word tables the grid was stacked from."""
     prefix: str = ""
     """What a cell's address is preceded by in messages where the file has several sheets (``绩效表!``)."""
+    sheet: str = ""
+    """The sheet it was read from (a workbook's grid), for the data file's header."""
+    span: str = ""
+    """Which rows of the sheet it is, where a sheet holds several tables (``第21–40行``)."""
 
     def cell(self, r: int, c: int) -> Cell:
         row = self.rows[r] if 0 <= r < len(self.rows) else []

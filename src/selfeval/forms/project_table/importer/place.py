@@ -11,7 +11,16 @@ What is looked for, in any row or column:
   「项目资金（万元）」, a header's bracket or a line 「单位：万元」;
 - 项目名称, 主管部门, 实施单位, each followed by its value (or written 项目名称：… in one cell);
   预期目标 and 实际完成情况, each with its text after it, below it or beside it;
-- the county and year in the title (稷山县项目支出绩效自评表（2020年度）).
+- the county and year in the title (稷山县项目支出绩效自评表（2020年度）), and the province where
+  the title names it (山西省稷山县…) or a cell 省份 holds it;
+- every table on a sheet: a second indicator header after a table's 总分 row starts a table of
+  its own (:func:`split`), and what stands after the last 总分 row is said, cell by cell.
+
+执行率 and percentages are read as meant: a number formatted as a percentage holds a fraction
+(0.99 shows 99%); a number without the format means what it shows (99 is 99%); a bare number of
+at most 1.5 beside a percentage (0.99 under 95%以上) could be 99% or 0.99%, so it is written as
+it shows and marked doubtful, at its cell. An empty cell in a row that has values is written
+``~`` (to fill) and counted.
 
 Every value placed remembers its cell. A value that cannot be read is written 未知 and said,
 at its cell; a column whose header is not the form's and that holds something is said too.
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from selfeval.errors import InvalidValue
 from selfeval.forms.project_table.cells import read_cell
@@ -75,6 +85,14 @@ COUNTY = re.compile(r"[^省市县区旗]{1,8}?(?:自治县|自治旗|县|旗|区
 CITY = re.compile(r"[^省市]{1,8}?市")
 """The county in a department's name: 稷山县医疗保障局 → 稷山县, 山西省运城市万荣县民政局 → 万荣县."""
 TABLE_NAME = re.compile(r"(?:项目支出)?(?:绩效)?自评表")
+PROVINCE = re.compile(r"^(.{2,7}?(?:省|自治区)|北京市|天津市|上海市|重庆市)")
+"""A province at the start of a title or a department's name (山西省, 宁夏回族自治区)."""
+CITY_COUNTY = re.compile(r"^(.{2,6}?市)(.{1,8}(?:自治县|自治旗|县|旗|区|市))$")
+"""运城市稷山县: the 地级市 before the county."""
+PROVINCE_LABELS = ("省份", "所属省份", "省", "省（自治区、直辖市）", "省(自治区、直辖市)")
+PLAIN_FRACTION = Decimal("1.5")
+"""A bare number up to this beside a percentage may be a fraction (0.99 for 99%) or a percentage
+(0.99%): doubtful. Above it, a number means what it shows."""
 
 
 def norm(text: str) -> str:
@@ -105,6 +123,8 @@ class Val:
     yaml: str
     at: str = ""
     note: str = ""
+    origin: str = ""
+    """Where a problem with the value is said when it names no cell of its own (the table's first cell)."""
 
 
 @dataclass(kw_only=True)
@@ -123,6 +143,10 @@ class Placed:
     """(address, why) of every cell not read as meant, in table order."""
     skipped: int = 0
     """Rows under the indicator header with nothing in them."""
+    doubtful: list[tuple[str, Msg]] = field(default_factory=list)
+    """(address, why) of every value read one way that could mean another (0.99 beside 95%)."""
+    empty: list[str] = field(default_factory=list)
+    """Addresses of the empty cells of rows that have values: written ``~``, to fill."""
 
     def values(self) -> list[Val]:
         """Every value placed, in the data file's order."""
@@ -138,6 +162,14 @@ class Placed:
         at = cell if isinstance(cell, str) else cell.at
         if (at, why.key) not in {(a, m.key) for a, m in self.unread}:  # a merged cell is said once
             self.unread.append((at, why))
+
+    def doubt(self, at: str, why: Msg) -> None:
+        if at not in {a for a, _ in self.doubtful}:
+            self.doubtful.append((at, why))
+
+    def blank(self, at: str) -> None:
+        if at not in self.empty:
+            self.empty.append(at)
 
 
 def _q(text: str) -> str:
@@ -155,6 +187,8 @@ class Placer:
         self.rubric = rubric
         self.file_name = file_name
         self.out = Placed()
+        self.first_at = grid.cell(0, 0).at or "A1"
+        """Where what is missing from the whole table is said (no year, no county)."""
 
     # ------------------------------------------------------------------ cells
 
@@ -260,6 +294,7 @@ class Placer:
             head = norm(title.text)
             before = TABLE_NAME.split(head, maxsplit=1)[0]
             before = re.sub(r"20\d{2}年度?|[()（）]", "", before).strip()
+            before = self.province(before, title.at)
             if before:
                 name = Val(yaml=_q(before), at=title.at)
         year: Val | None = None
@@ -274,9 +309,47 @@ class Placer:
                 year = Val(yaml=m.group(0), note=msg("import-year-from-name").text())
         self.out.subject["name"] = name or self.county_from_department(rows)
         if year is None:
-            self.out.miss("", msg("import-no-year"))
-            year = Val(yaml="~", note=msg("import-no-year").text())
+            self.out.miss(self.first_at, msg("import-no-year"))
+            year = Val(yaml="~", note=msg("import-no-year").text(), origin=self.first_at)
         self.out.subject["year"] = year
+        if "province" not in self.out.subject:
+            self.province_field(rows)
+
+    def province(self, before: str, at: str) -> str:
+        """The title's words before 自评表 less the province (and 地级市) they start with, which
+        are kept as subject.province (and subject.city)."""
+        m = PROVINCE.match(before)
+        if m is None or len(before) == m.end():
+            return before
+        self.out.subject["province"] = Val(yaml=_q(m.group(1)), at=at)
+        rest = before[m.end() :]
+        both = CITY_COUNTY.match(rest)
+        if both is not None:
+            self.out.subject["city"] = Val(yaml=_q(both.group(1)), at=at)
+            return both.group(2)
+        return rest
+
+    def province_field(self, rows: range) -> None:
+        """A province named in a cell: 省份 beside its value, or the department's name (山西省…)."""
+        at = self.find(PROVINCE_LABELS, rows)
+        if at is not None:
+            cell = self.grid.cell(*at)
+            inline = _after_colon(cell.text)
+            value = Cell(text=inline, at=cell.at) if inline else self.beside(*at, set())
+            if value is not None and value.text.strip():
+                self.out.subject["province"] = Val(yaml=_q(value.text.strip()), at=value.at)
+                return
+        for names in (LABELS["department"], LABELS["unit"], ("填报单位",)):
+            at = self.find(names, rows)
+            if at is None:
+                continue
+            cell = self.grid.cell(*at)
+            inline = _after_colon(cell.text)
+            value = Cell(text=inline, at=cell.at) if inline else self.beside(*at, set())
+            m = PROVINCE.match(norm(value.text)) if value is not None else None
+            if m is not None and value is not None and len(norm(value.text)) > m.end():
+                self.out.subject["province"] = Val(yaml=_q(m.group(1)), at=value.at)
+                return
 
     def county_from_department(self, rows: range) -> Val:
         for names in (LABELS["department"], LABELS["unit"]):
@@ -289,8 +362,8 @@ class Placer:
             m = COUNTY.search(written) or CITY.search(written)
             if m and source is not None:
                 return Val(yaml=_q(m.group(0)), at=source.at, note=msg("import-county-from", text=written).text())
-        self.out.miss("", msg("import-no-county"))
-        return Val(yaml="未知", note=msg("import-no-county").text())
+        self.out.miss(self.first_at, msg("import-no-county"))
+        return Val(yaml="未知", note=msg("import-no-county").text(), origin=self.first_at)
 
     def project(self, rows: range) -> None:
         labels = {x for names in (*LABELS.values(), *FUNDING.values()) for x in names} | set(OTHER_LABELS)
@@ -329,9 +402,9 @@ class Placer:
         if stated is not None:
             self.out.funding["unit"] = stated
         if head is None:
-            self.out.miss("", msg("import-no-funding"))
+            self.out.miss(self.first_at, msg("import-no-funding"))
             for key in ("budget", "spent"):
-                self.out.funding[key] = Val(yaml="未知", note=msg("import-no-funding").text())
+                self.out.funding[key] = Val(yaml="未知", note=msg("import-no-funding").text(), origin=self.first_at)
             return
         r0, cols, _ = head
         label = min(cols.values()) - 1
@@ -362,6 +435,9 @@ class Placer:
                     line[key] = Val(yaml="~", at=cell.at)
                 elif value.lower() in UNKNOWN:
                     line[key] = Val(yaml="未知", at=cell.at)
+                elif key == "rate":
+                    value, doubt = self.rate(cell, value)
+                    line[key] = Val(yaml=_q(value), at=cell.at, note=_notes(_formula_note(cell), doubt))
                 else:
                     line[key] = Val(yaml=_q(value), at=cell.at, note=_formula_note(cell))
                 if i == total_at:
@@ -399,7 +475,36 @@ class Placer:
         except InvalidValue:
             self.out.funding[key] = self.bad(cell, msg("import-not-number", text=value))
             return
-        self.out.funding[key] = Val(yaml=_q(value), at=cell.at, note=_formula_note(cell))
+        doubt = next((why.text() for at, why in self.out.doubtful if at == cell.at), "")
+        self.out.funding[key] = Val(yaml=_q(value), at=cell.at, note=_notes(_formula_note(cell), doubt))
+
+    def rate(self, cell: Cell, value: str) -> tuple[str, str]:
+        """执行率 as meant, and a remark where it may mean something else (said as doubtful).
+
+        A number formatted as a percentage holds a fraction (0.99 shows 99%); one that shows more
+        than 150% (99 formatted as a percentage shows 9900%) is a percentage typed into a cell
+        formatted for fractions, read as 99%. A number without % means what it shows (99 is 99%);
+        up to 1.5 it could be a fraction too (0.99: 99% or 0.99%), written as it shows."""
+        if cell.number is not None and cell.percent:
+            stored = (cell.number / 100).normalize()
+            if stored > PLAIN_FRACTION:
+                read = f"{as_written(stored)}%"
+                why = msg("import-rate-formatted", stored=as_written(stored), shown=value, read=read)
+                self.out.doubt(cell.at, why)
+                return read, why.text()
+            return value, ""
+        try:
+            number, unit = parse_quantity(value)
+        except InvalidValue:
+            return value, ""  # said where the figure is read
+        if unit is not None:
+            return value, ""
+        read = f"{as_written(number)}%"
+        if 0 < number <= PLAIN_FRACTION:
+            why = msg("import-percent-bare", text=value, read=read, whole=f"{as_written((number * 100).normalize())}%")
+            self.out.doubt(cell.at, why)
+            return read, why.text()
+        return read, ""
 
     def unit(self, rows: range, from_headers: list[str]) -> Val | None:
         """万元 or 元: said in 「项目资金（万元）」, a header's bracket, or a line 单位：万元."""
@@ -442,8 +547,7 @@ class Placer:
         strange_cells: dict[int, list[str]] = {c: [] for c in strange}
         for r in range(head + 1, len(self.grid.rows)):
             row = self.grid.rows[r]
-            firsts = [norm(c.text) for c in row if not c.blank]
-            if any(x in TOTAL_ROW for x in firsts[:2]):
+            if total_row(row):
                 self.total(r, cols)
                 break
             if _header_row(self.grid, r) is not None:
@@ -487,6 +591,7 @@ class Placer:
                     if v is not None:
                         out[key] = v
             target_parts: dict[str, object] | None = None
+            parts: dict[str, object] | None = None
             for key, actual in (("target", False), ("actual", True)):
                 if key not in cols:
                     out[key] = Val(yaml="~", note=msg("import-no-column", column=key).text())
@@ -506,6 +611,12 @@ class Placer:
                         )
                         v = self.bad(cells[key], why)
                 out[key] = v
+            self.percent_doubt(out, cells, target_parts, parts if "actual" in cols else None)
+            for key in ("target", "actual", "points", "score"):
+                if key in cols and (cells[key].blank or norm(cells[key].text) == "待填"):
+                    self.out.blank(cells[key].at)
+                    if key in ("points", "score"):
+                        out[key] = Val(yaml="~", at=cells[key].at, note=msg("import-blank-note").text())
             for key, positive in (("points", True), ("score", False), ("item_score", False), ("weighted", False)):
                 if key in cols and (v := self.number(cells[key], positive=positive)) is not None:
                     out[key] = v
@@ -520,6 +631,31 @@ class Placer:
                 self.out.miss(
                     header.at, msg("import-column-unknown", header=header.text, n=len(ats), cells="、".join(ats[:5]))
                 )
+
+    def percent_doubt(
+        self,
+        out: dict[str, Val],
+        cells: dict[str, Cell],
+        target: dict[str, object] | None,
+        actual: dict[str, object] | None,
+    ) -> None:
+        """A bare number of at most 1.5 beside a percentage (0.99 under 95%以上): 99% or 0.99%?
+        Written as it shows, marked doubtful at its cell."""
+        for key, this, other in (("target", target, actual), ("actual", actual, target)):
+            if this is None or other is None or this.get("unit") is not None or other.get("unit") != "%":
+                continue
+            number = this.get("value")
+            if isinstance(number, Decimal) and 0 < number <= PLAIN_FRACTION and key in out:
+                shown = _unquote(out[key].yaml)
+                why = msg(
+                    "import-percent-bare",
+                    text=shown,
+                    read=f"{shown}%",
+                    whole=f"{as_written((number * 100).normalize())}%",
+                )
+                self.out.doubt(cells[key].at, why)
+                v = out[key]
+                out[key] = Val(yaml=v.yaml, at=v.at, note=_notes(v.note, why.text()))
 
     def total(self, r: int, cols: dict[str, int]) -> None:
         for key, col in (("points", cols.get("points")), ("score", cols.get("score", cols.get("weighted")))):
@@ -544,6 +680,10 @@ def _unquote(yaml_text: str) -> str:
     import json
 
     return str(json.loads(yaml_text)) if yaml_text.startswith('"') else yaml_text
+
+
+def _notes(*notes: str) -> str:
+    return "；".join(n for n in notes if n)
 
 
 def _formula_note(cell: Cell) -> str:
@@ -578,3 +718,57 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int], l
 def headed(grid: Grid) -> bool:
     """Whether a grid holds the form's indicator header (a table of this form, or its last part)."""
     return indicator_header(grid) is not None
+
+
+def total_row(row: list[Cell]) -> bool:
+    """Whether a row is the 总分 row (总分, 合计 in its first cells)."""
+    firsts = [norm(c.text) for c in row if not c.blank]
+    return any(x in TOTAL_ROW for x in firsts[:2])
+
+
+def split(grid: Grid) -> tuple[list[Grid], list[list[Cell]]]:
+    """Each table on a grid, and the rows with something in them after the last table's 总分 row.
+
+    A table runs from where the one before it ended (its header block above its indicator
+    header) to its 总分 row. A second indicator header before any 总分 row is left in the table,
+    where the placing says it is not read."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(grid.rows):
+        found = indicator_header(grid, start)
+        if found is None:
+            break
+        end = None
+        for r in range(found[0] + 1, len(grid.rows)):
+            if _header_row(grid, r) is not None:
+                break
+            if total_row(grid.rows[r]):
+                end = r + 1
+                break
+        if end is None:
+            bounds.append((start, len(grid.rows)))
+            start = len(grid.rows)
+            break
+        bounds.append((start, end))
+        start = end
+    after = [[c for c in row if c.first and not c.blank] for row in grid.rows[start:] if bounds]
+    after = [cells for cells in after if cells]
+    if len(bounds) <= 1:
+        return ([grid] if bounds else []), after
+    parts = []
+    for k, (a, b) in enumerate(bounds, 1):
+        while a < b and all(c.blank for c in grid.rows[a]):  # the empty rows between two tables
+            a += 1
+        span = f"第{a + 1}–{b}行" if grid.sheet else f"自{grid.rows[a][0].at}起"
+        parts.append(
+            Grid(
+                name=f"{grid.name}-{k}",
+                rows=grid.rows[a:b],
+                lines=grid.lines if k == 1 else [],
+                tables=grid.tables,
+                prefix=grid.prefix,
+                sheet=grid.sheet,
+                span=span,
+            )
+        )
+    return parts, after

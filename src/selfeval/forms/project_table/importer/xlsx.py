@@ -13,6 +13,7 @@ so a workbook of 100,000 rows is refused after :data:`MAX_ROWS`, not read whole.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,7 @@ def _count(path: Path, shown_as: str) -> dict[str, int]:
     memory (rows only formatted, as when a clerk formats whole columns, are not counted)."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    book = openpyxl.load_workbook(_opened(path), read_only=True, data_only=True, keep_links=False)
     last: dict[str, int] = {}
     try:
         for ws in book.worksheets:
@@ -95,6 +96,12 @@ def _count(path: Path, shown_as: str) -> dict[str, int]:
     return last
 
 
+def _opened(path: Path) -> io.BytesIO:
+    """The file's bytes, so that openpyxl reads what the file is, whatever its name ends in (it
+    refuses a workbook named .docx by its suffix alone)."""
+    return io.BytesIO(path.read_bytes())
+
+
 def _refused(shown_as: str, why: Any) -> InputError:
     return InputError([Problem.of(shown_as, 0, 0, why, "import", Severity.ERROR)])
 
@@ -104,8 +111,8 @@ def read(path: Path, shown_as: str) -> list[Grid]:
     import openpyxl
 
     last = _count(path, shown_as)
-    values = openpyxl.load_workbook(path, data_only=True, keep_links=False)
-    formulas = openpyxl.load_workbook(path, data_only=False, keep_links=False)
+    values = openpyxl.load_workbook(_opened(path), data_only=True, keep_links=False)
+    formulas = openpyxl.load_workbook(_opened(path), data_only=False, keep_links=False)
     several = len(values.worksheets) > 1
     grids = []
     for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
@@ -125,7 +132,10 @@ def read(path: Path, shown_as: str) -> list[Grid]:
                 unread = None
                 if formula is not None and cell.value is None:
                     unread = msg("import-formula-unsaved", formula=formula)
-                row.append(Cell(text=text, number=number, at=cell.coordinate, formula=formula, unread=unread))
+                percent = number is not None and "%" in (cell.number_format or "")
+                row.append(
+                    Cell(text=text, number=number, percent=percent, at=cell.coordinate, formula=formula, unread=unread)
+                )
             rows.append(row)
         for merged in ws.merged_cells.ranges:
             top, left = merged.min_row - 1, merged.min_col - 1
@@ -138,10 +148,11 @@ def read(path: Path, shown_as: str) -> list[Grid]:
                         rows[r][c] = Cell(
                             text=first.text,
                             number=first.number,
+                            percent=first.percent,
                             at=first.at,
                             formula=first.formula,
                             unread=first.unread,
                             first=False,
                         )
-        grids.append(Grid(name=ws.title, rows=rows, prefix=f"{ws.title}!" if several else ""))
+        grids.append(Grid(name=ws.title, rows=rows, prefix=f"{ws.title}!" if several else "", sheet=ws.title))
     return grids
