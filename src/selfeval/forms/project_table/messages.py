@@ -304,6 +304,10 @@ MESSAGES.update(
             "；存疑{n}处（{cells}），注释说明如何读入，请核对",
             "; {n} doubtful ({cells}), their comments say how they were read: check them",
         ),
+        "import-summary-outside": (
+            "；总分行以下{n}行不属于自评表（{cells}），未读入",
+            "; {n} rows under the 总分 row are no part of the form ({cells}) and were not read",
+        ),
         "import-summary-empty": (
             "；空格{n}处（{cells}），已写作 ~ 待填",
             "; {n} empty cells ({cells}), written ~ to fill",

@@ -568,8 +568,11 @@ def test_what_stands_after_the_total_row_is_not_read_and_said_cell_by_cell(tmp_p
     ws["B20"] = "备注：资金已全部拨付"
     wb.save(path)
     imp = one(path)
+    # 填表人 and 备注 under a table are common and no part of it: said, never blocking the import
     assert [p.where for p in imp.problems] == [f"{path}:A18", f"{path}:B20"]
+    assert {p.severity.value for p in imp.problems} == {"warning"}
     assert "C18" in imp.problems[0].message and "张三" in imp.problems[0].message
+    assert "总分行以下2行不属于自评表（A18、B20），未读入" in imp.summary
 
 
 def test_a_row_cut_off_after_its_target_has_its_empty_cells_counted_to_fill(tmp_path: Path) -> None:

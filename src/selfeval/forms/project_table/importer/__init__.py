@@ -181,7 +181,7 @@ def _one(grid: Grid, rubric: TableRubric, shown: str, file_name: str, after: lis
         placed.miss(grid.cell(0, 0).at, msg("import-no-rows"))
     for cells in after:  # under the 总分 row: no place in the form, and never dropped unsaid
         texts = "、".join(f"{c.at}“{c.text.strip()[:20]}”" for c in cells[:4]) + ("…" if len(cells) > 4 else "")
-        placed.miss(cells[0], msg("import-after-total", cells=texts))
+        placed.outside.append((cells[0].at, msg("import-after-total", cells=texts)))
     if grid.tables and not grid.sheet:
         where = msg("import-source-table", name=grid.name)
     else:
@@ -193,7 +193,8 @@ def _one(grid: Grid, rubric: TableRubric, shown: str, file_name: str, after: lis
         for at, why in placed.unread
     ]
     problems += [
-        Problem.of(f"{shown}:{grid.prefix}{at}", 0, 0, why, "import", Severity.WARNING) for at, why in placed.doubtful
+        Problem.of(f"{shown}:{grid.prefix}{at}", 0, 0, why, "import", Severity.WARNING)
+        for at, why in (*placed.doubtful, *placed.outside)
     ]
     return ImportedTable(
         part=grid.name,
@@ -220,6 +221,9 @@ def _summary(grid: Grid, placed: Placed) -> str:
         said += msg("import-summary-doubtful", n=len(ats), cells=_listed(grid, ats)).text()
     if placed.empty:
         said += msg("import-summary-empty", n=len(placed.empty), cells=_listed(grid, placed.empty)).text()
+    if placed.outside:
+        ats = [at for at, _ in placed.outside]
+        said += msg("import-summary-outside", n=len(ats), cells=_listed(grid, ats)).text()
     return said
 
 

@@ -147,6 +147,9 @@ class Placed:
     """(address, why) of every value read one way that could mean another (0.99 beside 95%)."""
     empty: list[str] = field(default_factory=list)
     """Addresses of the empty cells of rows that have values: written ``~``, to fill."""
+    outside: list[tuple[str, Msg]] = field(default_factory=list)
+    """(address, what) of each row under the last 总分 row (填表人, 联系电话, 备注): no part of the
+    form, so not read, and said as such; a table's own cells are never here."""
 
     def values(self) -> list[Val]:
         """Every value placed, in the data file's order."""
