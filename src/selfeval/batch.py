@@ -205,6 +205,8 @@ class Row:
     """The files scoring it read besides itself (its rubric, and what the rubric names)."""
 
     @property
+    province: str = ""
+    """The province its file names (宁夏回族自治区): the summary's title, where all agree."""
     def failed(self) -> bool:
         """Whether the file could not be scored."""
         return self.total is None
@@ -285,6 +287,7 @@ SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
 last). The order never changes a rank: ranks come from the totals alone. Equal totals list the
 cleaner audit first."""
 
+            province=r.data.subject.province or "",
 
 @dataclass
 class Ranking:

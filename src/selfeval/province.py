@@ -1,7 +1,8 @@
 """The province's summary, worked out once from a ranking for the workbook and the page alike.
 
-What a 民政厅 reviewer files or sends to a leader: a title naming the province, year, reviewer
-and date; each rubric by its title (never its internal id); how many counties earned each
+What a 民政厅 reviewer files or sends to a leader: a title naming the province (``--province``,
+else the one every county's file names as ``subject.province``; none where they differ), year,
+reviewer and date; each rubric by its title (never its internal id); how many counties earned each
 grade; the averages; where the counties lost points, indicator by indicator; the counties
 whose files have errors, and what they are, in words; the reviewer's ledger; and, where the
 data files name their 地级市 (``subject.city``), the counties grouped by it with subtotals.
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfeval.batch import Cell, Ranking, Row, matrix
 from selfeval.errors import SelfevalError
@@ -24,8 +26,10 @@ from selfeval.i18n import Lang, current, t
 from selfeval.inputs import Library
 from selfeval.messages import MESSAGES
 from selfeval.numbers import fmt, span
-from selfeval.outputs.base import Heading
 from selfeval.problems import Problem, Severity
+
+if TYPE_CHECKING:  # outputs/ imports this module: the type only, or importing it first is a cycle
+    from selfeval.outputs.base import Heading
 
 MOST_LOST = 10
 """How many of the indicators that lost the most points are named."""
@@ -283,7 +287,8 @@ def summary(ranking: Ranking, heading: Heading) -> Province:
     year_text = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}—{years[-1]}"
     reviewer = heading.reviewer or _only(c.reviewer for r in scored for c in (a.change for a in r.adjustments))
     date = said_date(heading.date) if heading.date else ""
-    title = heading.title or _title(heading.province, year_text)
+    province = heading.province or _agreed([r.province for r in scored])
+    title = heading.title or _title(province, year_text)
     facts = [t("province-standard", title=g.standard.named) for g in groups]
     by = [t("province-reviewer", who=reviewer)] if reviewer else []
     by += [t("province-date", date=date)] if date else []
@@ -314,7 +319,7 @@ def summary(ranking: Ranking, heading: Heading) -> Province:
     return Province(
         title=title,
         facts=facts,
-        province=heading.province,
+        province=province,
         years=year_text,
         reviewer=reviewer,
         date=date,
@@ -340,6 +345,13 @@ def _title(province: str, years: str) -> str:
 def _only(values: Iterable[str]) -> str:
     """The one value all of ``values`` share, else nothing."""
     distinct = {v for v in values if v}
+    return distinct.pop() if len(distinct) == 1 else ""
+
+
+def _agreed(values: list[str]) -> str:
+    """The one value every item names, else nothing: a file that names none, or two that differ,
+    leave it unsaid rather than guessed."""
+    distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else ""
 
 

@@ -255,6 +255,39 @@ def test_the_province_page_is_one_escaped_file(runner: Any, province: Path, tmp_
     assert "40. 救助对象满意度" in "".join(page.text)  # the heat map lists every indicator
 
 
+def _title(runner: Any, folder: Path, out: Path, *more: object) -> str:
+    """The page's heading and the workbook's, which must agree."""
+    import openpyxl
+
+    assert run(runner, "score", folder, "--out", out.with_suffix(".html"), *more).exit_code == 0
+    assert run(runner, "score", folder, "--out", out.with_suffix(".xlsx"), *more).exit_code == 0
+    html = out.with_suffix(".html").read_text(encoding="utf-8")
+    heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert openpyxl.load_workbook(out.with_suffix(".xlsx"))["排名"]["A1"].value.startswith(heading)
+    return heading
+
+
+def test_the_title_names_the_province_every_file_names(runner: Any, province: Path, tmp_path: Path) -> None:
+    # the counties' files all say 宁夏回族自治区 (subject.province): the title says it unasked
+    assert _title(runner, province, tmp_path / "a") == "宁夏回族自治区2020年度自评结果汇总"
+    assert _title(runner, province, tmp_path / "b", "--province", "自治区") == "自治区2020年度自评结果汇总"
+
+
+@pytest.mark.parametrize("other", ["内蒙古自治区", None])
+def test_files_that_disagree_on_the_province_name_none(
+    runner: Any, province: Path, tmp_path: Path, other: str | None
+) -> None:
+    data = load_yaml(DATA)
+    data["subject"]["name"] = "阿拉善左旗"
+    if other:
+        data["subject"]["province"] = other
+    else:
+        del data["subject"]["province"]
+    write_yaml(province / "阿拉善左旗.yaml", data)
+    assert _title(runner, province, tmp_path / "p") == "2020年度自评结果汇总"  # neither, nor a guess
+    assert _title(runner, province, tmp_path / "q", "--province", "宁夏") == "宁夏2020年度自评结果汇总"
+
+
 def test_a_name_that_looks_like_a_formula_stays_text(runner: Any, province: Path, tmp_path: Path) -> None:
     import openpyxl
 

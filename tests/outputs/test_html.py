@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -119,7 +120,8 @@ def test_the_page_ranks_charts_and_maps_every_county(page: tuple[str, Page]) -> 
 
 def test_the_title_and_first_heading_name_the_year_and_no_rubric_id_shows(page: tuple[str, Page]) -> None:
     html, parsed = page
-    assert parsed.first("title") == "2020年度自评结果汇总" and parsed.first("h1") == "2020年度自评结果汇总"
+    title = "宁夏回族自治区2020年度自评结果汇总"  # both files name the province (subject.province)
+    assert parsed.first("title") == title and parsed.first("h1") == title
     assert "ningxia-2020-county" not in html and "2020.1" not in "".join(parsed.text)  # the rubric by its title
     assert "评分标准：2020年度县（市、区）困难群众救助工作绩效考评指标及评分标准（宁民字〔2020〕83号）" in parsed.text
     kinds = {r[2] for r in parsed.rows_of("findings")[1:]}
@@ -232,6 +234,34 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Page:
     parsed = Page()
     parsed.feed(out.read_text(encoding="utf-8"))
     return parsed
+
+
+def _headings(html: str) -> list[str]:
+    return re.findall(r"<h2>(.*?)</h2>", html)
+
+
+def test_section_headings_are_in_the_language_asked_for(tmp_path: Path, runner: Any) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    changed_copy(folder, "a.yaml")
+    other = load_yaml(changed_copy(folder, "b.yaml", recipient_satisfaction_pct=82))
+    other["subject"]["name"] = "永宁县"
+    write_yaml(folder / "b.yaml", other)
+    (folder / "坏.yaml").write_text("subject: [\n", encoding="utf-8")  # a file that fails: its own section
+    pages = {}
+    for lang in ("zh", "en"):
+        out = tmp_path / f"{lang}.html"
+        result = runner.invoke(app, ["--lang", lang, "score", str(folder), "--out", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        pages[lang] = out.read_text(encoding="utf-8")
+    zh, en = _headings(pages["zh"]), _headings(pages["en"])
+    assert len(zh) == len(en) >= 10
+    assert zh[:4] == ["等次分布", "总体情况", "排名", "总分"]
+    assert {"各指标得分情况", "指标 × 县", "审核发现错误的县（市、区）", "未能评分的文件", "审核发现"} <= set(zh)
+    assert en[:4] == ["Grades", "Overview", "Ranking", "Totals"]
+    assert {"Each indicator", "Indicators × counties", "Files that could not be scored", "Findings"} <= set(en)
+    assert all(h.replace("×", "").isascii() for h in en), en  # no Chinese heading left in English
+    assert '<html lang="zh-CN">' in pages["zh"] and '<html lang="en">' in pages["en"]
 
 
 def test_the_heading_names_province_year_reviewer_and_date(small: Page) -> None:

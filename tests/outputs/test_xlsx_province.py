@@ -211,3 +211,29 @@ def test_without_cities_no_city_column(tmp_path: Path, runner: Any) -> None:
     assert "地级市" not in values(wb["排名"], 3)[0]
     assert not any(r[0] == "地级市" for r in values(wb["统计"]))
     assert wb["排名"]["A1"].value.startswith("2021年度自评结果汇总")  # no province given: the year still
+
+
+def test_a_wide_matrix_prints_its_whole_title_on_every_page(tmp_path: Path, runner: Any) -> None:
+    # 22 counties print several pages across: the title and facts stay within the label columns,
+    # which repeat on each page, so no page starts with a piece of a title cut at a page's edge
+    import openpyxl
+
+    more = {f"{n}县": ("丙市", "是", "是", "0起", 10) for n in "丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"}
+    counties = small_province(tmp_path, True, **more)
+    assert len(list(counties.iterdir())) == 22
+    out = tmp_path / "p.xlsx"
+    args = ["score", str(counties), "--rubric", str(tmp_path / "标准.yaml"), "--out", str(out), "--province", "某省"]
+    assert runner.invoke(app, args).exit_code == 0
+    ws = openpyxl.load_workbook(out).worksheets[3]
+    assert ws.max_column == 3 + 22
+    heading = sorted(str(r) for r in ws.merged_cells.ranges if r.min_row <= 2)
+    assert heading == ["A1:C1", "A2:C2"]
+    assert ws["A1"].value.startswith("某省2021年度自评结果汇总") and ws["A1"].alignment.wrap_text
+    assert ws.print_title_cols in ("A:C", "$A:$C") and ws.print_title_rows in ("1:3", "$1:$3")
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage  # too wide to shrink to one page
+    title_lines = ws.row_dimensions[1].height / 17
+    assert title_lines >= 2  # wrapped within the three columns
+    ranking = openpyxl.load_workbook(out)["排名"]  # one page wide: its title spans it all
+    [top] = [r for r in ranking.merged_cells.ranges if r.min_row == 1]
+    assert (top.min_col, top.max_col) == (1, ranking.max_column)

@@ -5,7 +5,8 @@ date), the grade distribution, the figures, the 地级市 subtotals, the ranking
 the totals (inline SVG, its axis starting near the lowest total so that 96 and 105 look
 different, the scale said), where the counties lost points, a heat map of indicator × county,
 the counties whose files have errors and what they are, the reviewer's adjustments and every
-finding, from ``templates/province.html.j2``; printed, A4 landscape, a section to a page.
+finding, from ``templates/province.html.j2``; printed, A4 landscape, a section to a page. The
+section headings are catalogue entries (``head-*``), in the language of the run.
 
 A page of any number of counties: the long lists are cut at a size a person reads (the
 ranking, the bars, the heat map, the findings), each saying so and where the rest is (the
@@ -23,6 +24,7 @@ from typing import IO, Any
 from selfeval import resources
 from selfeval.batch import Ranking, Row
 from selfeval.choices import Format
+from selfeval.i18n import Lang, current, t
 from selfeval.load import read_text
 from selfeval.numbers import fmt, span
 from selfeval.outputs import template
@@ -173,6 +175,7 @@ def _group(group: Group, many: bool) -> dict[str, Any]:
         "ranking_cut": len(rows) if len(rows) > RANKING_ROWS else 0,
         "chart": _chart(rows),
         "most_lost": [_indicator(x) for x in group.most_lost],
+        "most_lost_heading": t("head-most-lost", n=len(group.most_lost)),
         "indicators": [_indicator(x) for x in group.indicators],
         "heat": _heat(group),
     }
@@ -195,6 +198,24 @@ def _indicator(x: Indicator) -> dict[str, Any]:
     }
 
 
+HEADINGS = (
+    "grades",
+    "overview",
+    "cities",
+    "ranking",
+    "totals",
+    "indicators",
+    "matrix",
+    "error-counties",
+    "duplicates",
+    "failed",
+    "adjustments",
+    "ledger-problems",
+    "findings",
+    "rubric-findings",
+)
+"""The page's section headings, each the catalogue's ``head-<key>`` in the run's language."""
+
 SPEC = FormatSpec(format=Format.HTML, suffixes=(".html", ".htm"), binary=False)
 """The province's page."""
 
@@ -214,6 +235,8 @@ def view(p: Province) -> dict[str, Any]:
     failed, failed_cut = _cut(p.failed)
     duplicates, duplicates_cut = _cut(p.duplicates)
     return {
+        "lang": "zh-CN" if current() is Lang.ZH else "en",
+        "h": {key.replace("-", "_"): t(f"head-{key}") for key in HEADINGS},
         "title": p.title,
         "facts": p.facts,
         "cities": p.cities,

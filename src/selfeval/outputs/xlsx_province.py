@@ -6,7 +6,9 @@ the indicators that lost the most, the 地级市 subtotals), 指标统计 (each 
 province), one indicator × county matrix per rubric named by the rubric's title, 问题清单
 (every finding by county, in words) and 调整记录 (the reviewer's ledger as applied). Every
 sheet prints as filed: a title row naming the province and year, A4 landscape, one page wide,
-its title and header rows repeated on every page, page numbers at the foot.
+its title and header rows repeated on every page, page numbers at the foot. A matrix too wide
+for one page prints across pages with its label columns on each, its title and facts wrapped
+within them so that every page has the whole title.
 
 Shares the workbook and its formats with :mod:`selfeval.outputs.xlsx`.
 """
@@ -39,6 +41,10 @@ MATRIX_COUNTIES = 16_000
 FIT_COUNTIES = 15
 """A matrix of at most this many counties prints one page wide; a wider one prints across
 pages, the indicator columns repeated on each, so every number has its label beside it."""
+LABELS = 3
+"""The matrix's label columns (编号, 指标, 分值), printed on every page of a wider matrix. Its
+title and facts stay within them, wrapped: merged across the whole width they were cut at each
+page's edge, and the part within the label columns repeated cut on every page after the first."""
 _NOT_IN_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
@@ -65,26 +71,38 @@ class _Sheets:
         self.province = province
         self.used: set[str] = set()
         self.title = book.format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+        self.narrow_title = book.format(
+            {"bold": True, "font_size": 12, "align": "center", "valign": "vcenter", "text_wrap": True}
+        )
         self.facts = book.format({"align": "center", "valign": "vcenter", "text_wrap": True})
         self.caption = book.format({"bold": True, "font_size": 12})
 
-    def sheet(self, name: str, headers: list[str], widths: list[int], *, wide: bool = True) -> Worksheet:
+    def sheet(
+        self, name: str, headers: list[str], widths: list[int], *, wide: bool = True, span: int | None = None
+    ) -> Worksheet:
         """A sheet headed with the province's title and facts, its header row at :data:`HEAD`,
         set up to print: A4 landscape, one page wide (unless ``wide`` is False), the title
-        and header rows on every page."""
+        and header rows on every page. The title and facts span the first ``span`` columns
+        (all of them by default: one page wide, they are on one page)."""
         book = self.book
         ws = book.book.add_worksheet(sheet_name(name, self.used))
-        last = max(len(headers), len(widths), 1) - 1
+        columns = max(len(headers), len(widths), 1)
+        last = min(span, columns) - 1 if span else columns - 1
+        narrow = last < columns - 1
         p = self.province
-        for row, text, fmt in (
-            (0, t("province-sheet-title", title=p.title, sheet=name), self.title),
-            (1, "；".join(p.facts), self.facts),
-        ):
+        title = t("province-sheet-title", title=p.title, sheet=name)
+        facts = "；".join(p.facts)
+        for row, text, fmt in ((0, title, self.narrow_title if narrow else self.title), (1, facts, self.facts)):
             if last:
                 ws.merge_range(row, 0, row, last, "", fmt)  # made blank, its text goes in as any other's
             book.string(ws, row, 0, text, fmt)
-        ws.set_row(0, 24)
-        ws.set_row(1, 30)  # two lines of facts
+        if narrow:  # wrapped within the columns spanned: as many lines as the text takes there
+            room = sum(widths[: last + 1])
+            ws.set_row(0, 17 * _lines(title, room, 12))
+            ws.set_row(1, 15 * max(_lines(facts, room, 11), 2))
+        else:
+            ws.set_row(0, 24)
+            ws.set_row(1, 30)  # two lines of facts
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
         for col, header in enumerate(headers):
@@ -172,6 +190,15 @@ def _ranking(sheets: _Sheets, rows: list[Row], p: Province) -> None:
         book.cell(ws, i, 3 + shift, mean_total, book.bold_number)
         for col, value in enumerate(parts, 9 + shift):
             book.cell(ws, i, col, value, book.bold_number)
+
+
+def _lines(text: str, width: int, points: int) -> int:
+    """About how many lines ``text`` wraps to in ``width`` columns (Excel's unit, about a digit of
+    11-point text) at ``points``: a Chinese character is about two digits wide, and rendered a
+    little wider still; the estimate errs towards a line too many, never one too few."""
+    wide = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    per_line = max(int(width * 11 / points * 0.85), 1)
+    return max(-(-wide // per_line), 1)
 
 
 def _mean(values: list[Decimal], places: int) -> float | None:
@@ -283,9 +310,11 @@ def _matrix(sheets: _Sheets, group: Group) -> None:
         part = rows[start : start + MATRIX_COUNTIES]
         headers = [t("col-number"), t("col-title"), t("col-points"), *(r.name for r in part)]
         widths = [6, 40, 6, *(9 for _ in part)]
-        ws = sheets.sheet(group.standard.title, headers, widths, wide=len(part) <= FIT_COUNTIES)
+        wide = len(part) <= FIT_COUNTIES
+        span = None if wide else LABELS
+        ws = sheets.sheet(group.standard.title, headers, widths, wide=wide, span=span)
         ws.freeze_panes(HEAD + 1, 3)
-        ws.repeat_columns(0, 2)  # on every printed page the labels stand beside the numbers
+        ws.repeat_columns(0, LABELS - 1)  # on every printed page the labels stand beside the numbers
         book = sheets.book
         for i, (cell, theirs) in enumerate(lines, HEAD + 1):
             book.cell(ws, i, 0, number_of(cell.label))
