@@ -189,7 +189,10 @@ MESSAGES.update(
             "the formula {formula} was saved without its result (the file was not saved by Excel): it is not worked out here; open and save the file in Excel or WPS and import again, or type the value",
         ),
         "import-formula-note": ("公式 {formula} 的计算结果", "the result of the formula {formula}"),
-        "import-unread-note": ("表中读不出，见导入时列出的说明", "not readable in the table: see what the import listed"),
+        "import-unread-note": (
+            "表中读不出，见导入时列出的说明",
+            "not readable in the table: see what the import listed",
+        ),
         "import-blank-note": ("表中为空：待填", "empty in the table: to fill"),
         "import-range-note": (
             "表中为区间“{text}”，不是自评得分",
@@ -283,7 +286,10 @@ MESSAGES.update(
             "每个值后的注释是它在原表中的位置，可逐格核对；写作“未知”的值表中读不出，注释说明原因。",
             "The comment after each value is its cell in the original table; a value written 未知 could not be read there, and its comment says why.",
         ),
-        "import-head-unread": ("有{n}处未能读入，核对原表后改写。", "{n} places could not be read: check the table and fill them in."),
+        "import-head-unread": (
+            "有{n}处未能读入，核对原表后改写。",
+            "{n} places could not be read: check the table and fill them in.",
+        ),
         "import-head-word-cells": (
             "Word 表格的位置“第几行第几列”按该行看得见的格子从左数，合并的格子算一格。",
             "In a Word table, 第N行第M列 counts the cells a person sees in that row from the left, a merged cell as one.",
