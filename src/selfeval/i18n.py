@@ -105,8 +105,32 @@ def msg(key: str, /, **args: object) -> Msg:
 
 def suggest_msg(word: str, choices: Iterable[str]) -> Msg:
     """「；是否应为“x”？」 for the closest of ``choices``, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return msg("did-you-mean", suggestion=close[0]) if close else msg("nothing")
+    close = closest(word, choices)
+    return msg("did-you-mean", suggestion=close) if close else msg("nothing")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``word`` was most likely meant to be: alike as difflib sees it,
+    or one slip away (two letters swapped, one missing, extra or wrong: metirc, pionts), as
+    difflib misses in a short name."""
+    options = [str(c) for c in choices]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
+    if close:
+        return close[0]
+    near = [c for c in options if len(word) > 2 and _one_slip(word.lower(), c.lower())]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one swap of neighbours, or one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 @dataclass(frozen=True)

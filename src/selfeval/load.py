@@ -444,6 +444,34 @@ def _cause(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Msg] | None:
     return _slip(text, mark.line)
 
 
+# libyaml's wording (its C and its Python builds) of a clerk's usual slips, said in their words
+_SYNTAX_SAID = [
+    ("did not find expected key", "yaml-indent-off"),
+    ("expected <block end>", "yaml-indent-off"),
+    ("did not find expected '-' indicator", "yaml-list-indent"),
+    ("block sequence entries are not allowed", "yaml-list-here"),
+    ("could not find expected ':'", "yaml-no-colon"),
+    ("found unexpected end of stream", "yaml-quote-open"),
+    ("did not find expected ',' or ']'", "yaml-bracket-open"),
+    ("did not find expected ',' or '}'", "yaml-brace-open"),
+    ("found undefined alias", "yaml-alias-undefined"),
+    ("found character that cannot start any token", "yaml-bad-start"),
+]
+
+
+def _colon(line: str, column: int) -> tuple[int, Msg]:
+    """``mapping values are not allowed``: a key indented under a plain value (read as the value
+    going on), or a value with ``: `` in it; where to look (0-based) and what to do."""
+    from selfeval.yamltext import scalar
+
+    head = line[:column]
+    indent = len(line) - len(line.lstrip(" -"))
+    if ": " not in head and not head.rstrip().endswith(":"):
+        return indent, msg("yaml-indent-more", key=line[indent:column].strip())
+    key, _, value = line[indent:].partition(": ")
+    return column, msg("yaml-colon-in-value", key=key.strip(), value=scalar(value.strip()))
+
+
 def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     cause = _cause(exc, text)
     if cause is not None:
@@ -454,11 +482,22 @@ def _mark_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     where = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     detail = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-    hint = next((t(key) for needle, key in _SYNTAX_HINTS if needle in detail), "")
+    known = next((key for needle, key in _SYNTAX_SAID if needle in detail), None)
+    told: Msg | None = None
     if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
-        hint = t("yaml-hint-tab")
+        told = msg("yaml-tab")
+        where = (where[0], 1)
     elif _BRACE_START.search(line):
-        hint = t("yaml-hint-reference")
+        told = msg("yaml-reference")
+    elif "mapping values are not allowed" in detail and mark is not None:
+        column, told = _colon(line, mark.column)
+        where = (where[0], column + 1)
+    elif known is not None:
+        told = msg(known)
+    if told is not None:
+        return Problem.of(path, *where, msg("yaml-said", what=told), "yaml-syntax", Severity.ERROR)
+    # a slip without words of its own: libyaml's, and where to look
+    hint = next((t(key) for needle, key in _SYNTAX_HINTS if needle in detail), "") or t("yaml-hint-general")
     return Problem.of(path, *where, msg("yaml-syntax", detail=detail, hint=hint), "yaml-syntax", Severity.ERROR)
 
 

@@ -8,13 +8,15 @@ pydantic's errors are converted.
 
 from __future__ import annotations
 
+import re
 import types
+import unicodedata
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from selfeval.errors import InputError, InvalidValue
-from selfeval.i18n import Msg, msg, suggest_msg
+from selfeval.i18n import Msg, closest, msg, suggest_msg
 from selfeval.load import Document, Loc
 from selfeval.problems import Problem
 
@@ -52,10 +54,20 @@ def _fields(tp: Any) -> dict[str, Any] | None:
     return None
 
 
+def _bare(tp: Any) -> Any:
+    """A type without ``Annotated`` and ``Optional`` around it (``Rule | None`` is the rule union)."""
+    while True:
+        if get_origin(tp) is Annotated:
+            tp = get_args(tp)[0]
+        elif get_origin(tp) in (Union, types.UnionType) and len([a for a in get_args(tp) if a is not type(None)]) == 1:
+            tp = next(a for a in get_args(tp) if a is not type(None))
+        else:
+            return tp
+
+
 def _step(tp: Any, step: int | str) -> Any:
     """The type one step further down a pydantic location."""
-    if get_origin(tp) is Annotated:
-        tp = get_args(tp)[0]
+    tp = _bare(tp)
     if get_origin(tp) in (Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
         for a in options:  # a discriminated union names the member in the location
@@ -106,21 +118,84 @@ def _statement(err: Any, model: type[BaseModel], loc: tuple[int | str, ...]) -> 
         return msg(f"expect-{kind.replace('_', '-')}", bound=bound)
     if kind == "too_short":
         return msg("expect-at-least", n=ctx.get("min_length", 1))
-    if kind == "literal_error":
-        return msg("expect-one-of", choices=ctx.get("expected", ""))
+    if kind in ("literal_error", "enum"):
+        return _choice(err.get("input"), _CHOICES.findall(str(ctx.get("expected", ""))))
     if kind == "union_tag_invalid":
-        return msg("unknown-kind", tag=ctx.get("tag", ""), choices=ctx.get("expected_tags", ""))
+        tag = str(ctx.get("tag", ""))
+        tags = _CHOICES.findall(str(ctx.get("expected_tags", "")))
+        return msg("unknown-kind-hint", tag=tag, hint=suggest_msg(tag, tags), choices="、".join(tags))
     if kind == "union_tag_not_found":
         return msg("missing-key", key=ctx.get("discriminator", "kind").strip("'"))
     return msg("schema-other", detail=err["msg"].removeprefix("Value error, "))
 
 
+_CHOICES = re.compile(r"'((?:[^'\\]|\\.)*)'")
+"""The values pydantic lists as expected: ``'>=', '>' or '=='``."""
+
+_SIGNS = {"≥": ">=", "⩾": ">=", "≧": ">=", "≤": "<=", "⩽": "<=", "≦": "<=", "≠": "!=", "=>": ">=", "=<": "<="}
+"""Comparison signs as a word processor or a Chinese keyboard writes them, in ASCII."""
+
+
+def _ascii_sign(text: str) -> str:
+    """A comparison sign in ASCII: ≥ → >=, ＞ → >, ≧= → >=, ＝＝ → ==."""
+    out = unicodedata.normalize("NFKC", text).strip()
+    for sign, plain in _SIGNS.items():
+        out = out.replace(sign, plain)
+    return out.replace(">==", ">=").replace("<==", "<=")
+
+
+def _choice(given: object, choices: list[str]) -> Msg:
+    """A value that is none of ``choices``: which are allowed, and which was meant. A comparison
+    sign written as a symbol (≥, ＞, ≧=) is told that the signs are ASCII, and which to write."""
+    listed = "、".join(choices)
+    if not isinstance(given, str):
+        return msg("expect-one-of", choices=listed)
+    signs = [c for c in choices if c and set(c) <= set("<>=!")]
+    if signs:
+        plain = _ascii_sign(given)
+        meant = plain if plain in choices else "==" if plain == "=" and "==" in choices else None
+        meant = meant or ("=" if plain == "==" and "=" in choices else None)
+        if meant is not None and meant != given:
+            return msg("comparator-ascii", got=given, want=meant, choices=listed)
+    close = closest(given, choices)
+    hint = msg("did-you-mean", suggestion=close) if close else msg("nothing")
+    return msg("expect-one-of-hint", got=given, hint=hint, choices=listed)
+
+
+def _in_file(doc: Document, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """A location as the file writes it: the steps pydantic adds of its own (a rule's kind, a
+    model's name) left out; the last step stays, a key the file lacks is what a message names."""
+    out: list[int | str] = []
+    for i, step in enumerate(loc):
+        if i == len(loc) - 1 or doc.has((*out, step)):
+            out.append(step)
+    return tuple(out)
+
+
+def _meant(errors: list[Any], model: type[BaseModel]) -> set[tuple[int | str, ...]]:
+    """The required keys a misspelt key beside them was meant to be (``metirc`` for ``metric``):
+    said once, as the misspelling, not again as missing."""
+    out = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = closest(str(loc[-1]), _allowed(model, loc[:-1]))
+            if close is not None:
+                out.add((*loc[:-1], close))
+    return out
+
+
 def schema_problems(doc: Document, exc: ValidationError, model: type[BaseModel], base: Loc = ()) -> list[Problem]:
     """Pydantic's errors as problems on the file's own lines."""
     out: list[Problem] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    meant = _meant(errors, model)
+    for err in errors:
         loc = tuple(err["loc"])
-        named = loc[:-1] if err["type"] == "extra_forbidden" else loc  # the message names the key itself
+        if err["type"] == "missing" and loc in meant:
+            continue
+        real = _in_file(doc, (*base, *loc))[len(base) :] if doc.has(base) else loc
+        named = real[:-1] if err["type"] == "extra_forbidden" else real  # the message names the key itself
         where = ".".join(str(s) for s in (*base, *named))
         statement = _statement(err, model, loc)
         shown = msg("at-key", where=where, what=statement) if where else statement

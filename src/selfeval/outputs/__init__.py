@@ -12,7 +12,7 @@ from typing import Any
 
 from selfeval.batch import Ranking
 from selfeval.choices import Format
-from selfeval.compare import Comparison
+from selfeval.compare import Comparison, RubricComparison
 from selfeval.errors import UsageError
 from selfeval.explain import Explanation
 from selfeval.i18n import msg
@@ -51,7 +51,7 @@ FINDINGS: Output[Findings] = Output(
         Format.XLSX: xlsx_province.findings,
     },
 )
-COMPARISON: Output[Comparison] = Output(
+COMPARISON: Output[Comparison | RubricComparison] = Output(
     Kind.COMPARISON, {Format.TABLE: table.comparison, Format.JSON: json.comparison, Format.CSV: csv.comparison}
 )
 REPORT: Output[Report] = Output(

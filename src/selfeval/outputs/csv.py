@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from selfeval.batch import Ranking
 from selfeval.choices import Format
-from selfeval.compare import Comparison
+from selfeval.compare import Comparison, RubricComparison
 from selfeval.i18n import t
 from selfeval.numbers import fmt
 from selfeval.outputs import records
@@ -127,7 +127,14 @@ def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
     write_text(out, _table(options, FINDING_FIELDS, rows))
 
 
-def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+RUBRIC_CHANGE_FIELDS = ["kind", "id", "title", "before", "after", "detail"]
+
+
+def comparison(comparison: Comparison | RubricComparison, out: IO[bytes], options: Options) -> None:
+    if isinstance(comparison, RubricComparison):
+        changes = ([getattr(x, f) for f in RUBRIC_CHANGE_FIELDS] for x in comparison.changes)
+        write_text(out, _table(options, RUBRIC_CHANGE_FIELDS, changes))
+        return
     fields = records.COMPARE_FIELDS
     spans = {"a": "a_range", "b": "b_range", "change": "change_range"}  # a range as 44.9–99.9, never its low end
     rows = (

@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from selfeval.batch import Ranking
 from selfeval.choices import Format
-from selfeval.compare import Comparison
+from selfeval.compare import Comparison, RubricComparison
 from selfeval.explain import Explanation
 from selfeval.outputs import records
 from selfeval.outputs.base import Findings, FormatSpec, Options, write_text
@@ -42,9 +42,20 @@ def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
     write_text(out, dumps(records.findings(findings)))
 
 
-def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+def comparison(comparison: Comparison | RubricComparison, out: IO[bytes], options: Options) -> None:
     c = comparison
-    write_text(out, dumps({"a": c.a.label, "b": c.b.label, "lines": records.comparison_rows(c)}))
+    if isinstance(c, RubricComparison):
+        changes = [
+            {"kind": x.kind, "id": x.id, "title": x.title, "before": x.before, "after": x.after, "detail": x.detail}
+            for x in c.changes
+        ]
+        write_text(out, dumps({"a": c.a_label, "b": c.b_label, "changes": changes}))
+        return
+    doc: dict[str, Any] = {"a": c.a.label, "b": c.b.label, "lines": records.comparison_rows(c)}
+    if not c.same_rubric:  # matched across versions: what matched nothing, and what matched under another id
+        doc["unmatched"] = [{"side": u.side, "id": u.id, "title": u.title} for u in c.unmatched]
+        doc["renamed"] = [{"a": x, "b": y} for x, y in c.renamed]
+    write_text(out, dumps(doc))
 
 
 def explanation(explanation: Explanation, out: IO[bytes], options: Options) -> None:

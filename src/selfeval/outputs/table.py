@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 from selfeval.batch import Ranking, refused_of
 from selfeval.choices import Format
-from selfeval.compare import Comparison
+from selfeval.compare import Comparison, RubricComparison
 from selfeval.explain import Explanation
 from selfeval.i18n import t
 from selfeval.models.rubric import NodeType
@@ -229,17 +229,27 @@ def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
     write_text(out, _text(options, *lines))
 
 
-def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None:
+def comparison(comparison: Comparison | RubricComparison, out: IO[bytes], options: Options) -> None:
+    if isinstance(comparison, RubricComparison):
+        return rubric_changes(comparison, out, options)
     c = comparison
+    head_a, head_b = c.a.label, c.b.label
+    if head_a == head_b:  # the same county and year: told apart by rubric, else by file
+        ra, rb = c.a.result.rubric, c.b.result.rubric
+        head_a, head_b = (
+            (f"{head_a}（{ra.version}）", f"{head_b}（{rb.version}）")
+            if not c.same_rubric
+            else (f"{head_a}（{c.a.data.path.name}）", f"{head_b}（{c.b.data.path.name}）")
+        )
     columns = [
         (t("col-kind"), "left"),
         (t("col-item"), "left"),
-        (c.a.label, "right"),
-        (c.b.label, "right"),
+        (head_a, "right"),
+        (head_b, "right"),
         (t("col-change"), "right"),
         (t("col-unit"), "left"),
     ]
-    table = _table(f"{c.a.label} → {c.b.label}", columns)
+    table = _table(f"{head_a} → {head_b}", columns)
     for x in c.lines:
         item = x.title + (f" [{x.id}]" if options.ids else "")
         a = "—" if x.a is None or x.a_top is None else span(x.a, x.a_top)
@@ -250,7 +260,38 @@ def comparison(comparison: Comparison, out: IO[bytes], options: Options) -> None
             low, high = (_chg(v) or "0" for v in both)
             change = t("change-range", low=low, high=high)
         table.add_row(t(f"line-{x.kind}"), item, a, b, change, x.unit)
-    write_text(out, _text(options, table))
+    notes = [t("compare-changed-only")] if c.changed_only else []
+    versions = {"a": c.a.result.rubric, "b": c.b.result.rubric}
+    for side, other in (("a", "b"), ("b", "a")):
+        label = f"{versions[side].id} {versions[side].version}"
+        other = f"{versions[other].id} {versions[other].version}"
+        nodes = [u.title + (f" [{u.id}]" if options.ids else "") for u in c.unmatched if u.side == side]
+        if nodes:
+            notes.append(t(f"compare-unmatched-{side}", rubric=label, other=other, nodes="；".join(nodes)))
+    if c.renamed:
+        notes.append(t("compare-renamed", pairs="；".join(f"{x} → {y}" for x, y in c.renamed)))
+    write_text(out, _text(options, table, *notes))
+
+
+def rubric_changes(c: RubricComparison, out: IO[bytes], options: Options) -> None:
+    """What changed from one rubric to the other, a row per change: before → after."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=f"{c.a_label} → {c.b_label}",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column(t("col-kind"), no_wrap=True)
+    for key, share in (("col-item", 2), ("col-before", 3), ("col-after", 3), ("col-what", 2)):
+        table.add_column(t(key), overflow="fold", ratio=share)
+    for x in c.changes:
+        item = x.title + (f" [{x.id}]" if options.ids and x.id != x.title else "")
+        table.add_row(t(f"change-{x.kind}"), item, x.before or "—", x.after or "—", x.detail)
+    write_text(out, _text(options, table if c.changes else t("compare-no-changes")))
 
 
 def explanation(explanation: Explanation, out: IO[bytes], options: Options) -> None:

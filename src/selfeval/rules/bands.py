@@ -22,8 +22,17 @@ class Band(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     min: Decimal | None = None
+    """本档下限（含）；省略为不设下限。
+
+    The band's lower bound, included; left out, none."""
     max: Decimal | None = None
+    """本档上限（不含）；省略为不设上限。
+
+    The band's upper bound, excluded; left out, none."""
     points: Decimal = Field(ge=0)
+    """指标落在本档时得的分数。
+
+    Points for a value in this band."""
 
 
 def span(low: Decimal | None, high: Decimal | None, unit: str = "") -> str:
@@ -121,7 +130,13 @@ class BandsRule(RuleBase):
 
     kind: Literal["bands"]
     metric: str
+    """分档的指标：figures 或 metrics 中的名称，也可写成算式。
+
+    The figure or metric banded (or an expression)."""
     bands: list[Band] = Field(min_length=1)
+    """各档，每档写 min、max、points。
+
+    The bands, each with ``min``, ``max`` and ``points``."""
 
     _v_metric = field_validator("metric")(lambda cls, v: checked(v))
 

@@ -115,6 +115,9 @@ class RuleBase(BaseModel):
     as points taken off: validate refuses them there."""
 
     note: str | None = None
+    """评分标准作者的备注，只供阅读，不影响得分。
+
+    The rubric author's remark, for readers; it changes no score."""
 
     def names(self) -> set[str]:
         """Figures and metrics this rule reads."""

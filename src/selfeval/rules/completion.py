@@ -40,6 +40,9 @@ class CompletionRule(RuleBase):
 
     kind: Literal["completion"]
     status: str
+    """记录完成情况的数据名：1 已完成、0 未完成、0.5 部分完成。
+
+    The figure holding the state: 1 met, 0 not met, 0.5 partly."""
 
     _v = field_validator("status")(lambda cls, v: checked(v))
 

@@ -45,7 +45,13 @@ class EvidenceRule(RuleBase):
 
     kind: Literal["evidence"]
     requires: list[str] = Field(default_factory=list)
+    """须全部具备的证明材料（评分标准 evidence 中的名称）。
+
+    Evidence slots that must all be present (names under the rubric's ``evidence``)."""
     any_of: list[str] = Field(default_factory=list)
+    """至少具备其一的证明材料；省略则不要求。
+
+    Evidence slots of which at least one must be present; left out, none is asked."""
 
     @model_validator(mode="after")
     def _something(self) -> EvidenceRule:

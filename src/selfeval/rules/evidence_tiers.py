@@ -18,7 +18,13 @@ class Tier(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     requires: list[str] = Field(min_length=1)
+    """达到本档须全部具备的证明材料。
+
+    Evidence slots that must all be present for this tier."""
     points: Decimal = Field(ge=0)
+    """达到本档得的分数。
+
+    Points this tier gives."""
 
 
 class EvidenceTiersRule(RuleBase):
@@ -63,6 +69,9 @@ class EvidenceTiersRule(RuleBase):
 
     kind: Literal["evidence_tiers"]
     tiers: list[Tier] = Field(min_length=1)
+    """各档，从最高档写起，每档写 requires 和 points。
+
+    The tiers, highest first, each with ``requires`` and ``points``."""
 
     def slots(self) -> set[str]:
         return {s for t in self.tiers for s in t.requires}

@@ -49,7 +49,13 @@ class FactRule(RuleBase):
     kind: Literal["fact"]
     deducts: ClassVar[bool] = True
     fact: str
+    """是/否事实的名称（评分标准 facts 中的名称）。
+
+    The yes/no fact (a name under the rubric's ``facts``)."""
     expect: bool = True
+    """得分所要求的答案：true 为“是”得分，false 为“否”得分。
+
+    The answer that scores: true for yes, false for no."""
 
     def facts(self) -> set[str]:
         return {self.fact}

@@ -60,10 +60,25 @@ class IndicatorRule(RuleBase):
 
     kind: Literal["indicator"]
     actual: str
+    """实际完成值：figures 或 metrics 中的名称，也可写成算式。
+
+    The actual value: a figure or metric name, or an expression."""
     target: str
+    """年度指标值：名称、算式或数字。
+
+    The year's target: a name, an expression or a number."""
     comparator: Literal[">=", "<=", "="] = ">="
+    """达到的含义：>= 不低于、<= 不高于（如成本上限）、= 在容差之内。
+
+    What meeting it means: ``>=`` at least, ``<=`` at most (cost ceilings), ``=`` within ``tolerance``."""
     tolerance: Decimal = Field(default=ZERO, ge=0)
+    """comparator 为 = 时允许的偏差，按指标值的单位。
+
+    How far an ``=`` target may be missed and still count as met, in the target's unit."""
     partial: Literal["proportional", "none"] = "proportional"
+    """未达到时：proportional 按比例得分，none 不得分。
+
+    When missed: ``proportional`` scores in proportion, ``none`` scores nothing."""
 
     _v = field_validator("actual", "target")(lambda cls, v: checked(v))
 

@@ -40,6 +40,9 @@ class JudgedRule(RuleBase):
     kind: Literal["judged"]
     deducts: ClassVar[bool] = True
     guidance: str = Field(min_length=1)
+    """写给评审的评定要点：看什么、如何给分。
+
+    What the assessor looks at and how points are given."""
 
     def score(self, ctx: Context, clause: Clause) -> Outcome:
         j = ctx.judgement(clause.id)

@@ -46,7 +46,13 @@ class PerOccurrenceRule(RuleBase):
     kind: Literal["per_occurrence"]
     deducts: ClassVar[bool] = True
     metric: str
+    """发生次数：figures 或 metrics 中的名称，也可写成算式。
+
+    The count of occurrences: a figure or metric name, or an expression."""
     deduct: Decimal = Field(gt=0)
+    """每发生一次扣的分数。
+
+    Points taken off per occurrence."""
 
     _v = field_validator("metric")(lambda cls, v: checked(v))
 

@@ -43,8 +43,17 @@ class PerUnitRule(RuleBase):
 
     kind: Literal["per_unit"]
     metric: str
+    """计数的指标：figures 或 metrics 中的名称，也可写成算式。
+
+    The figure or metric counted (or an expression)."""
     per: Decimal = Field(gt=0)
+    """每 unit 个单位得的分数。
+
+    Points for every ``unit``."""
     unit: Decimal = Field(default=Decimal(1), gt=0)
+    """每多少个单位计一次分（只计整数个）。
+
+    How many of the metric earn ``per`` once (whole units only)."""
 
     _v_metric = field_validator("metric")(lambda cls, v: checked(v))
 

@@ -43,7 +43,13 @@ class RatioRule(RuleBase):
 
     kind: Literal["ratio"]
     numerator: str
+    """分子：名称或算式（如完成数）。
+
+    The numerator: a name or an expression (done)."""
     denominator: str
+    """分母：名称或算式（如应完成数）。
+
+    The denominator: a name or an expression (due)."""
 
     _v = field_validator("numerator", "denominator")(lambda cls, v: checked(v))
 

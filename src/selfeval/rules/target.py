@@ -46,8 +46,17 @@ class TargetRule(RuleBase):
 
     kind: Literal["target"]
     metric: str
+    """对照目标的指标：figures 或 metrics 中的名称，也可写成算式。
+
+    The figure or metric measured against the target (or an expression)."""
     target: str
+    """目标值：数字、名称或算式。
+
+    The target: a number, a name or an expression."""
     partial: Literal["proportional", "none"] = "proportional"
+    """未达到时：proportional 按完成比例得分，none 不得分。
+
+    Below the target: ``proportional`` scores in proportion, ``none`` scores nothing."""
 
     @field_validator("target", mode="before")
     @classmethod

@@ -21,10 +21,25 @@ class Op(str, Enum):
     """Comparison operators for thresholds."""
 
     GE = ">="
+    """不低于
+
+    at least"""
     GT = ">"
+    """高于
+
+    more than"""
     LE = "<="
+    """不高于
+
+    at most"""
     LT = "<"
+    """低于
+
+    less than"""
     EQ = "=="
+    """等于
+
+    equal to"""
 
 
 OPS: dict[Op, Callable[[Decimal, Decimal], bool]] = {
@@ -67,11 +82,29 @@ class ThresholdRule(RuleBase):
     kind: Literal["threshold"]
     deducts: ClassVar[bool] = True
     metric: Annotated[str, Field(min_length=1)]
+    """比较的指标：figures 或 metrics 中的名称，也可写成算式。
+
+    What is compared: a figure or metric name, or an expression."""
     op: Op
+    """比较符，半角书写：>=（不低于）、>（高于）、<=（不高于）、<（低于）、==（等于）。
+
+    The comparator, in ASCII: ``>=``, ``>``, ``<=``, ``<``, ``==``."""
     value: Decimal | None = None
+    """与之比较的数值，按指标的单位；value 与 against 二者须写且只写一个。
+
+    The number compared with, in the metric's unit; give exactly one of ``value`` and ``against``."""
     against: str | None = None
+    """与之比较的另一指标或算式（如自治区标准）。
+
+    Another metric or expression compared with (the region's standard)."""
     points: Decimal | None = Field(default=None, ge=0)
+    """满足条件时得（或扣）的分数；省略为本项分值。
+
+    Points when the condition holds; left out, the node's points."""
     else_points: Decimal = Field(default=ZERO, ge=0)
+    """不满足条件时得（或扣）的分数。
+
+    Points when it does not hold."""
 
     _v_metric = field_validator("metric", "against")(lambda cls, v: v if v is None else checked(v))
 

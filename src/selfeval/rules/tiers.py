@@ -18,8 +18,17 @@ class Tier(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     name: str = Field(min_length=1)
+    """档次名称，评审在 judgements 中写这个名称（如“部分达成”）。
+
+    The tier's name, which the assessor writes in ``judgements`` (部分达成)."""
     low: Decimal = Field(ge=0, le=1)
+    """本档得分下限，占本项分值的比例（0 至 1，含）。
+
+    The least share of the points this tier allows (0 to 1, included)."""
     high: Decimal = Field(ge=0, le=1)
+    """本档得分上限，占本项分值的比例（0 至 1，含）。
+
+    The most share of the points this tier allows (0 to 1, included)."""
 
 
 class TiersRule(RuleBase):
@@ -82,6 +91,9 @@ class TiersRule(RuleBase):
 
     kind: Literal["tiers"]
     tiers: list[Tier] = Field(min_length=1)
+    """各档，每档写 name、low、high，合起来覆盖0至1。
+
+    The tiers, each with ``name``, ``low`` and ``high``, covering 0 to 1 together."""
 
     def check(self, points: Decimal) -> list[Flaw]:
         return check_tiers(self.tiers, ("tiers",))

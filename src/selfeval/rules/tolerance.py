@@ -45,11 +45,29 @@ class ToleranceRule(RuleBase):
 
     kind: Literal["tolerance"]
     metric: str
+    """对照容差范围的指标：figures 或 metrics 中的名称，也可写成算式。
+
+    The figure or metric held to the band (or an expression)."""
     min: Decimal | None = None
+    """不扣分范围的下限；省略为不设下限。
+
+    The lower end of the band without deduction; left out, none."""
     max: Decimal | None = None
+    """不扣分范围的上限；省略为不设上限。
+
+    The upper end of the band without deduction; left out, none."""
     step: Decimal = Field(gt=0)
+    """超出范围后每多少计一步。
+
+    How far beyond the band one step is."""
     deduct: Decimal = Field(gt=0)
+    """每一步扣的分数。
+
+    Points taken off per step."""
     partial_step: bool = True
+    """不足一步是否按一步计：true 计，false 不计。
+
+    Whether a started step counts as a whole one."""
 
     _v = field_validator("metric")(lambda cls, v: checked(v))
 
