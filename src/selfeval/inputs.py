@@ -16,10 +16,10 @@ from typing import Any, Generic
 from typing_extensions import TypeVar
 
 from selfeval import resources
-from selfeval.errors import InputError, UsageError, os_reason
+from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
 from selfeval.forms import DEFAULT_FORM, FORMS, RUBRIC_KEYS, Form
 from selfeval.i18n import msg, suggest_msg
-from selfeval.load import Document, load_document, parse, read_bytes, read_header, shown_as
+from selfeval.load import Document, decode, load_document, parse, read_bytes, read_header, shown_as
 from selfeval.models.data import DataBase, RubricRef
 from selfeval.models.rubric import RubricBase, TemplateKind, Walked
 from selfeval.problems import Problem, Severity
@@ -120,51 +120,108 @@ def _checked(raw: bytes, shown: str, path: Path) -> RubricFile:
 
 
 @dataclass
+class _Read:
+    """What a :class:`Library` has read: each rubric once, and the headers of the rubrics it may choose from."""
+
+    by_path: dict[Path, RubricFile] = field(default_factory=dict)
+    as_given: dict[Path, RubricFile] = field(default_factory=dict)
+    bundled: dict[tuple[str, str], Path] | None = None
+    headers: dict[Path, dict[tuple[str, str], list[Path]]] = field(default_factory=dict)
+    """A search-path folder's rubrics by (id, version)."""
+
+
+@dataclass
 class Library:
     """Finds the rubric of each data file, loading each rubric once per run."""
 
     explicit: Path | None = None
     """A rubric given on the command line (``--rubric``): every data file is scored against it."""
-    _by_path: dict[Path, RubricFile] = field(default_factory=dict)
-    _as_given: dict[Path, RubricFile] = field(default_factory=dict)
-    _bundled: dict[tuple[str, str], Path] | None = None
+    search: tuple[Path, ...] = ()
+    """The rubric search path (``--rubric-path``, ``SELFEVAL_RUBRIC_PATH``): folders whose rubrics a
+    data file may name by id and version, or by a ``path`` relative to the folder."""
+    _read: _Read = field(default_factory=_Read)
 
     def load(self, path: Path) -> RubricFile:
         """The checked rubric at ``path``, or the bundled one whose id ``path`` is (``caiyu-2020-project``)."""
-        if path in self._as_given:  # every file of a batch names the same rubric: no system calls
-            return self._as_given[path]
+        read = self._read
+        if path in read.as_given:  # every file of a batch names the same rubric: no system calls
+            return read.as_given[path]
         path = self.named(path)
         try:
             key = path.resolve()
         except (OSError, RuntimeError):  # a loop of links: reading it says so, with the path
             load_document(path)
             raise
-        if key not in self._by_path:
+        if key not in read.by_path:
             shown = shown_as(path)
-            self._by_path[key] = _checked(read_bytes(path, shown), shown, path)
-        self._as_given[path] = self._by_path[key]
-        return self._by_path[key]
+            read.by_path[key] = _checked(read_bytes(path, shown), shown, path)
+        read.as_given[path] = read.by_path[key]
+        return read.by_path[key]
 
     def read(self) -> list[Path]:
         """Every rubric file loaded so far, with the files each names: inputs of the run."""
-        return [p for rf in self._by_path.values() for p in rf.files()]
+        return [p for rf in self._read.by_path.values() for p in rf.files()]
 
     def bundled(self) -> dict[tuple[str, str], Path]:
         """Bundled rubrics by (id, version), read from their headers only."""
-        if self._bundled is None:
-            self._bundled = {}
+        if self._read.bundled is None:
+            self._read.bundled = {}
             for p in sorted(resources.RUBRICS.glob("*.yaml")):
                 head = read_header(p.read_text(encoding="utf-8"), ("id", "version"))
-                self._bundled[(head.get("id", ""), head.get("version", ""))] = p
-        return self._bundled
+                self._read.bundled[(head.get("id", ""), head.get("version", ""))] = p
+        return self._read.bundled
 
     def named(self, path: Path) -> Path:
         """A rubric file, or for a name that is no file but a bundled rubric's id, that rubric
         (its latest version)."""
         if path.suffix or _exists(path):
             return path
+        for folder in self.search:  # the author's own rubrics before the bundled ones
+            mine = sorted((v, ps[0]) for (i, v), ps in self._in_folder(folder).items() if i == str(path))
+            if mine:
+                return mine[-1][1]
         versions = sorted((v, p) for (i, v), p in self.bundled().items() if i == str(path))
         return versions[-1][1] if versions else path
+
+    def _in_folder(self, folder: Path) -> dict[tuple[str, str], list[Path]]:
+        """The rubrics of a search-path folder by (id, version), read from their headers only
+        (once per run); a file that cannot be read is no rubric here (named, it says why)."""
+        headers = self._read.headers
+        if folder not in headers:
+            found: dict[tuple[str, str], list[Path]] = {}
+            try:
+                files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+            except OSError:
+                files = []
+            for p in files:
+                try:
+                    head = read_header(decode(read_bytes(p), str(p)), ("id", "version"))
+                except (OSError, SelfevalError):
+                    continue
+                if "id" in head and "version" in head:
+                    found.setdefault((head["id"], head["version"]), []).append(p)
+            headers[folder] = found
+        return headers[folder]
+
+    def _searched(self, ref: RubricRef, doc: Document) -> Path | None:
+        """The rubric a data file names, found on the search path: its ``path`` inside a folder,
+        else a rubric whose id and version are the ones named. Two different files are refused."""
+        hits: list[Path] = []
+        for folder in self.search:
+            if ref.path and not Path(ref.path).is_absolute() and _exists(folder / ref.path):
+                hits.append(folder / ref.path)
+            hits += self._in_folder(folder).get((ref.id, ref.version), [])
+        distinct: dict[bytes, Path] = {}
+        for p in hits:
+            try:
+                distinct.setdefault(read_bytes(p), p)
+            except SelfevalError:
+                continue
+        if len(distinct) > 1:
+            paths = "、".join(str(p) for p in distinct.values())
+            clash = msg("rubric-ambiguous", id=ref.id, version=ref.version, paths=paths)
+            raise InputError([doc.problem(("rubric",), clash, "rubric")])
+        return next(iter(distinct.values()), None)
 
     def default(self) -> RubricFile:
         """The rubric to use when no data file names one: --rubric, else the example's."""
@@ -184,9 +241,14 @@ class Library:
             candidate = Path(ref.path) if Path(ref.path).is_absolute() else Path(doc.display).parent / ref.path
             if _exists(candidate):
                 return self.load(candidate)
+        searched = self._searched(ref, doc) if self.search else None
+        if searched is not None:
+            return self.load(searched)
         versions = sorted(v for (i, v) in self.bundled() if i == ref.id)
         hint = msg("bundled-versions", id=ref.id, versions=", ".join(versions)) if versions else msg("nothing")
-        where = msg("looked-beside", path=ref.path) if ref.path else msg("nothing")
+        beside = msg("looked-beside", path=ref.path) if ref.path else msg("nothing")
+        dirs = "、".join(str(d) for d in self.search)
+        where = [beside, msg("looked-in-path", dirs=dirs) if self.search else msg("nothing")]
         not_found = msg("rubric-not-found", id=ref.id, version=ref.version, where=where, hint=hint)
         raise InputError([doc.problem(("rubric",), not_found, "rubric")])
 

@@ -29,6 +29,7 @@ def test_every_choice_is_handled() -> None:
     commands = {"score": Kind.SCORE, "audit": Kind.FINDINGS, "validate": Kind.FINDINGS, "report": Kind.REPORT}
     commands["compare"] = Kind.COMPARISON
     commands["explain"] = Kind.EXPLANATION
+    commands["test"] = Kind.FINDINGS
     assert set(commands) == set(FORMAT_HELP)
     for command, kind in commands.items():
         listed = FORMAT_HELP[command].split(", ")
@@ -199,9 +200,10 @@ def test_report_default_is_the_bundled_example(runner: Any, tmp_path: Path, monk
 def test_pre_commit_hook_definition() -> None:
     from helpers import ROOT
 
-    hooks = load_yaml(ROOT / ".pre-commit-hooks.yaml")
-    (hook,) = hooks
-    assert hook["entry"] == "selfeval validate" and hook["language"] == "python"
+    hooks = {h["id"]: h for h in load_yaml(ROOT / ".pre-commit-hooks.yaml")}
+    assert hooks["selfeval-rubrics"]["entry"] == "selfeval validate --only rubric"
+    assert hooks["selfeval-data"]["entry"] == "selfeval validate --only data"
+    assert all(h["language"] == "python" for h in hooks.values())
     assert 'selfeval = "selfeval.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 

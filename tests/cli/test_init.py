@@ -63,7 +63,7 @@ def test_without_a_name_it_warns_that_the_text_still_names_the_county(runner: An
     result = runner.invoke(app, ["init", str(out), "--from", str(DATA)])
     assert result.exit_code == 0
     (warning,) = [line for line in result.stderr.splitlines() if ": warning: " in line]
-    assert warning.startswith(f"{out}:5:1: warning: 新文件沿用平罗县的文字，45行写着“平罗县”")
+    assert warning.startswith(f"{out}:6:1: warning: 新文件沿用平罗县的文字，45行写着“平罗县”")  # under the schema line
     assert "请加 --name" in warning and "改为" not in result.stderr
     # the same name given is the same county: nothing to say
     same = runner.invoke(app, ["init", str(out), "--from", str(DATA), "--name", "平罗县", "--force"])

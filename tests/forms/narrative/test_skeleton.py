@@ -18,7 +18,9 @@ from selfeval.forms.narrative.skeleton import _key, _move_years, _next_year, ren
 def test_init_example_and_skeleton(runner: Any, tmp_path: Path) -> None:
     example = tmp_path / "示例.yaml"
     assert runner.invoke(app, ["init", str(example), "--example"]).exit_code == 0
-    assert example.read_bytes() == DATA.read_bytes()
+    # the example as bundled, under the line that points an editor at its schema
+    head, rest = example.read_bytes().split(b"\n", 1)
+    assert head.startswith(b"# yaml-language-server: $schema=") and rest == DATA.read_bytes()
     blank = tmp_path / "blank.yaml"
     assert runner.invoke(app, ["init", str(blank)]).exit_code == 0
     assert "data/pingluo_2020.yaml" not in blank.read_text(encoding="utf-8")
