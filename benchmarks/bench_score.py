@@ -1,22 +1,29 @@
-"""Time `selfeval score` from a cold start against its floor, and on 1, 22, 300 and 3,000
-synthetic county data files.
+"""Time `selfeval score` against its floor, measured in the same run: every figure is a ratio.
 
-The floor is the same Python reading the same file with PyYAML's C loader, in a fresh
-process: what any YAML tool in Python must pay. It and `selfeval score FILE -f json` run
-alternately in one session, best of N each, so the ratio is measured side by side.
+The floor is what any Python YAML tool must pay: a fresh Python reading the same files with
+PyYAML's C loader (``yaml.load(..., Loader=CSafeLoader)``), one file in one process, or a
+batch in as many processes as ``selfeval`` uses (2 on a 2-core machine). Each measurement and
+its floor run alternately, best of N each, so both see the same machine.
 
-The files are made from the bundled Pingluo example with figures varied and some claims
-made wrong, so that every file is scored and audited in full. Each size runs in a fresh
-process, as a user would run it; the table gives wall time, files per second and the peak
-resident memory of the largest process (the command or one of its workers).
+Figures (all with the peak resident memory of the largest process, the command or a worker):
 
-    python benchmarks/bench_score.py                 # sizes 1 22 300 3000
-    python benchmarks/bench_score.py --sizes 1 22    # a quick look
+- one county from a cold start, ``score FILE -f json``, cache off, and again with a warm cache,
+  against the single-file floor;
+- each batch size, ``score DIR -f csv``: the first run (cache off, and cache empty) and a re-run
+  with the cache warm, against the floor of the same files;
+- the largest size against the one before it (linear: 4× the files in about 4× the time).
+
+The files are made from the bundled Pingluo example with figures varied and some claims made
+wrong, so that every file is scored and audited in full.
+
+    python benchmarks/bench_score.py                          # sizes 3000 12000
+    python benchmarks/bench_score.py --sizes 300 --cold 3     # a quick look
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import random
@@ -24,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,61 +98,128 @@ MEASURE = (
     "print(p.returncode, wall, rss)\n"
     "sys.stderr.write(p.stderr.decode()[-2000:])\n"
 )
+"""Run a command in a fresh process: its exit code, wall time and the peak memory (KB) of the
+largest process it started (the command or one of its workers)."""
 
 
 FLOOR = "import sys, yaml\nyaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n"
-"""What any Python YAML tool pays: start Python, import PyYAML, parse the file with libyaml."""
+"""What any Python YAML tool pays for one file: start Python, import PyYAML, parse the file with libyaml."""
+
+FLOOR_MANY = (
+    "import sys, glob, multiprocessing, yaml\n"
+    "def read(p):\n"
+    "    with open(p, encoding='utf-8') as fh:\n"
+    "        yaml.load(fh.read(), Loader=yaml.CSafeLoader)\n"
+    "if __name__ == '__main__':\n"
+    "    files = sorted(glob.glob(sys.argv[1] + '/*.yaml'))\n"
+    "    jobs = int(sys.argv[2])\n"
+    "    how = 'fork' if 'fork' in multiprocessing.get_all_start_methods() else 'spawn'\n"
+    "    with multiprocessing.get_context(how).Pool(jobs) as pool:\n"
+    "        pool.map(read, files, chunksize=max(1, len(files) // (jobs * 4)))\n"
+)
+"""The floor of a batch: the same files read with PyYAML's C loader in as many processes."""
 
 
-def run(args: list[str]) -> tuple[int, float, int]:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, check=True)
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, float, int]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, check=True, env=env)
     code, wall, rss = out.stdout.split()
     return int(code), float(wall), int(rss)
 
 
+def best(runs: list[tuple[int, float, int]]) -> tuple[float, int]:
+    """The best wall time of some runs, and the largest peak memory among them."""
+    return min(r[1] for r in runs), max(r[2] for r in runs)
+
+
+def alternate(
+    repeat: int,
+    cmd: list[str],
+    floor: list[str],
+    env: dict[str, str],
+    before: Callable[[], None] | None = None,
+) -> tuple[tuple[float, int], tuple[float, int]]:
+    """``cmd`` and its ``floor`` run one after the other ``repeat`` times (``before`` each run of
+    ``cmd``): the best of each."""
+    mine, base = [], []
+    for _ in range(max(1, repeat)):
+        base.append(run(floor))
+        if before is not None:
+            before()
+        code, wall, rss = run(cmd, env)
+        if code not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} failed with exit {code}")
+        mine.append((code, wall, rss))
+    return best(mine), best(base)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 22, 300, 3000])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
-    parser.add_argument("--jobs", type=int, default=0, help="passed to selfeval score --jobs")
-    parser.add_argument("--cold", type=int, default=15, help="runs of the cold start and of the floor")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 12000], help="batch sizes (files)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each batch and its floor; the best is reported")
+    parser.add_argument("--jobs", type=int, default=0, help="passed to selfeval score --jobs (0: the cores)")
+    parser.add_argument("--cold", type=int, default=10, help="runs of one county and of its floor")
     args = parser.parse_args()
     exe = shutil.which("selfeval") or sys.exit("selfeval is not on PATH; pip install . first")
+    jobs = args.jobs or os.cpu_count() or 1
     work = Path(tempfile.mkdtemp(prefix="selfeval-bench-"))
+    store = work / "cache"
+    off = {**os.environ, "SELFEVAL_NO_CACHE": "1"}
+    on = {k: v for k, v in os.environ.items() if k != "SELFEVAL_NO_CACHE"}
+    on["SELFEVAL_CACHE_DIR"] = str(store)
+
+    def empty() -> None:
+        shutil.rmtree(store, ignore_errors=True)
+
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(what: str, mine: tuple[float, int], floor: tuple[float, int] | None, unit: str = "s") -> None:
+        def shown(x: float) -> str:
+            return f"{x * 1000:.0f} ms" if unit == "ms" else f"{x:.2f} s"
+
+        ratio = f"{mine[0] / floor[0]:.2f}×" if floor else ""
+        rows.append((what, shown(mine[0]), shown(floor[0]) if floor else "", ratio, f"{mine[1] / 1024:.0f} MB"))
+        print(f"  {what}: {shown(mine[0])}" + (f", floor {shown(floor[0])}, {ratio}" if floor else ""), flush=True)
+
     try:
         print(
             f"selfeval {__version__}, Python {platform.python_version()}, {platform.machine()}, "
-            f"{os.cpu_count()} cores, PyYAML C loader: {hasattr(yaml, 'CSafeLoader')}"
+            f"{os.cpu_count()} cores, PyYAML C loader: {hasattr(yaml, 'CSafeLoader')}",
+            flush=True,
         )
-        print()
         example = str(resources.EXAMPLE_DATA)
-        floor_cmd = [sys.executable, "-c", FLOOR, example]
-        cold_cmd = [exe, "score", example, "--format", "json"]
-        floor, cold = [], []
-        for _ in range(max(1, args.cold)):  # alternate, so both see the same machine
-            floor.append(run(floor_cmd)[1])
-            cold.append(run(cold_cmd)[1])
-        print(
-            f"one county from a cold start: {min(cold) * 1000:.0f} ms; floor (Python + PyYAML C loader "
-            f"on the same file): {min(floor) * 1000:.0f} ms; ratio {min(cold) / min(floor):.1f}×"
-        )
-        print()
-        print("| files | wall time | files/s | peak memory |")
-        print("| ---: | ---: | ---: | ---: |")
+        one = [exe, "score", example, "--format", "json"]
+        floor_one = [sys.executable, "-c", FLOOR, example]
+        add("one county, cold start, cache off", *alternate(args.cold, one, floor_one, off), unit="ms")
+        empty()
+        run(one, on)  # fills the cache
+        add("one county, warm cache", *alternate(args.cold, one, floor_one, on), unit="ms")
+        times: dict[int, float] = {}
         for n in args.sizes:
             folder = work / str(n)
             folder.mkdir()
-            paths = generate(n, folder)
-            target = [str(paths[0])] if n == 1 else [str(folder)]
-            cmd = [exe, "score", *target, "--format", "json", "--jobs", str(args.jobs)]
-            runs = []
-            for _ in range(max(1, args.repeat)):
-                code, wall, rss = run(cmd)
-                if code not in (0, 1):
-                    sys.exit(f"selfeval score failed with exit {code}")
-                runs.append((wall, rss))
-            wall, rss = min(runs)
-            print(f"| {n:,} | {wall:.2f} s | {n / wall:,.0f} | {rss / 1024:.0f} MB |", flush=True)
+            generate(n, folder)
+            cmd = [exe, "score", str(folder), "--format", "csv", "--jobs", str(args.jobs)]
+            floor = [sys.executable, "-c", FLOOR_MANY, str(folder), str(jobs)]
+            mine, base = alternate(args.repeat, cmd, floor, off)
+            times[n] = mine[0]
+            add(f"{n:,} files, first run, cache off", mine, base)
+            add(f"{n:,} files, first run, cache empty", *alternate(args.repeat, cmd, floor, on, empty))
+            run(cmd, on)  # the cache as the last run left it
+            add(f"{n:,} files, re-run, warm cache", *alternate(args.repeat, cmd, floor, on))
+            shutil.rmtree(folder, ignore_errors=True)
+        sizes = sorted(times)
+        print()
+        print("Command: `python benchmarks/bench_score.py " + " ".join(sys.argv[1:]) + "`")
+        print()
+        print("| what | selfeval | floor (PyYAML C loader) | ratio | peak memory |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        for small, large in itertools.pairwise(sizes):
+            print(
+                f"| {large:,} files against {small:,} ({large / small:.1f}× the files), cache off "
+                f"| {times[large]:.2f} s | {times[small]:.2f} s | {times[large] / times[small]:.2f}× | |"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

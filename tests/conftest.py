@@ -26,3 +26,11 @@ def _one_command_per_app() -> Any:
     typer.testing._get_command = functools.cache(built)
     yield
     typer.testing._get_command = built
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's result cache: off unless a test turns it on in its own
+    folder (``SELFEVAL_CACHE_DIR`` under its tmp_path)."""
+    monkeypatch.setenv("SELFEVAL_NO_CACHE", "1")
+    monkeypatch.delenv("SELFEVAL_CACHE_DIR", raising=False)

@@ -7,6 +7,7 @@ ranked once.
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import os
 from collections.abc import Callable, Iterator
@@ -15,10 +16,13 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from selfeval import resources
+from selfeval.cache import Cache, bundled_fingerprint, decode, encode, sha256
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
 from selfeval.i18n import Lang, current, msg, speaking, t
 from selfeval.inputs import STDIN, Library
+from selfeval.load import read_bytes, shown_as
 from selfeval.models.rubric import NodeType
 from selfeval.numbers import ZERO, quantize
 from selfeval.pipeline import ARITHMETIC, Evaluation, evaluate
@@ -33,9 +37,27 @@ PARALLEL_FROM = 200
 PROGRESS_FROM = 20
 """A progress bar (on a terminal only) for batches at least this large."""
 
-CHUNKS_PER_JOB = 8
-"""Chunks each process gets: enough to even out uneven files, few enough that loading the rubric
-once per chunk costs little."""
+CHUNKS_PER_JOB = 4
+"""Chunks each process gets: enough to even out uneven files, few enough that each chunk's rows
+come back in few messages."""
+
+CHUNK_SIZES = (8, 256)
+"""Fewest and most files a chunk holds: a small batch still spreads, a large one still shows progress."""
+
+
+def start_method() -> str:
+    """How worker processes start, chosen here rather than left to the Python version's default:
+    a fork inherits the rubric, its validators and compiled patterns already built in this
+    process; where there is no fork (Windows, macOS's default), a fresh interpreter."""
+    import multiprocessing
+
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per chunk: about :data:`CHUNKS_PER_JOB` chunks a process, within :data:`CHUNK_SIZES`."""
+    low, high = CHUNK_SIZES
+    return max(low, min(high, -(-files // (jobs * CHUNKS_PER_JOB))))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,16 +118,24 @@ def _cells(result: ScoreResult, places: int, detail: bool) -> list[Cell]:
 def matrix(rows: list[Row]) -> list[tuple[Cell, list[Cell | None]]]:
     """Every indicator of the rows' trees, each once and under its parent, with each row's cell of
     it (None where a county's tree has no such node): what a province's matrix shows."""
-    keys: list[tuple[str, ...]] = []
     first: dict[tuple[str, ...], Cell] = {}
+    # each indicator after its parent and whatever is already under it, a section at the end: the
+    # children of each key in the order first met, read depth first (linear in the cells)
+    children: dict[tuple[str, ...], list[tuple[str, ...]]] = {(): []}
     for row in rows:
         for cell in row.nodes:
             if cell.key in first:
                 continue
             first[cell.key] = cell
-            parent = cell.key[:-1]  # after its parent and whatever is already under it; a section at the end
-            under = [i for i, k in enumerate(keys) if parent and k[: len(parent)] == parent]
-            keys.insert(under[-1] + 1 if under else len(keys), cell.key)
+            parent = cell.key[:-1]
+            children.setdefault(parent if parent in children else (), []).append(cell.key)
+            children[cell.key] = []
+    keys: list[tuple[str, ...]] = []
+    stack = list(reversed(children[()]))
+    while stack:
+        k = stack.pop()
+        keys.append(k)
+        stack += reversed(children[k])
     by_row = [{c.key: c for c in row.nodes} for row in rows]
     return [(first[k], [mine.get(k) for mine in by_row]) for k in keys]
 
@@ -124,6 +154,13 @@ class Reviewed(Evaluation):
     def findings(self) -> list[Problem]:
         """The county's own claims against what the rules give from its evidence."""
         return Evaluation(self.data, self.rubric, self.rules or self.result).findings
+
+    @cached_property
+    def tally(self) -> list[Problem]:
+        """The county's own claims' findings, for counting (see :attr:`Evaluation.tally`)."""
+        if "findings" in self.__dict__:
+            return self.findings
+        return Evaluation(self.data, self.rubric, self.rules or self.result).tally
 
 
 def reviewed(ev: Evaluation, ledger: LedgerFile | None) -> Evaluation:
@@ -146,10 +183,15 @@ def refused_of(ev: Evaluation) -> tuple[Refused, ...]:
     return ev.refused if isinstance(ev, Reviewed) else ()
 
 
-def split_findings(ev: Evaluation) -> tuple[list[Problem], list[Problem]]:
+def split_findings(ev: Evaluation, *, placed: bool = True) -> tuple[list[Problem], list[Problem]]:
     """The county's findings (in its own file) and those of its rubric (placed in the rubric or a
-    file it names: the same for every county scored with it)."""
+    file it names: the same for every county scored with it); without ``placed``, the county's
+    only counted (see :attr:`Evaluation.tally`), the rubric's placed and worded all the same."""
     mine = ev.data.doc.display
+    if not placed:
+        tally = ev.tally
+        if all(f.path == mine for f in tally):
+            return tally, []
     findings = ev.findings
     return [f for f in findings if f.path == mine], [f for f in findings if f.path != mine]
 
@@ -163,6 +205,8 @@ class Row:
     year: int | None = None
     city: str = ""
     """The county's 地级市, where its file names it (a province groups its counties by it)."""
+    province: str = ""
+    """The province its file names (宁夏回族自治区): the summary's title, where all agree."""
     standard: Decimal | None = None
     """Each part's subtotal, or when unknown inputs leave a range, the end that gives the lowest
     total; the other end follows it."""
@@ -205,8 +249,6 @@ class Row:
     """The files scoring it read besides itself (its rubric, and what the rubric names)."""
 
     @property
-    province: str = ""
-    """The province its file names (宁夏回族自治区): the summary's title, where all agree."""
     def failed(self) -> bool:
         """Whether the file could not be scored."""
         return self.total is None
@@ -238,13 +280,14 @@ class Row:
         page or an audit of many files), else the sections and counts only, which keeps a
         batch of thousands small."""
         r = ev.result
-        own, of_rubric = split_findings(ev)
+        own, of_rubric = split_findings(ev, placed=detail)
         p = r.rubric.rounding.places
         return cls(
             path=str(path),
             name=r.data.subject.name,
             year=r.data.subject.year,
             city=r.data.subject.city or "",
+            province=r.data.subject.province or "",
             standard=r.standard,
             standard_high=r.standard_high,
             bonus=r.bonus,
@@ -277,6 +320,9 @@ class Row:
         return cls(path=str(path), problems=problems)
 
 
+CACHED: dict[str, type] = {"Row": Row, "Cell": Cell}
+"""The records the result cache keeps of a row, field by field."""
+
 SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
     Sort.TOTAL: lambda r: (-(r.total or 0), r.audit_errors or 0, r.name, r.path),
     Sort.NAME: lambda r: (r.name, r.year or 0, r.path),
@@ -287,7 +333,6 @@ SORTS: dict[Sort, Callable[[Row], tuple[object, ...]]] = {
 last). The order never changes a rank: ranks come from the totals alone. Equal totals list the
 cleaner audit first."""
 
-            province=r.data.subject.province or "",
 
 @dataclass
 class Ranking:
@@ -318,9 +363,11 @@ class Ranking:
             if row.ranked:
                 groups.setdefault(row.rubric, []).append(row)
         for group in groups.values():
-            totals = sorted((r.total for r in group if r.total is not None), reverse=True)
+            # one sort, then a binary search per row: a nation of counties ranks in n log n
+            totals = sorted(r.total for r in group if r.total is not None)
             for row in group:
-                row.rank = 1 + sum(1 for x in totals if row.total is not None and x > row.total)
+                if row.total is not None:
+                    row.rank = 1 + len(totals) - bisect.bisect_right(totals, row.total)
         order = SORTS[key]
         return cls(sorted(rows, key=lambda r: (r.failed, r.rubric, r.duplicate_of is not None, *order(r))))
 
@@ -384,11 +431,63 @@ class Chunk:
     ledger: LedgerFile | None
     detail: bool
     lang: Lang
+    cache: Cache | None = None
+    search: tuple[Path, ...] = ()
 
 
-def score_row(path: Path, library: Library, ledger: LedgerFile | None = None, detail: bool = True) -> Row:
+def row_cache(
+    root: Path | None, rubric: Path | None, ledger: LedgerFile | None, detail: bool, search: tuple[Path, ...] = ()
+) -> Cache | None:
+    """The result cache of a batch (None when it is off): its keys hold the run's language, the
+    rubric given, the rubric search path and the rubrics in it, the ledger's bytes and whether
+    rows keep every node and finding."""
+    if root is None:
+        return None
+    library = Library(rubric, search=search)
+    given = None if rubric is None else os.fspath(library.named(rubric))
+    base = {
+        "search": [[os.fspath(p), bundled_fingerprint(p)] for p in search],
+        "kind": "row",
+        "rubric": given,
+        "ledger": None if ledger is None else ledger.doc.sha256,
+        "lang": current().value,
+        "detail": detail,
+        "bundled": bundled_fingerprint(resources.RUBRICS),
+    }
+    return Cache(root=root, base=base)
+
+
+def _cached_row(path: Path, library: Library, ledger: LedgerFile | None, detail: bool, cache: Cache) -> Row:
+    """A file's row from the cache, else scored and kept there (a row a reviewer's entries changed
+    or refused is scored afresh every time: its ledger is said again with the run)."""
+    shown = shown_as(path)
+    raw = read_bytes(path, shown)
+    key = cache.key(data=sha256(raw), path=shown)
+    found = cache.get(key)
+    if found is not None:
+        try:
+            row = decode(found, CACHED)
+            if isinstance(row, Row) and row.path == str(path) and not row.failed:
+                return row
+        except (ValueError, TypeError, KeyError, ArithmeticError):
+            pass  # an entry that does not read is scored again and written anew
+    row = Row.of(path, reviewed(evaluate(path, library, ledger, raw=raw), ledger), detail)
+    if not row.adjustments and not row.refused:
+        try:
+            payload = encode(row, CACHED)
+        except TypeError:
+            return row
+        cache.put(key, payload, row.read)
+    return row
+
+
+def score_row(
+    path: Path, library: Library, ledger: LedgerFile | None = None, detail: bool = True, cache: Cache | None = None
+) -> Row:
     """Score and audit one file into a ranking row; a file that fails becomes a row with its problems."""
     try:
+        if cache is not None and path != STDIN:
+            return _cached_row(path, library, ledger, detail, cache)
         return Row.of(path, reviewed(evaluate(path, library, ledger), ledger), detail)
     except SelfevalError as e:
         return Row.failure(path, e)
@@ -398,11 +497,13 @@ def score_row(path: Path, library: Library, ledger: LedgerFile | None = None, de
         return Row(path=str(path), problems=[Problem.of(str(path), 0, 0, why, "internal", Severity.ERROR)])
 
 
-def score_chunk(chunk: Chunk) -> list[Row]:
-    """The rows of a chunk's files, in order."""
-    library = Library(chunk.rubric)
+def score_chunk(chunk: Chunk) -> tuple[list[Row], int]:
+    """The rows of a chunk's files, in order, and how many it wrote to the cache."""
+    library = Library(chunk.rubric, search=chunk.search)
+    before = chunk.cache.written if chunk.cache is not None else 0  # as the chunk was sent
     with speaking(chunk.lang):
-        return [score_row(p, library, chunk.ledger, chunk.detail) for p in chunk.paths]
+        rows = [score_row(p, library, chunk.ledger, chunk.detail, chunk.cache) for p in chunk.paths]
+    return rows, (chunk.cache.written if chunk.cache is not None else 0) - before
 
 
 def score_many(
@@ -413,11 +514,15 @@ def score_many(
     progress: bool = False,
     ledger: LedgerFile | None = None,
     detail: bool = True,
+    cache: Path | None = None,
+    search: tuple[Path, ...] = (),
 ) -> list[Row]:
-    """Rows for every path, in the order given; uses several processes for large batches.
+    """Rows for every path, in the order given; uses several processes for large batches, and the
+    result cache in the folder ``cache`` (None: none); ``search``: the rubric search path.
 
     Standard input is scored in this process, whatever the batch: a worker process has its own
     standard input (empty), and the data can be read only once."""
+    kept = row_cache(cache, rubric, ledger, detail, search)
     if jobs <= 0:
         jobs = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
     jobs = max(1, min(jobs, len(paths), os.cpu_count() or 1))  # more processes than files or cores help no one
@@ -425,27 +530,44 @@ def score_many(
     rows: list[Row] = []
     try:
         if jobs == 1:
-            library = Library(rubric)
+            library = Library(rubric, search=search)
             for p in paths:
-                rows.append(score_row(p, library, ledger, detail))
+                rows.append(score_row(p, library, ledger, detail, kept))
                 if bar:
                     bar.advance()
         else:
-            here = {i: score_row(p, Library(rubric), ledger, detail) for i, p in enumerate(paths) if p == STDIN}
+            library = Library(rubric, search=search)
+            # standard input, and the first file here: its rubric (checked, with its validators) is
+            # then built before the workers start, and a forked worker finds it already made
+            first = next((i for i, p in enumerate(paths) if p != STDIN), None)
+            here = {
+                i: score_row(p, library, ledger, detail, kept) for i, p in enumerate(paths) if p == STDIN or i == first
+            }
             if bar and here:
                 bar.advance(len(here))
-            files = [p for p in paths if p != STDIN]
-            size = -(-len(files) // (jobs * CHUNKS_PER_JOB))
+            files = [p for i, p in enumerate(paths) if i not in here]
+            size = chunk_size(len(files), jobs)
             chunks = [
-                Chunk(paths=files[i : i + size], rubric=rubric, ledger=ledger, detail=detail, lang=current())
+                Chunk(
+                    paths=files[i : i + size],
+                    rubric=rubric,
+                    ledger=ledger,
+                    detail=detail,
+                    lang=current(),
+                    cache=kept,
+                    search=search,
+                )
                 for i in range(0, len(files), size)
             ]
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor  # only a large batch pays for it
 
             scored: list[Row] = []
-            with ProcessPoolExecutor(jobs) as pool:
-                for done in pool.map(score_chunk, chunks):
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method())) as pool:
+                for done, written in pool.map(score_chunk, chunks):
                     scored += done
+                    if kept is not None:
+                        kept.written += written
                     if bar:
                         bar.advance(len(done))
             rest = iter(scored)
@@ -453,6 +575,8 @@ def score_many(
     finally:
         if bar:
             bar.stop()
+    if kept is not None:
+        kept.settle()
     return rows
 
 

@@ -21,7 +21,7 @@ from selfeval.errors import InputError
 from selfeval.forms import Form
 from selfeval.i18n import msg
 from selfeval.inputs import DataFile, Library, RubricFile, data_from, to_fill
-from selfeval.load import load_document
+from selfeval.load import load_document, parse, shown_as
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import RubricBase
 from selfeval.problems import Problem, Severity
@@ -55,9 +55,20 @@ class Evaluation(Generic[R, D]):
     @cached_property
     def findings(self) -> list[Problem]:
         """Every claim the county's own evidence does not support (computed once, when asked)."""
+        return self._audit(placed=True)
+
+    @cached_property
+    def tally(self) -> list[Problem]:
+        """The findings as counting needs them (file, code, subject, severity), neither placed on a
+        line nor put in words: what a ranking of many counties shows is how many there are."""
+        if "findings" in self.__dict__:
+            return self.findings
+        return self._audit(placed=False)
+
+    def _audit(self, *, placed: bool) -> list[Problem]:
         with decimal.localcontext(ARITHMETIC):
             try:
-                return audit(self.result, self.data.doc, self.form.checks)
+                return audit(self.result, self.data.doc, self.form.checks, placed=placed)
             except decimal.DecimalException as e:  # numbers are bounded at loading; the last guard
                 bad = msg("arithmetic", detail=type(e).__name__)
                 raise InputError([Problem.of(self.data.doc.display, 0, 0, bad, "arithmetic", Severity.ERROR)]) from e
@@ -80,10 +91,12 @@ class Evaluation(Generic[R, D]):
         )
 
 
-def evaluate(path: Path, library: Library | None = None, ledger: LedgerFile | None = None) -> Evaluation:
+def evaluate(
+    path: Path, library: Library | None = None, ledger: LedgerFile | None = None, *, raw: bytes | None = None
+) -> Evaluation:
     """Load, check and score one data file (its rubric loaded once per ``library``), then apply
-    the reviewer's ``ledger`` entries for its county and year."""
-    doc = load_document(path)
+    the reviewer's ``ledger`` entries for its county and year; ``raw``: the file's bytes, already read."""
+    doc = load_document(path) if raw is None else parse(raw, shown_as(path))
     data, rubric, walked = data_from(doc, path, library or Library())
     tree = rubric.form.tree(rubric.rubric, data.data)
     subject = data.data.subject

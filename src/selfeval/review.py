@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,21 @@ class LedgerFile:
         line, _ = self.doc.locate(("adjustments", i))
         return f"{self.doc.display}:{line}"
 
+    @cached_property
+    def _by_county(self) -> dict[tuple[str, int], tuple[list[tuple[int, Entry]], list[_Broken]]]:
+        """The entries that read and those that do not, by county and year: each county of a batch
+        finds its own without reading every entry (a province's ledger against a province)."""
+        out: dict[tuple[str, int], tuple[list[tuple[int, Entry]], list[_Broken]]] = {}
+        for i, e in self.entries:
+            out.setdefault((e.county, e.year), ([], []))[0].append((i, e))
+        for b in self.broken:
+            if b.county is not None and b.year is not None:
+                out.setdefault((b.county, b.year), ([], []))[1].append(b)
+        return out
+
     def entries_for(self, name: str, year: int) -> list[tuple[int, Entry]]:
         """The entries that read for one county and year, with their index in the ledger."""
-        return [(i, e) for i, e in self.entries if e.county == name and e.year == year]
+        return list(self._by_county.get((name, year), ([], []))[0])
 
     def review(self, name: str, year: int, walked: Walked) -> Review:
         """The entries for ``name`` and ``year`` as changes by node id, and those that cannot apply."""
@@ -133,7 +146,7 @@ class LedgerFile:
                 reviewer=reviewer,
                 date=when.isoformat() if when else "",
             )
-        for b in self.broken:
+        for b in self._by_county.get((name, year), ([], []))[1]:
             if b.county == name and b.year == year:
                 r = Refused(
                     county=name, year=year, node=b.node, reason=b.reason, problems=b.problems, where=self._at(b.index)

@@ -46,16 +46,16 @@ CHECKS: tuple[Check, ...] = tuple(
 """Every check all forms share, in the order they run."""
 
 
-def audit(result: ScoreResult, doc: Document, own: Iterable[Check] = ()) -> list[Problem]:
+def audit(result: ScoreResult, doc: Document, own: Iterable[Check] = (), *, placed: bool = True) -> list[Problem]:
     """Run the shared checks, then the form's ``own``, on a scored data file; findings most serious
-    first, then in file order."""
+    first, then in file order (unordered, unplaced and unworded without ``placed``: for counting)."""
     checks = [*CHECKS, *own]
-    ctx = Audit(result, doc)
+    ctx = Audit(result, doc, placed)
     found = [f for check in checks for f in check.run(ctx)]
     supersedes = {c.id: c.supersedes for c in checks}
     replaced = {(code, f.subject) for f in found for code in supersedes.get(f.code, ())}
     kept = [f for f in found if (f.code, f.subject) not in replaced]
-    return sorted(kept, key=Problem.severity_key)
+    return sorted(kept, key=Problem.severity_key) if placed else kept
 
 
 __all__ = ["CHECKS", "Audit", "Check", "audit"]

@@ -37,6 +37,9 @@ class Audit(Generic[R, D]):
 
     result: ScoreResult[R, D]
     doc: Document
+    placed: bool = True
+    """Place each finding on its line and put its message in words; without, a finding keeps only
+    what counting needs (its file, code, subject and severity): for an output that shows counts."""
 
     def finding(
         self,
@@ -48,6 +51,10 @@ class Audit(Generic[R, D]):
         values: Mapping[str, str],
     ) -> Problem:
         """A finding placed at the first of ``at`` that is in the file (else the last, or the top)."""
+        if not self.placed:
+            return Problem(
+                path=self.doc.display, line=0, col=0, message="", code=code, severity=severity, subject=subject
+            )
         data = self.result.data
         places = [data.where(x) for x in at]
         loc = next((x for x in places if self.doc.has(x)), places[-1] if places else ())

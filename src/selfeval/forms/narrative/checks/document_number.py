@@ -128,35 +128,40 @@ _TITLE_MARKS = re.compile(r"[《》〈〉<>“”‘’\"'\s]")
 _YEAR_BRACKETS = re.compile(r"[\[［(（【〔]\s*(\d{4})\s*[\]］)）】〕]")
 
 
-def _cited(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[tuple[str, str, tuple[Loc, ...], str, Msg]]:
+def _cited(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[tuple[str, str, tuple[Loc, ...], str]]:
     """Each document that says its 文号 (or says it has none), in the order of the file: its title,
-    its 文号 as written, where that is, the subject of a finding, and which list it is in."""
+    its 文号 as written, where that is, and the subject of a finding (which list it is in)."""
     data = audit.result.data
     for slot, docs in data.evidence.items():
         for i, d in enumerate(docs):
             if d.number or d.no_number:
-                at: tuple[Loc, ...] = (("evidence", slot, i, "number"), ("evidence", slot, "number"))
-                line = audit.doc.locate(at[0] if audit.doc.has(at[0]) else at[1])[0]
-                yield d.title, d.number or "", at, slot, msg("doc-number-in-evidence", line=line)
+                yield d.title, d.number or "", (("evidence", slot, i, "number"), ("evidence", slot, "number")), slot
     for i, a in enumerate(data.attachments):
         if a.number:
-            listed: Loc = ("attachments", i, "number")
             said = "" if unnumbered(a.number) else a.number
-            where = msg("doc-number-in-attachments", line=audit.doc.locate(listed)[0])
-            yield a.title, said, (listed,), "attachments", where
+            yield a.title, said, (("attachments", i, "number"),), "attachments"
+
+
+def _listed(audit: Audit[NarrativeRubric, NarrativeData], at: tuple[Loc, ...]) -> Msg:
+    """Which list a citation is in, and its line: found only for a citation a finding names."""
+    if at[0][0] == "attachments":
+        return msg("doc-number-in-attachments", line=audit.doc.locate(at[0])[0])
+    line = audit.doc.locate(at[0] if audit.doc.has(at[0]) else at[1])[0]
+    return msg("doc-number-in-evidence", line=line)
 
 
 def _one_number_per_document(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
     """One document has one 文号: each citation of a title is compared with its first that says one."""
-    first: dict[str, tuple[str, str, Msg]] = {}
-    for title, number, at, subject, where in _cited(audit):
+    first: dict[str, tuple[str, str, tuple[Loc, ...]]] = {}
+    for title, number, at, subject in _cited(audit):
         key = _TITLE_MARKS.sub("", normalise(title))
         same = _YEAR_BRACKETS.sub(r"〔\1〕", re.sub(r"\s+", "", normalise(number)))  # 〔2020〕 as [2020]
         if key not in first:
-            first[key] = (same, number, where)
+            first[key] = (same, number, at)
             continue
-        other, written, there = first[key]
+        other, written, first_at = first[key]
         if same != other:
+            there = _listed(audit, first_at) if audit.placed else msg("nothing")
             none = msg("doc-number-none")
             yield audit.finding(
                 Severity.ERROR,

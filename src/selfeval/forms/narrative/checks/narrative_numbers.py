@@ -338,6 +338,7 @@ def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
             continue
         texts = [seg.text or "" for seg in item.narrative]
         figures: list[_Figure] | None = None  # worked out at the first number
+        earlier: str | None = None  # the texts before this one, masked: once per text, not per number
         label = f"第{r.node.number}项" if r.node.number else r.node.title
         for i, raw in enumerate(texts):
             if "{" in raw:
@@ -347,6 +348,7 @@ def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
             masked = _mask(raw)
             if _FULL_WIDTH.search(masked):
                 masked = masked.translate(_WIDE)
+            earlier = None
             for m in _NUMBER.finditer(masked):
                 if figures is None:
                     figures = _item_figures(audit, r, texts)
@@ -360,13 +362,15 @@ def check(audit: Audit[NarrativeRubric, NarrativeData]) -> Iterator[Problem]:
                 end = next((x.start() for x in _CLAUSE.finditer(masked, m.end())), len(masked))
                 shown = f"{m.group(0)}{after[:4].split('，')[0][:2]}"
                 at = ("items", item_id, "narrative", i, "text")
+                if earlier is None:
+                    earlier = _mask("".join(texts[:i]))  # a sentence may begin in the text before
                 named, found = _meant(
                     figures,
                     value,
                     m,
                     text=masked,
                     clause=(start, end),
-                    earlier=_mask("".join(texts[:i])),  # a sentence may begin in the text before
+                    earlier=earlier,
                     item=r.node.title,
                 )
                 if not named:
