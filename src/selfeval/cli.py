@@ -8,11 +8,13 @@ words when shown (:mod:`selfeval.cliframe`), in the language the run was given.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
 
@@ -44,6 +46,8 @@ RubricOpt = Annotated[Optional[Path], typer.Option("--rubric", "-r", help=said("
 LedgerOpt = Annotated[Optional[Path], typer.Option("--adjustments", "-a", help=said("help-adjustments"))]  # noqa: UP045
 OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help=said("help-out"))]  # noqa: UP045
 ForceOpt = Annotated[bool, typer.Option("--force", help=said("help-force"))]
+RubricPathOpt = Annotated[Optional[list[Path]], typer.Option("--rubric-path", help=said("help-rubric-path"))]  # noqa: UP045
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help=said("help-no-cache"))]
 
 FORMAT_HELP = {
     "validate": "table, json, csv, xlsx, parsable, github",
@@ -52,6 +56,7 @@ FORMAT_HELP = {
     "report": "markdown, docx, xlsx",
     "compare": "table, json, csv",
     "explain": "table, json",
+    "test": "table, json, csv, xlsx, parsable, github",
 }
 """The formats each command offers, for its help (a test keeps them true to the output layer)."""
 
@@ -68,6 +73,41 @@ def _settings(ctx: typer.Context) -> Settings:
     program invokes without the group, as typer's test runner can)."""
     run = ctx.find_root().obj
     return run if isinstance(run, Settings) else Settings.build(os.environ)
+
+
+def _uncached(run: Settings, no_cache: bool) -> Settings:
+    """The run's settings without the result cache, for ``--no-cache``."""
+    return dataclasses.replace(run, cache=None) if no_cache else run
+
+
+def _replayed(run: Settings, files: tuple[str, ...], rubric: Path | None, format: Format) -> bool:
+    """One county's output read back from the result cache and written as the run that kept it
+    wrote it (:func:`selfeval.commands.one_county_of`), before the modules that score are imported."""
+    from selfeval.cache import one_county, replay
+
+    found = one_county(
+        run.cache,
+        files=files,
+        rubric=rubric,
+        search=run.rubric_path,
+        lang=run.lang.value,
+        format=format.value,
+        width=run.width,
+        ids=run.ids,
+        terminal=run.stdout_terminal,
+        plain=not run.verbose,
+    )
+    kept = None if found is None else replay(found)
+    if kept is None:
+        return False
+    try:
+        sys.stdout.buffer.write(kept[0])
+        sys.stdout.flush()
+    except BrokenPipeError:  # as a run that scores says it (_run)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
+    sys.stderr.write(kept[1])
+    return True
 
 
 def _output(format: Format | None, out: Path | None, force: bool) -> OutputSettings:
@@ -170,11 +210,19 @@ def validate(
     rubric: RubricOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
+    only: Annotated[Optional[list[Only]], typer.Option("--only", help=said("help-only"))] = None,  # noqa: UP045
 ) -> None:
     from selfeval.commands import ValidateSettings, run_validate
 
-    run = _settings(ctx)
-    s = ValidateSettings(run=run, files=tuple(files), rubric=rubric, output=_output(format, out, force))
+    run = _settings(ctx).searching(rubric_path)
+    s = ValidateSettings(
+        run=run,
+        files=tuple(files),
+        rubric=rubric,
+        output=_output(format, out, force),
+        only=tuple(k.value for k in only or ()),
+    )
     _run(run, lambda o, say: run_validate(s, o, say))
 
 
@@ -204,10 +252,21 @@ def score_cmd(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help=said("help-jobs"))] = 0,
     separate: Annotated[bool, typer.Option("--separate", help=said("help-separate"))] = False,
     adjustments: LedgerOpt = None,
+    title: Annotated[str, typer.Option("--title", help=said("help-title"))] = "",
+    province: Annotated[str, typer.Option("--province", help=said("help-province"))] = "",
+    reviewer: Annotated[str, typer.Option("--reviewer", help=said("help-reviewer"))] = "",
+    date: Annotated[Optional[str], typer.Option("--date", help=said("help-date"))] = None,  # noqa: UP045
+    no_cache: NoCacheOpt = False,
+    rubric_path: RubricPathOpt = None,
 ) -> None:
+    run = _uncached(_settings(ctx), no_cache).searching(rubric_path)
+    to_stdout = out is None or str(out) == "-"  # as _output reads it, without importing what scores
+    plain = not gaps and fail_under is None and adjustments is None and to_stdout
+    if plain and _replayed(run, tuple(files), rubric, format or Format.TABLE):
+        raise typer.Exit(0)
     from selfeval.commands import BatchSettings, ScoreSettings, run_score
+    from selfeval.outputs.base import Heading
 
-    run = _settings(ctx)
     s = ScoreSettings(
         run=run,
         files=tuple(files),
@@ -217,8 +276,20 @@ def score_cmd(
         gaps=gaps,
         batch=BatchSettings(sort=sort, jobs=jobs, separate=separate),
         adjustments=adjustments,
+        heading=Heading(title=title, province=province, reviewer=reviewer, date=_date(date)),
     )
     _run(run, lambda o, say: run_score(s, o, say))
+
+
+def _date(value: Optional[str]) -> Any:  # noqa: UP045
+    from selfeval.province import read_date
+
+    if value is None:
+        return None
+    day = read_date(value)
+    if day is None:
+        raise typer.BadParameter(t("not-a-date", value=value), param_hint="--date")
+    return day
 
 
 @app.command("audit", cls=Command, help=said("help-audit"))
@@ -231,10 +302,12 @@ def audit_cmd(
     force: ForceOpt = False,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help=said("help-fail-on"))] = Severity.ERROR,
     adjustments: LedgerOpt = None,
+    no_cache: NoCacheOpt = False,
+    rubric_path: RubricPathOpt = None,
 ) -> None:
     from selfeval.commands import AuditSettings, run_audit
 
-    run = _settings(ctx)
+    run = _uncached(_settings(ctx), no_cache).searching(rubric_path)
     s = AuditSettings(
         run=run,
         files=tuple(files),
@@ -326,6 +399,10 @@ def compare_cmd(
     a: Annotated[str, typer.Argument(help=said("help-compare-a"))],
     b: Annotated[str, typer.Argument(help=said("help-compare-b"))],
     rubric: RubricOpt = None,
+    rubric_a: Annotated[Optional[Path], typer.Option("--rubric-a", help=said("help-rubric-a"))] = None,  # noqa: UP045
+    rubric_b: Annotated[Optional[Path], typer.Option("--rubric-b", help=said("help-rubric-b"))] = None,  # noqa: UP045
+    changed: Annotated[bool, typer.Option("--changed", help=said("help-compare-changed"))] = False,
+    rubrics: Annotated[bool, typer.Option("--rubrics", help=said("help-compare-rubrics"))] = False,
     format: Annotated[Optional[Format], _format_opt("compare")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -333,7 +410,17 @@ def compare_cmd(
     from selfeval.commands import CompareSettings, run_compare
 
     run = _settings(ctx)
-    s = CompareSettings(run=run, a=a, b=b, rubric=rubric, output=_output(format, out, force))
+    s = CompareSettings(
+        run=run,
+        a=a,
+        b=b,
+        rubric=rubric,
+        rubric_a=rubric_a,
+        rubric_b=rubric_b,
+        output=_output(format, out, force),
+        changed=changed,
+        rubrics=rubrics,
+    )
     _run(run, lambda o, say: run_compare(s, o, say))
 
 
@@ -355,12 +442,62 @@ def explain(
 
 
 @app.command(cls=Command, help=said("help-rules"))
-def rules(ctx: typer.Context) -> None:
+def rules(
+    ctx: typer.Context,
+    kind: Annotated[Optional[str], typer.Argument(help=said("help-rules-kind"))] = None,  # noqa: UP045
+    keys: Annotated[bool, typer.Option("--keys", help=said("help-rules-keys"))] = False,
+) -> None:
     from selfeval.commands import RulesSettings, run_rules
 
     run = _settings(ctx)
-    s = RulesSettings(run=run)
+    s = RulesSettings(run=run, kind=kind, keys=keys)
     _run(run, lambda o, say: run_rules(s, o, say))
+
+
+class Only(str, Enum):
+    """The kind of file ``validate --only`` checks."""
+
+    RUBRIC = "rubric"
+    DATA = "data"
+
+
+class SchemaKind(str, Enum):
+    """What ``selfeval schema`` describes."""
+
+    RUBRIC = "rubric"
+    DATA = "data"
+
+
+@app.command("schema", cls=Command, help=said("help-schema"))
+def schema_cmd(
+    ctx: typer.Context,
+    kind: Annotated[SchemaKind, typer.Argument(help=said("help-schema-kind"))],
+    rubric: Annotated[Optional[Path], typer.Option("--rubric", "-r", help=said("help-schema-rubric"))] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
+) -> None:
+    from selfeval.commands import SchemaSettings, run_schema
+
+    run = _settings(ctx).searching(rubric_path)
+    s = SchemaSettings(run=run, kind=kind.value, rubric=rubric, output=_output(None, out, force))
+    _run(run, lambda o, say: run_schema(s, o, say))
+
+
+@app.command("test", cls=Command, help=said("help-test"))
+def test_cmd(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[str]], typer.Argument(help=said("help-test-paths"))] = None,  # noqa: UP045
+    format: Annotated[Optional[Format], _format_opt("test")] = None,  # noqa: UP045
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
+) -> None:
+    from selfeval.commands import CaseSettings, run_test
+
+    run = _settings(ctx).searching(rubric_path)
+    s = CaseSettings(run=run, paths=tuple(paths or (".",)), output=_output(format, out, force))
+    _run(run, lambda o, say: run_test(s, o, say))
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ to say besides its result goes to standard error through :class:`Say`.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -27,15 +28,16 @@ from selfeval.batch import (
     score_many,
     split_findings,
 )
+from selfeval.cache import Cache, keep, one_county
 from selfeval.choices import Format, Scores, Sort
 from selfeval.cliframe import wrap_cells
 from selfeval.compare import compare
-from selfeval.errors import InputError, SelfevalError, UsageError, os_reason
-from selfeval.examples import split
+from selfeval.errors import InputError, OutputError, SelfevalError, UsageError, os_reason
 from selfeval.explain import explain
 from selfeval.forms import FORMS, ReportOptions
-from selfeval.i18n import Lang, current, msg, speaking, t
+from selfeval.i18n import msg, speaking, suggest_msg, t
 from selfeval.inputs import STDIN, Library, check_file, expand
+from selfeval.models.rubric import RubricBase
 from selfeval.numbers import fmt, span
 from selfeval.outputs import (
     COMPARISON,
@@ -54,7 +56,7 @@ from selfeval.outputs import (
     Writer,
     choose,
 )
-from selfeval.outputs.base import inert
+from selfeval.outputs.base import Heading, inert
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
 from selfeval.pipeline import evaluate
@@ -168,15 +170,40 @@ class ValidateSettings:
     files: tuple[str, ...]
     rubric: Path | None = None
     output: OutputSettings = field(default_factory=OutputSettings)
+    only: tuple[str, ...] = ()
+    """``rubric``, ``data`` or both: check only files of these kinds, skipping the others with a note
+    (a pre-commit hook's files are chosen by name, which cannot tell a rubric from a data file, nor
+    either from another program's YAML); empty: every file given."""
+
+
+def _only(paths: list[Path], kinds: tuple[str, ...], say: Say) -> list[Path]:
+    """The files of the kinds asked for, by their top-level keys; the others said and skipped. A file
+    that cannot be read stays, so that what is wrong with it is said."""
+    if not kinds:
+        return paths
+    from selfeval.inputs import kind_of
+    from selfeval.load import load_document
+
+    kept = []
+    for p in paths:
+        try:
+            found = kind_of(load_document(p))
+        except SelfevalError:
+            found = kinds[0]
+        if found in kinds:
+            kept.append(p)
+        else:
+            say.info("only-skipped", path=p, what=msg(f"only-kind-{found or 'other'}"))
+    return kept
 
 
 def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     """Check rubric and data files; exit 1 when any has an error."""
-    paths = expand(s.files)
+    paths = _only(expand(s.files), s.only, say)
     _files(paths)
     inputs = _given(*paths, s.rubric)
     dest = Destination.prepare(FINDINGS, Format.PARSABLE, s.output, s.run, inputs)
-    library = Library(s.rubric)
+    library = Library(s.rubric, search=s.run.rubric_path)
     checked = [Checked(str(p), check_file(p, library)) for p in paths]
     dest.write(Findings(checked), stdout, say, [*inputs, *library.read()])
     total = counts([p for c in checked for p in c.problems])
@@ -214,6 +241,8 @@ class ScoreSettings:
     batch: BatchSettings = field(default_factory=BatchSettings)
     adjustments: Path | None = None
     """A reviewer's ledger, applied after the rules."""
+    heading: Heading = field(default_factory=Heading)
+    """The province's title, reviewer and date, as given on the command line."""
 
 
 def rubric_groups(ranking: Ranking) -> str:
@@ -240,10 +269,14 @@ def _batch(
     batch: BatchSettings,
     progress: bool = False,
     detail: bool = True,
+    cache: Path | None = None,
+    search: tuple[Path, ...] = (),
 ) -> Ranking:
     """Every file scored and audited, ranked; a batch that mixes rubrics refused unless separated;
     the copies of a county's year left unranked, and every problem of the ledger, said."""
-    rows = score_many(paths, rubric, jobs=batch.jobs, progress=progress, ledger=ledger, detail=detail)
+    rows = score_many(
+        paths, rubric, jobs=batch.jobs, progress=progress, ledger=ledger, detail=detail, cache=cache, search=search
+    )
     ranking = Ranking.sorted(rows, batch.sort)
     if len(ranking.rubrics) > 1 and not batch.separate:
         raise SelfevalError(msg("rubrics-mixed", groups=rubric_groups(ranking)))
@@ -254,6 +287,32 @@ def _batch(
     return ranking
 
 
+def _heading(given: Heading, ledger: LedgerFile | None) -> Heading:
+    """The province's heading: what the command line says, else the ledger's reviewer and date."""
+    if ledger is None:
+        return given
+    header = ledger.ledger
+    return replace(given, reviewer=given.reviewer or header.reviewer or "", date=given.date or header.date)
+
+
+def one_county_of(s: ScoreSettings, format: Format) -> tuple[Cache, str] | None:
+    """Where the output of ``score FILE`` is kept in the result cache (see :func:`selfeval.cache.one_county`)."""
+    run, o = s.run, s.output
+    plain = not s.gaps and s.fail_under is None and s.adjustments is None and o.out is None and not run.verbose
+    return one_county(
+        run.cache,
+        files=s.files,
+        rubric=s.rubric,
+        search=run.rubric_path,
+        lang=run.lang.value,
+        format=format.value,
+        width=run.width,
+        ids=run.ids,
+        terminal=run.stdout_terminal,
+        plain=plain,
+    )
+
+
 def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     """Score one file in detail, or many as a ranking."""
     paths = expand(s.files)
@@ -261,13 +320,22 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     inputs = _given(*paths, s.adjustments, s.rubric)
     if len(paths) == 1:
         dest = Destination.prepare(GAPS if s.gaps else SCORE, Format.TABLE, s.output, s.run, inputs)
-        ev = reviewed(evaluate(paths[0], Library(s.rubric), ledger), ledger)
+        kept = one_county_of(s, dest.format)  # keyed by the bytes as read before scoring
+        ev = reviewed(evaluate(paths[0], Library(s.rubric, search=s.run.rubric_path), ledger), ledger)
         say.detail("scored-against", path=paths[0], id=ev.rubric.rubric.id, version=ev.rubric.rubric.version)
         if ledger is not None and not ev.result.adjustments and not refused_of(ev):
             say.info("adjust-none", who=ev.label, path=s.adjustments)
         wrong = ledger_problems_for(ledger, ev)
         say.problem_lines(line(p) for p in wrong)
-        dest.write(ev, stdout, say, [*inputs, *ev.rubric.files()])
+        if kept is None:
+            dest.write(ev, stdout, say, [*inputs, *ev.rubric.files()])
+        else:  # written here first, then kept whole: the next run of the same inputs reads it back
+            out, err = io.BytesIO(), io.StringIO()
+            dest.write(ev, out, replace(say, err=err), [*inputs, *ev.rubric.files()])
+            stdout.write(out.getvalue())
+            stdout.flush()
+            say.err.write(err.getvalue())
+            keep(kept, out.getvalue(), err.getvalue(), ev.rubric.files())
         r = ev.result
         if s.fail_under is not None and r.total_high < s.fail_under:  # below however the unknowns turn out
             say.info("below-fail-under", total=span(r.total, r.total_high), limit=s.fail_under)
@@ -278,9 +346,20 @@ def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:
     if s.gaps:
         raise UsageError(msg("gaps-one-file"))
     ranked = Destination.prepare(RANKING, Format.TABLE, s.output, s.run, inputs)
+    ranked = replace(ranked, options=replace(ranked.options, heading=_heading(s.heading, ledger)))
     # every node and finding only for the outputs that show them: the workbook and the page
     detail = ranked.format in (Format.XLSX, Format.HTML)
-    ranking = _batch(paths, s.rubric, ledger, say, batch=s.batch, progress=s.run.progress, detail=detail)
+    ranking = _batch(
+        paths,
+        s.rubric,
+        ledger,
+        say,
+        batch=s.batch,
+        progress=s.run.progress,
+        detail=detail,
+        cache=s.run.cache,
+        search=s.run.rubric_path,
+    )
     ranked.write(ranking, stdout, say, [*inputs, *ranking.read])
     for row in ranking.failed:
         say.problem_lines(line(p) for p in row.problems)
@@ -321,7 +400,7 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
     inputs = _given(*paths, s.adjustments, s.rubric)
     dest = Destination.prepare(FINDINGS, Format.TABLE, s.output, s.run, inputs)
     if len(paths) == 1:
-        ev = reviewed(evaluate(paths[0], Library(s.rubric), ledger), ledger)
+        ev = reviewed(evaluate(paths[0], Library(s.rubric, search=s.run.rubric_path), ledger), ledger)
         subject = ev.result.data.subject
         own, of_rubric = split_findings(ev)
         counties = [Checked(str(paths[0]), own, (subject.name, subject.year))]
@@ -331,7 +410,8 @@ def run_audit(s: AuditSettings, stdout: IO[bytes], say: Say) -> int:
         inputs += ev.rubric.files()
     else:
         # findings need no common rubric
-        ranking = _batch(paths, s.rubric, ledger, say, batch=BatchSettings(separate=True))
+        separate = BatchSettings(separate=True)
+        ranking = _batch(paths, s.rubric, ledger, say, batch=separate, cache=s.run.cache, search=s.run.rubric_path)
         by_path = sorted(ranking.rows, key=lambda r: r.path)
         counties = [
             Checked(r.path, r.problems if r.failed else r.findings, None if r.failed else (r.name, r.year or 0))
@@ -384,7 +464,7 @@ def run_report(s: ReportSettings, stdout: IO[bytes], say: Say) -> int:
     inputs = _given(path, s.template, s.adjustments, s.rubric)
     dest = Destination.prepare(REPORT, Format.MARKDOWN, s.output, s.run, inputs)
     ledger = _ledger(s.adjustments)
-    ev = reviewed(evaluate(path, Library(s.rubric), ledger), ledger)
+    ev = reviewed(evaluate(path, Library(s.rubric, search=s.run.rubric_path), ledger), ledger)
     wrong = ledger_problems_for(ledger, ev)
     say.problem_lines(line(p) for p in wrong)
     own, _ = split_findings(ev)  # the rubric's own findings are no county's to answer for
@@ -510,13 +590,49 @@ def run_init(s: InitSettings, stdout: IO[bytes], say: Say) -> int:
         text = rf.form.skeleton(rf.rubric, s.name or "某县", year)
         what = msg("init-blank", id=rf.rubric.id, version=rf.rubric.version)
         read += rf.files()
+    schema = None
+    if target is not None:  # the editor's schema beside the file, named on its first line (a comment)
+        from selfeval.json_schema import schema_file
+
+        rubric = Library().load(resources.DEFAULT_RUBRIC) if s.example else rf
+        schema = schema_file(target, rubric.rubric)
+        text = f"# yaml-language-server: $schema={schema.relative_to(target.parent).as_posix()}\n{text}"
+        said = [replace(p, line=p.line + 1) for p in said]
     with opened(target, stdout, force=s.force, inputs=read) as fh:
         fh.write(text.encode("utf-8"))
     if not say.quiet:
         say.problem_lines(line(p) for p in said)
     if target is not None:
         say.info("init-wrote", path=target, what=what)
+    if schema is not None:
+        _write_schema(schema, rubric.rubric, s.force, say)
     return 0
+
+
+def _write_schema(path: Path, rubric: RubricBase, force: bool, say: Say) -> None:
+    """The data schema of ``rubric`` at ``path``: written when new, left alone when the same, and an
+    existing different one kept unless ``force`` (an author may have made it their own)."""
+    import json
+
+    from selfeval.json_schema import data_schema
+
+    text = json.dumps(data_schema(rubric), ensure_ascii=False, indent=2) + "\n"
+    try:
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        old = ""
+    if old == text:
+        return
+    if old is not None and not force:
+        say.info("init-schema-kept", path=path)
+        return
+    try:
+        path.parent.mkdir(exist_ok=True)
+    except OSError as e:
+        raise OutputError(msg("os-error", path=path.parent, reason=os_reason(e))) from e
+    with opened(path, io.BytesIO(), force=True) as fh:
+        fh.write(text.encode("utf-8"))
+    say.info("init-schema-wrote", path=path)
 
 
 # ----------------------------------------------------------------------------- compare
@@ -530,19 +646,40 @@ class CompareSettings:
     a: str
     b: str
     rubric: Path | None = None
+    rubric_a: Path | None = None
+    """A's rubric alone (default: ``rubric``, else the one A names)."""
+    rubric_b: Path | None = None
     output: OutputSettings = field(default_factory=OutputSettings)
+    changed: bool = False
+    """Only the lines whose value changed (and the total)."""
+    rubrics: bool = False
+    """A and B are rubrics: what changed from one to the other."""
 
 
 def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
-    """Two data files side by side, node by node and figure by figure."""
+    """Two data files side by side, node by node and figure by figure (their rubrics may differ:
+    nodes are matched by id, else by number and title); or, with ``rubrics``, two rubrics."""
+    from selfeval.compare import compare_rubrics
+
     paths = [Path(s.a), Path(s.b)]
-    dest = Destination.prepare(COMPARISON, Format.TABLE, s.output, s.run, _given(*paths, s.rubric))
-    library = Library(s.rubric)
-    a, b = evaluate(paths[0], library), evaluate(paths[1], library)
+    _files(paths)
+    inputs = _given(*paths, s.rubric, s.rubric_a, s.rubric_b)
+    dest = Destination.prepare(COMPARISON, Format.TABLE, s.output, s.run, inputs)
+    if s.rubrics:
+        library = Library()
+        fa, fb = library.load(paths[0]), library.load(paths[1])
+        dest.write(compare_rubrics(fa.rubric, fb.rubric), stdout, say, inputs)
+        return 0
+    a = evaluate(paths[0], Library(s.rubric_a or s.rubric))
+    b = evaluate(paths[1], Library(s.rubric_b or s.rubric))
     ra, rb = a.result.rubric, b.result.rubric
+    full = compare(a, b)
+    result = compare(a, b, changed_only=True) if s.changed else full
     if (ra.id, ra.version) != (rb.id, rb.version):
-        raise SelfevalError(msg("compare-rubrics", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
-    dest.write(compare(a, b), stdout, say, _given(*paths, s.rubric, *a.rubric.files(), *b.rubric.files()))
+        if not any(x.kind == "node" and x.a is not None and x.b is not None for x in full.lines):
+            raise SelfevalError(msg("compare-nothing-matched", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}"))
+        say.info("compare-across", a=f"{ra.id} {ra.version}", b=f"{rb.id} {rb.version}")
+    dest.write(result, stdout, say, [*inputs, *a.rubric.files(), *b.rubric.files()])
     return 0
 
 
@@ -564,7 +701,7 @@ def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
     """One node: its rule in words, the inputs it reads with the county's values, the score and why."""
     path = Path(s.file) if s.file else resources.EXAMPLE_DATA
     dest = Destination.prepare(EXPLANATION, Format.TABLE, s.output, s.run, _given(path, s.rubric))
-    ev = evaluate(path, Library(s.rubric))
+    ev = evaluate(path, Library(s.rubric, search=s.run.rubric_path))
     dest.write(explain(ev, s.node), stdout, say, _given(path, s.rubric, ev.rubric.path))
     return 0
 
@@ -573,36 +710,43 @@ def run_explain(s: ExplainSettings, stdout: IO[bytes], say: Say) -> int:
 
 
 def _doc(text: str, family: str, width: int) -> list[str]:
-    """A bilingual docstring in the run's language (Chinese first, then English), wrapped to the
-    terminal, then its worked examples (a ``rule`` kind's or a ``check``'s), as indented lines."""
-    described, examples = split(text)
-    parts = described.split("\n\n", 1)
-    if current() is Lang.EN and len(parts) > 1:
-        lines = ["    " + line if line else "" for line in parts[1].splitlines()]
-    else:  # Chinese runs on without spaces where the source wrapped it
-        lines = ["    " + line for line in wrap_cells(parts[0].replace("\n", ""), width - 4)]
-    for ex in examples:
-        said = t(f"example-{family}-{'pass' if ex.verdict == 'PASS' else 'fail'}", title=ex.title)
-        lines.append("    " + said)
-        lines += ["        " + line for line in ex.source.rstrip("\n").splitlines()]
-    return lines
+    """A check's docstring in the run's language, wrapped to the terminal, then its worked examples."""
+    from selfeval.reference import doc_lines
+
+    described, examples = doc_lines(text, family, width)
+    return [*described, *examples]
 
 
 def run_rules(s: RulesSettings, stdout: IO[bytes], say: Say) -> int:
-    """The rule kinds a rubric can use and the audit checks, each with its documentation and examples."""
+    """The rule kinds a rubric can use, each with its keys and examples, and the audit checks;
+    one kind or check (``KIND``), or the keys of a rubric and of a node (``--keys``)."""
+    from selfeval.reference import keys_lines, kind_lines
+
     width = s.run.width
-    lines = [t("rules-heading"), *wrap_cells(t("rules-examples"), width), ""]
-    for kind, cls in RULES.items():
-        lines += [kind, *_doc(cls.__doc__ or "", "rule", width), ""]
-    lines += [t("checks-heading"), *wrap_cells(t("checks-examples"), width), ""]
-    for check in CHECKS:
-        lines += [check.id, *_doc(check.doc, "check", width), ""]
-    for form in FORMS.values():
-        if form.checks:
-            lines += [t("form-checks-heading", form=form.title), ""]
-            for check in form.checks:
-                lines += [check.id, *_doc(check.doc, "check", width), ""]
-    stdout.write(("\n".join(lines) + "\n").encode("utf-8"))
+    checks = {c.id: c for c in [*CHECKS, *(c for f in FORMS.values() for c in f.checks)]}
+    if s.keys:
+        lines = keys_lines(width)
+    elif s.kind is not None and s.kind in RULES:
+        lines = kind_lines(s.kind, RULES[s.kind], width)
+    elif s.kind is not None and s.kind in checks:
+        lines = [s.kind, *_doc(checks[s.kind].doc, "check", width)]
+    elif s.kind is not None:
+        hint = suggest_msg(s.kind, [*RULES, *checks])
+        raise UsageError(msg("rules-no-such-kind", kind=s.kind, hint=hint, kinds=", ".join(RULES)))
+    else:
+        lines = [t("rules-heading"), *wrap_cells(t("rules-examples"), width)]
+        lines += [*wrap_cells(t("ref-kinds-intro"), width), ""]
+        for kind, cls in RULES.items():
+            lines += [*kind_lines(kind, cls, width), ""]
+        lines += [t("checks-heading"), *wrap_cells(t("checks-examples"), width), ""]
+        for check in CHECKS:
+            lines += [check.id, *_doc(check.doc, "check", width), ""]
+        for form in FORMS.values():
+            if form.checks:
+                lines += [t("form-checks-heading", form=form.title), ""]
+                for check in form.checks:
+                    lines += [check.id, *_doc(check.doc, "check", width), ""]
+    stdout.write(("\n".join(lines).rstrip("\n") + "\n").encode("utf-8"))
     return 0
 
 
@@ -611,6 +755,74 @@ class RulesSettings:
     """Options of ``selfeval rules``."""
 
     run: Settings = field(default_factory=Settings)
+    kind: str | None = None
+    """One rule kind or audit check, instead of all."""
+    keys: bool = False
+    """The keys of a rubric and of a node, instead of the rule kinds."""
+
+
+# ----------------------------------------------------------------------------- schema
+
+
+@dataclass(frozen=True, kw_only=True)
+class SchemaSettings:
+    """Options of ``selfeval schema``."""
+
+    run: Settings = field(default_factory=Settings)
+    kind: str
+    """``rubric`` or ``data``."""
+    rubric: Path | None = None
+    """For ``data``: the rubric whose names the schema knows."""
+    output: OutputSettings = field(default_factory=OutputSettings)
+
+
+def run_schema(s: SchemaSettings, stdout: IO[bytes], say: Say) -> int:
+    """The JSON Schema of rubric files, or of data files (for one rubric, or any)."""
+    import json
+
+    from selfeval.json_schema import data_schema, rubric_schema
+
+    if s.kind not in ("rubric", "data"):
+        raise UsageError(msg("schema-kind-unknown", kind=s.kind, hint=suggest_msg(s.kind, ["rubric", "data"])))
+    o = s.output
+    if o.out is not None:
+        check_target(o.out, force=o.force, inputs=_given(s.rubric))
+    library = Library(s.rubric, search=s.run.rubric_path)
+    schema = rubric_schema() if s.kind == "rubric" else data_schema(library.default().rubric if s.rubric else None)
+    with opened(o.out, stdout, force=o.force, inputs=_given(s.rubric, *library.read())) as fh:
+        fh.write((json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    if o.out is not None:
+        say.info("wrote", path=o.out)
+    return 0
+
+
+# ----------------------------------------------------------------------------- test
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseSettings:
+    """Options of ``selfeval test``."""
+
+    run: Settings = field(default_factory=Settings)
+    paths: tuple[str, ...] = (".",)
+    output: OutputSettings = field(default_factory=OutputSettings)
+
+
+def run_test(s: CaseSettings, stdout: IO[bytes], say: Say) -> int:
+    """Run rubric test cases; exit 1 when an expectation does not hold or a case cannot be run."""
+    from selfeval.casetests import discover, run_case
+
+    paths = discover(list(s.paths) or ["."])
+    dest = Destination.prepare(FINDINGS, Format.PARSABLE, s.output, s.run, paths)
+    libraries: dict[Path | None, Library] = {}
+    outcomes = [run_case(p, libraries, s.run.rubric_path) for p in paths]
+    read = [p for lib in libraries.values() for p in lib.read()]
+    dest.write(Findings([Checked(str(o.path), o.problems) for o in outcomes]), stdout, say, [*paths, *read])
+    checks = sum(o.checks for o in outcomes)
+    failed = sum(o.failed for o in outcomes)
+    broken = sum(1 for o in outcomes if o.problems and not o.failed)
+    say.info("case-summary", files=len(outcomes), checks=checks, failed=failed)
+    return 1 if failed or broken else 0
 
 
 # ----------------------------------------------------------------------------- running

@@ -1175,24 +1175,486 @@ MESSAGES.update(
         ),
     }
 )
+
+# the rubric author's reference (selfeval rules), did-you-mean and comparing rubrics
+MESSAGES.update(
+    {
+        "unknown-kind-hint": (
+            "未知的类型“{tag}”{hint}；可用：{choices}",
+            "unknown kind '{tag}'{hint}; known: {choices}",
+        ),
+        "expect-one-of-hint": (
+            "“{got}”不是可用的值{hint}；可用：{choices}",
+            "'{got}' is not allowed{hint}; allowed: {choices}",
+        ),
+        "comparator-ascii": (
+            "比较符须用半角（英文）符号书写，可用：{choices}；“{got}”应写作“{want}”",
+            "comparators are written in ASCII: {choices}; write '{got}' as '{want}'",
+        ),
+        "yaml-said": ("YAML 格式错误：{what}", "YAML syntax error: {what}"),
+        "yaml-indent-more": (
+            "“{key}”比上一行的键多缩进了，被读成了上一行的值的接续；同一层的键须从同一列开始（只用空格）",
+            "'{key}' is indented more than the key above, so it reads as the rest of that value; keys of one level start in one column (spaces only)",
+        ),
+        "yaml-colon-in-value": (
+            "“{key}”的值中有“: ”（冒号加空格），YAML 把它读成了又一个键；含冒号的值须整段加引号：{key}: {value}",
+            "the value of '{key}' holds ': ' (a colon and a space), which YAML reads as another key; quote the whole value: {key}: {value}",
+        ),
+        "yaml-indent-off": (
+            "这一行与上面同一层的键没有对齐（同一层的键须从同一列开始，只用空格缩进），或上一行在值之后多了内容",
+            "this line is not in line with the keys of its level above (keys of one level start in one column, indented with spaces only), or the line above has more after its value",
+        ),
+        "yaml-list-indent": (
+            "这一行在列表中，却没有以“- ”开头，或缩进与列表的各项不一致",
+            "this line is inside a list but does not start with '- ', or is indented unlike the list's items",
+        ),
+        "yaml-list-here": (
+            "这里不能开始列表（“- ”）：列表须另起一行，写在一个以冒号结尾的键下面并缩进",
+            "a list ('- ') cannot start here: it goes on lines of its own, indented under a key ending in a colon",
+        ),
+        "yaml-no-colon": (
+            "这一行缺少冒号“:”，或冒号后缺少空格",
+            "a ':' is missing on this line, or the space after it",
+        ),
+        "yaml-quote-open": ("引号没有闭合", "a quotation mark is not closed"),
+        "yaml-bracket-open": (
+            "方括号 [ 没有闭合：列表写作 [a, b]，各项之间用英文逗号",
+            "a [ is not closed: a list is written [a, b], its items separated by ASCII commas",
+        ),
+        "yaml-brace-open": (
+            "花括号 {{ 没有闭合：键值对写作 {{a: 1, b: 2}}，各项之间用英文逗号",
+            "a {{ is not closed: a mapping is written {{a: 1, b: 2}}, its entries separated by ASCII commas",
+        ),
+        "yaml-alias-undefined": ("引用了未定义的锚点（*名称）", "an alias (*name) names no anchor"),
+        "yaml-bad-start": (
+            "值以 YAML 不允许开头的字符（如 @、`、%）开始；请给整个值加引号",
+            "a value starts with a character YAML does not allow there (@, `, %); quote the whole value",
+        ),
+        "yaml-tab": (
+            "缩进里有制表符 Tab：YAML 只能用空格缩进，请把 Tab 换成空格",
+            "the indentation holds a Tab: YAML indents with spaces only; replace the Tab with spaces",
+        ),
+        "yaml-reference": (
+            "以 {{引用}} 开头的文字须整段加引号，如 text: '{{towns}}个乡镇…'",
+            "a text that starts with a {{reference}} must be quoted: text: '{{towns}}…'",
+        ),
+        "yaml-hint-general": (
+            "（请检查这一行及上一行的缩进、冒号和引号）",
+            " (check the indentation, colons and quotation marks of this line and the one above)",
+        ),
+        "compare-node-words": ("{type}，{points}分", "{type}, {points} points"),
+        "compare-top": ("顶层", "the top"),
+        "compare-unmatched-a": (
+            "以下指标只在 {rubric} 中，{other} 中没有对应项（按编号、序号和标题都未能对应）：{nodes}",
+            "only in {rubric}, matching nothing in {other} (by id, number or title): {nodes}",
+        ),
+        "compare-unmatched-b": (
+            "以下指标只在 {rubric} 中，{other} 中没有对应项（按编号、序号和标题都未能对应）：{nodes}",
+            "only in {rubric}, matching nothing in {other} (by id, number or title): {nodes}",
+        ),
+        "compare-renamed": (
+            "按序号和标题对应、编号不同的指标：{pairs}",
+            "matched by number and title under other ids: {pairs}",
+        ),
+        "compare-across": (
+            "两个文件按不同的评分标准评分（{a}；{b}），指标按编号、序号和标题对应",
+            "the two files are scored against different rubrics ({a}; {b}); nodes are matched by id, number and title",
+        ),
+        "compare-nothing-matched": (
+            "两个文件按不同的评分标准评分（{a}；{b}），且没有一个指标能按编号、序号或标题对应，无法比较",
+            "the two files are scored against different rubrics ({a}; {b}) and no node matches by id, number or title; nothing to compare",
+        ),
+        "compare-changed-only": ("（只列出有变化的行，以及总分）", "(only the lines that changed, and the total)"),
+        "compare-no-changes": ("两个评分标准的指标和设置完全相同", "the two rubrics have the same nodes and settings"),
+        "change-added": ("新增", "added"),
+        "change-removed": ("删除", "removed"),
+        "change-moved": ("移动", "moved"),
+        "change-points": ("分值", "points"),
+        "change-rule": ("规则", "rule"),
+        "change-title": ("标题", "title"),
+        "change-type": ("类型", "type"),
+        "change-cap": ("上限", "cap"),
+        "change-node": ("其他", "other"),
+        "change-key": ("设置", "setting"),
+        "col-before": ("原", "Before"),
+        "col-after": ("现", "After"),
+        "col-what": ("变化内容", "What changed"),
+        "help-compare-changed": ("只列出有变化的行（以及总分）", "Only the lines that changed (and the total)."),
+        "help-compare-rubrics": (
+            "比较两个评分标准（A、B 为评分标准文件）：新增、删除、移动的指标，分值、规则、标题和上限的变化",
+            "Compare two rubrics (A and B are rubric files): nodes added, removed, moved, re-pointed; rules, titles and caps changed.",
+        ),
+        "help-rubric-a": ("A 所用的评分标准（默认：A 自己指明的）", "The rubric for A (default: the one A names)."),
+        "help-rubric-b": ("B 所用的评分标准（默认：B 自己指明的）", "The rubric for B (default: the one B names)."),
+        "csv-before": ("原", "Before"),
+        "csv-after": ("现", "After"),
+        "csv-detail": ("变化内容", "What changed"),
+        "ref-kind": ("规则类型，决定本表中的其他键", "The rule kind, which decides the other keys here"),
+        "ref-type-number": ("数", "number"),
+        "ref-type-integer": ("整数", "integer"),
+        "ref-type-text": ("文字", "text"),
+        "ref-type-bool": ("true | false", "true | false"),
+        "ref-type-name": ("名称", "name"),
+        "ref-type-mapping": ("键值对（见下）", "mapping (below)"),
+        "ref-type-list": ("列表，每项：{item}", "list of {item}"),
+        "ref-type-dict": ("{key} → {value}", "{key} → {value}"),
+        "ref-default-none": ("不写", "none"),
+        "ref-required": ("必填", "required"),
+        "ref-col-key": ("键", "key"),
+        "ref-col-type": ("类型", "type"),
+        "ref-col-default": ("默认", "default"),
+        "ref-col-doc": ("说明", "meaning"),
+        "ref-values": ("{key} 的取值：", "values of {key}:"),
+        "ref-rule-keys": ("rule 的键：", "Keys of rule:"),
+        "ref-held-one": ("{key} 的键：", "Keys of {key}:"),
+        "ref-held-item": ("{key} 每一项的键：", "Keys of each item of {key}:"),
+        "ref-held-value": ("{key} 中每个名称下的键：", "Keys under each name in {key}:"),
+        "ref-held-item-kind": ("{key} 中 kind: {kind} 一项的键：", "Keys of an item of {key} with kind: {kind}:"),
+        "ref-held-one-kind": ("{key}（kind: {kind}）的键：", "Keys of {key} (kind: {kind}):"),
+        "ref-held-value-kind": ("{key} 中 kind: {kind} 一项的键：", "Keys of an entry of {key} with kind: {kind}:"),
+        "ref-type-node": ("节点", "node"),
+        "ref-type-rule": ("规则（见 selfeval rules KIND）", "rule (see selfeval rules KIND)"),
+        "ref-default-below": ("见下", "below"),
+        "ref-top-keys": ("评分标准顶层的键（各种文件类型都有）：", "Top-level keys of every rubric:"),
+        "ref-form-keys": (
+            "form: {form}（{title}）的评分标准另有的键：",
+            "Keys a form: {form} rubric ({title}) adds:",
+        ),
+        "ref-node-keys": (
+            "节点的键（sections 与 children 的每一项）：",
+            "Keys of a node (each item of sections and of children):",
+        ),
+        "ref-keys-intro": (
+            "评分标准的键，由程序读取评分标准所用的模型生成：类型、默认值（“必填”为必须写）和说明。规则 rule 的键见 selfeval rules KIND。",
+            "A rubric's keys, generated from the models a rubric is read with: type, default (required: must be written) and meaning. The keys of a rule are in selfeval rules KIND.",
+        ),
+        "ref-kinds-intro": (
+            "selfeval rules KIND 只列出一种规则（或一项审核检查）；selfeval rules --keys 列出评分标准和节点的键。",
+            "selfeval rules KIND shows one kind (or one audit check); selfeval rules --keys the keys of a rubric and of a node.",
+        ),
+        "rules-no-such-kind": (
+            "没有名为“{kind}”的规则类型或审核检查{hint}（可用的规则类型：{kinds}）",
+            "no rule kind or audit check '{kind}'{hint} (rule kinds: {kinds})",
+        ),
+        "help-rules-kind": (
+            "规则类型（如 threshold）或审核检查的代码；省略则列出全部",
+            "A rule kind (threshold) or an audit check's code; left out, all of them.",
+        ),
+        "help-rules-keys": (
+            "列出评分标准顶层和节点的键（类型、默认值、说明）",
+            "List the keys of a rubric and of a node (type, default, meaning).",
+        ),
+    }
+)
+
 # the county's workbooks (评分表, the form's table): title, byline, page numbers
 MESSAGES.update(
     {
-        "xlsx-score-title": ("{name}{year}年度{work}绩效自评评分表", "{name} {year}: {work} self-evaluation score sheet"),
+        "xlsx-score-title": (
+            "{name}{year}年度{work}绩效自评评分表",
+            "{name} {year}: {work} self-evaluation score sheet",
+        ),
         "xlsx-byline": ("被评单位：{name}　　年度：{year}年", "Evaluated: {name}    Year: {year}"),
         "xlsx-dated": ("成文日期：{year}年{month}月{day}日", "Dated: {year}-{month}-{day}"),
         "xlsx-page-of": ("第 &P 页 共 &N 页", "Page &P of &N"),
     }
 )
 
+# the rubric author's kit: JSON Schema, rubric test cases, the rubric search path
+MESSAGES.update(
+    {
+        # ---------------------------------------------------------------- JSON Schema: titles and keys
+        "schema-title-rubric": ("selfeval 评分标准文件", "selfeval rubric file"),
+        "schema-title-data": ("selfeval 数据文件", "selfeval data file"),
+        "schema-title-data-for": (
+            "selfeval 数据文件（评分标准 {id} {version}）",
+            "selfeval data file (rubric {id} {version})",
+        ),
+        "schema-total": ("总分", "the total"),
+        "schema-DataBase.subject": ("被评对象：县（市、区）名称与年度", "Subject: the county (district) and the year"),
+        "schema-DataBase.rubric": (
+            "评分标准：所依据的评分标准的编号与版本（可写 path 指向文件）",
+            "Rubric: the id and version of the rubric scored against (path: its file)",
+        ),
+        "schema-DataBase.figures": (
+            '数据：报告中的各项数字，按数据名填写；可写 910.38、"910.38万元"、"约260人次"、未知（得分成区间）、~（待填）',
+            'Figures: the report\'s numbers by name; 910.38, "910.38万元", "约260人次", 未知 (a range), ~ (to fill)',
+        ),
+        "schema-DataBase.facts": (
+            "事实：是/否的情况，可写 是、否、true、false、√、×",
+            "Facts: yes/no statements; 是, 否, true, false, √, ×",
+        ),
+        "schema-DataBase.evidence": (
+            "证明材料：按材料名列出文件（标题、文号）",
+            "Evidence: documents by slot (title, number)",
+        ),
+        "schema-DataBase.judgements": (
+            "评审意见：按指标编号给出评分（points 或 tier）与理由",
+            "Judgements: an assessor's points or tier and reason, by node id",
+        ),
+        "schema-DataBase.not_applicable": (
+            "不适用：按指标编号写明不适用的原因",
+            "Not applicable: the reason, by node id",
+        ),
+        "schema-DataBase.claims": (
+            "自评得分：按指标编号填写；total 为自评总分",
+            "Claims: the self-assessed score by node id; total for the overall claim",
+        ),
+        "schema-DataBase.points": (
+            "分值：报告写明的各项分值；total 为标准总分",
+            "Points: the points the report states by node id; total for the standard total",
+        ),
+        "schema-DataBase.relations": (
+            "数据关系：本县补充的数据核对关系",
+            "Relations: the county's own checks between figures",
+        ),
+        "schema-Subject.name": ("名称：县（市、区）名称，如 平罗县", "Name: the county (district), e.g. 平罗县"),
+        "schema-Subject.year": ("年度：评价的年度，如 2020", "Year: the year evaluated, e.g. 2020"),
+        "schema-Subject.province": ("省份：如 宁夏回族自治区", "Province: e.g. 宁夏回族自治区"),
+        "schema-Subject.code": ("代码：行政区划代码", "Code: the administrative division code"),
+        "schema-RubricRef.id": ("编号：评分标准的 id", "Id: the rubric's id"),
+        "schema-RubricRef.version": (
+            '版本：评分标准的 version（加引号，如 "2020.1"）',
+            'Version: the rubric\'s version (quoted, e.g. "2020.1")',
+        ),
+        "schema-RubricRef.path": (
+            "路径：评分标准文件，相对于本数据文件",
+            "Path: the rubric file, relative to this data file",
+        ),
+        "schema-Figure.value": (
+            '数值：可带单位，如 "910.38万元"；未知、~ 亦可',
+            'Value: with its unit if need be, e.g. "910.38万元"; 未知 or ~ too',
+        ),
+        "schema-Figure.unknown": (
+            "未知：原文未载明，得分成区间",
+            "Unknown: the source does not show it; the score becomes a range",
+        ),
+        "schema-Figure.unit": ("单位：如 万元、人、%", "Unit: e.g. 万元, 人, %"),
+        "schema-Figure.title": (
+            "名称：这项数据是什么（评分标准未列的数据必须写）",
+            "Title: what the figure is (required for one the rubric does not list)",
+        ),
+        "schema-Figure.approx": ("约数：原文写约、近、以上", "Approximate: the source says 约, 近, 以上"),
+        "schema-Figure.note": ("备注", "Note"),
+        "schema-Evidence.title": ("标题：文件或记录的名称", "Title: the document's or record's title"),
+        "schema-Evidence.number": (
+            "文号：如 平民发〔2020〕34号；没有文号写 无，待填写 ~",
+            "Number: e.g. 平民发〔2020〕34号; 无 for none, ~ to fill",
+        ),
+        "schema-Evidence.issuer": ("发文单位", "Issuer"),
+        "schema-Evidence.kind": (
+            "类别：document（文件）、record（记录）、meeting（会议）、other（其他）",
+            "Kind: document, record, meeting or other",
+        ),
+        "schema-Evidence.note": ("备注", "Note"),
+        "schema-Fact.value": ("是否：是、否、true、false；待填写 ~", "Value: 是, 否, true, false; ~ to fill"),
+        "schema-Fact.note": ("备注", "Note"),
+        "schema-Judgement.points": ("评分：评审给出的分数", "Points: the points the assessor gives"),
+        "schema-Judgement.tier": ("档次：评审认定的完成档次", "Tier: the tier of achievement judged"),
+        "schema-Judgement.reason": ("理由：评分的书面理由", "Reason: the reason in writing"),
+        "schema-Judgement.by": ("评审人", "By: the assessor"),
+        "schema-RubricBase.form": (
+            "文书形式：narrative（自评报告）或 project_table（项目支出绩效自评表）",
+            "Form: narrative (自评报告) or project_table (项目支出绩效自评表)",
+        ),
+        "schema-RubricBase.template": (
+            "报告模板：Markdown 模板文件，与评分标准同一文件夹",
+            "Template: the Markdown report template, beside the rubric",
+        ),
+        "schema-RubricBase.templates": (
+            "各类模板：markdown、docx、docx-reference",
+            "Templates by kind: markdown, docx, docx-reference",
+        ),
+        "schema-RubricBase.id": (
+            "编号：评分标准的 id，数据文件以它指明评分标准",
+            "Id: the rubric's id, by which data files name it",
+        ),
+        "schema-RubricBase.version": ('版本：如 "2020.1"', 'Version: e.g. "2020.1"'),
+        "schema-RubricBase.title": ("标题", "Title"),
+        "schema-RubricBase.issuer": ("发文机关", "Issuer"),
+        "schema-RubricBase.document_number": (
+            "文号：如 宁民字〔2020〕83号",
+            "Document number: e.g. 宁民字〔2020〕83号",
+        ),
+        "schema-RubricBase.document_title": ("文件标题", "Document title"),
+        "schema-RubricBase.year": ("年度", "Year"),
+        "schema-RubricBase.total": ("总分：标准分值合计（默认100）", "Total: the standard points (default 100)"),
+        "schema-RubricBase.bonus_cap": ("加分上限", "Bonus cap"),
+        "schema-RubricBase.deduction_cap": ("扣分上限", "Deduction cap"),
+        "schema-RubricBase.grades": ("等次：名称与最低分，如 优 90", "Grades: a name and the lowest total, e.g. 优 90"),
+        "schema-RubricBase.rounding": ("舍入：总分保留的小数位数", "Rounding: the places the total is rounded to"),
+        "schema-RubricBase.tolerance": (
+            "容差：推算数据与报告所写的允许差距",
+            "Tolerance: how far a derived figure may differ from the stated one",
+        ),
+        "schema-RubricBase.figures": (
+            "数据：数据文件要填写的各项数字，按数据名列出名称与单位",
+            "Figures: the numbers a data file gives, by name, with title and unit",
+        ),
+        "schema-RubricBase.facts": (
+            "事实：数据文件要回答是/否的情况，按名称列出说明",
+            "Facts: the yes/no statements a data file answers, by name",
+        ),
+        "schema-RubricBase.evidence": (
+            "证明材料：数据文件要列出的材料，按名称列出说明",
+            "Evidence: the document slots a data file fills, by name",
+        ),
+        "schema-RubricBase.metrics": (
+            "指标：由数据推算的数，写公式 expr",
+            "Metrics: numbers computed from figures by an expr",
+        ),
+        "schema-RubricBase.relations": (
+            "数据关系：数据之间应成立的关系（derived、subset）",
+            "Relations: what must hold between figures (derived, subset)",
+        ),
+        "schema-RubricBase.vetoes": (
+            "一票否决：事实为是时限定等次或总分",
+            "Vetoes: a fact that caps the grade or the total when true",
+        ),
+        "schema-Node.id": (
+            "编号：指标的 id（字母开头），数据文件按它填写自评得分等",
+            "Id: the node's id (a letter first), which data files key claims by",
+        ),
+        "schema-Node.number": ("序号：原文的序号，如 （一）、1", "Number: the source's numbering, e.g. （一）, 1"),
+        "schema-Node.title": ("名称：指标名称", "Title: the node's title"),
+        "schema-Node.points": ("分值", "Points"),
+        "schema-Node.type": (
+            "类型：standard（标准分）、bonus（加分）、deduction（扣分）；默认同上级",
+            "Type: standard, bonus or deduction; default as its parent",
+        ),
+        "schema-Node.rule": (
+            "评分规则：kind 选规则种类（selfeval rules 列出全部）",
+            "Rule: kind picks the rule kind (selfeval rules lists them)",
+        ),
+        "schema-Node.children": ("下级指标", "Children: the nodes under this one"),
+        "schema-Node.children_exceed": (
+            "下级超分：下级分值合计可超过本项（本项封顶）",
+            "Children exceed: the children's points may add up to more (capped here)",
+        ),
+        "schema-Node.not_applicable": (
+            "不适用时：rescale（分值由同级按比例分摊）、zero（得0分）、full（得满分）",
+            "When not applicable: rescale (siblings share its points), zero or full",
+        ),
+        "schema-Node.assumed": (
+            "推定：规则为推定，原文未写明（须写 note 说明）",
+            "Assumed: the rule is inferred, not stated by the source (note says why)",
+        ),
+        "schema-Node.note": ("备注", "Note"),
+        "schema-Node.source": ("原文：原文对本项的表述", "Source: the source document's wording"),
+        # ---------------------------------------------------------------- selfeval schema
+        "help-schema": (
+            "输出评分标准或数据文件的 JSON Schema，供编辑器补全键名、提示拼写错误",
+            "Print the JSON Schema of rubric or data files, for editors to complete keys and flag misspellings.",
+        ),
+        "help-schema-kind": ("rubric（评分标准）或 data（数据文件）", "rubric or data"),
+        "help-schema-rubric": (
+            "数据文件所依据的评分标准：所出的 Schema 认得它的数据名和指标编号",
+            "The rubric data files are scored against: the schema then knows its names and node ids.",
+        ),
+        "schema-kind-unknown": (
+            "没有“{kind}”这种 Schema，可选 rubric、data{hint}",
+            "no schema '{kind}'; choose rubric or data{hint}",
+        ),
+        "init-schema-kept": (
+            "{path} 已存在且内容不同，未覆盖（加 --force 更新）；数据文件首行仍指向它",
+            "{path} exists with other content and was kept (add --force to update it); the data file's first line still points at it",
+        ),
+        "init-schema-wrote": (
+            "已写出 {path}：编辑器据此补全键名、提示拼写错误",
+            "wrote {path}: editors complete keys and flag misspellings with it",
+        ),
+        # ---------------------------------------------------------------- selfeval test
+        "help-test": (
+            "运行评分标准的测试用例（*.test.yaml）：核对总分、等次、各项得分和审核发现",
+            "Run rubric test cases (*.test.yaml): check the total, grade, node scores and findings.",
+        ),
+        "help-test-paths": (
+            "用例文件或文件夹（在其中查找 *.test.yaml；默认：当前文件夹）",
+            "Test case files or folders (searched for *.test.yaml; default: the current folder).",
+        ),
+        "case-total": ("总分：期望 {expected}，实得 {got}", "total: expected {expected}, got {got}"),
+        "case-grade": ("等次：期望 {expected}，实得 {got}", "grade: expected {expected}, got {got}"),
+        "case-node": ("{node}：期望得 {expected} 分，实得 {got} 分", "{node}: expected {expected}, got {got}"),
+        "case-finding-present": (
+            "期望审核发现 {code}，实际没有（实际发现：{found}）",
+            "expected the finding {code}, but there is none (found: {found})",
+        ),
+        "case-finding-absent": (
+            "期望没有审核发现 {code}，实际有 {n} 条（{where}）",
+            "expected no finding {code}, but there are {n} ({where})",
+        ),
+        "case-node-unknown": (
+            "评分标准中没有指标“{name}”（可写 id、序号或名称）{hint}",
+            "no node '{name}' in the rubric (give an id, number or title){hint}",
+        ),
+        "case-node-ambiguous": (
+            "“{name}”可指多个指标：{nodes}；请写 id",
+            "'{name}' may mean several nodes: {nodes}; give the id",
+        ),
+        "case-range-bad": (
+            "“{text}”不是分数或分数区间（如 104、96至104，或 {{min: 96, max: 104}}）",
+            "'{text}' is not a score or a range (e.g. 104, 96至104, or {{min: 96, max: 104}})",
+        ),
+        "case-data-failed": (
+            "数据文件 {path} 未能评分（{n} 个问题，见其后各行）",
+            "the data file {path} could not be scored ({n} problems, listed after this)",
+        ),
+        "case-file-missing": ("找不到 {path}（相对于本用例文件）", "{path} not found (relative to this test file)"),
+        "case-none-found": ("{path} 中没有 *.test.yaml 用例文件", "no *.test.yaml test files under {path}"),
+        "case-too-many": (
+            "{path} 中的用例文件超过 {limit} 个，请指定更小的文件夹",
+            "more than {limit} test files under {path}; name a smaller folder",
+        ),
+        "case-summary": (
+            "运行了 {files} 个用例文件，{checks} 项期望：{failed} 项未通过",
+            "{files} test file(s), {checks} expectation(s): {failed} failed",
+        ),
+        "case-nothing-expected": (
+            "用例没有写任何期望（expect 下写 total、grade、nodes 或 findings）",
+            "the case expects nothing (give total, grade, nodes or findings under expect)",
+        ),
+        # ---------------------------------------------------------------- the rubric search path
+        "help-rubric-path": (
+            "查找评分标准的文件夹（可多次给出；亦可用环境变量 SELFEVAL_RUBRIC_PATH）",
+            "A folder to look for rubrics in (repeatable; also the SELFEVAL_RUBRIC_PATH environment variable).",
+        ),
+        "looked-in-path": ("（也在评分标准查找路径中找过：{dirs}）", " (looked in the rubric search path too: {dirs})"),
+        "rubric-ambiguous": (
+            "评分标准 {id} 版本 {version} 在查找路径中有多个不同的文件：{paths}；请用 --rubric 指定",
+            "rubric {id} version {version} is in several different files on the search path: {paths}; give it with --rubric",
+        ),
+        # ---------------------------------------------------------------- validate --only (pre-commit hooks)
+        "help-only": (
+            "只检查这一种文件（rubric 或 data，可给两次），其余文件注明后跳过（供 pre-commit 钩子使用）",
+            "Check only this kind of file (rubric or data; may be given twice), skipping the others with a note (for pre-commit hooks).",
+        ),
+        "only-skipped": ("跳过 {path}：{what}", "skipped {path}: {what}"),
+        "only-kind-rubric": ("是评分标准文件", "a rubric file"),
+        "only-kind-data": ("是数据文件", "a data file"),
+        "only-kind-other": ("不是 selfeval 的文件", "not a selfeval file"),
+    }
+)
+
 # the province's workbook and page
 MESSAGES.update(
     {
-        "help-title": ("全区汇总的标题（默认由省份和年度生成）", "The province summary's title (default: made from the province and year)."),
+        "help-title": (
+            "全区汇总的标题（默认由省份和年度生成）",
+            "The province summary's title (default: made from the province and year).",
+        ),
         "help-province": ("省（自治区）名称，写入全区汇总的标题", "The province, for the summary's title."),
-        "help-reviewer": ("评审单位，写入全区汇总（默认取评审调整台账的 reviewer）", "Who reviewed, for the summary (default: the ledger's reviewer)."),
-        "help-date": ("日期，如 2021-03-10（默认取评审调整台账的 date）", "The date, e.g. 2021-03-10 (default: the ledger's date)."),
-        "not-a-date": ("“{value}”不是日期，请写成 2021-03-10 或 2021年3月10日", "{value} is not a date; write 2021-03-10"),
+        "help-reviewer": (
+            "评审单位，写入全区汇总（默认取评审调整台账的 reviewer）",
+            "Who reviewed, for the summary (default: the ledger's reviewer).",
+        ),
+        "help-date": (
+            "日期，如 2021-03-10（默认取评审调整台账的 date）",
+            "The date, e.g. 2021-03-10 (default: the ledger's date).",
+        ),
+        "not-a-date": (
+            "“{value}”不是日期，请写成 2021-03-10 或 2021年3月10日",
+            "{value} is not a date; write 2021-03-10",
+        ),
         "province-title": ("{province}自评结果汇总", "{province} self-evaluation results"),
         "province-title-year": ("{province}{years}年度自评结果汇总", "{province} self-evaluation results, {years}"),
         "province-standard": ("评分标准：{title}", "Rubric: {title}"),
@@ -1208,9 +1670,15 @@ MESSAGES.update(
         "province-average": ("平均", "Average"),
         "province-sheet-title": ("{title}　{sheet}", "{title}: {sheet}"),
         "province-page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
-        "province-matrix-note": ("颜色按得分占分值的比例，由红（不得分）到绿（满分）；扣分项不扣分为绿", "Coloured by the share of the points earned, red (none) to green (all); a deduction with nothing taken off is green"),
+        "province-matrix-note": (
+            "颜色按得分占分值的比例，由红（不得分）到绿（满分）；扣分项不扣分为绿",
+            "Coloured by the share of the points earned, red (none) to green (all); a deduction with nothing taken off is green",
+        ),
         "province-undecided": ("等次未定（有未知数据）：{grades}", "Grade not yet decided (unknown inputs): {grades}"),
-        "province-rows-cut": ("共{n}项，工作表最多容纳{shown}项，其余未列出", "{n} items; a sheet holds {shown}, the rest are not listed"),
+        "province-rows-cut": (
+            "共{n}项，工作表最多容纳{shown}项，其余未列出",
+            "{n} items; a sheet holds {shown}, the rest are not listed",
+        ),
         "sheet-stats": ("统计", "Statistics"),
         "sheet-indicators": ("指标统计", "Indicator statistics"),
         "sheet-problems": ("问题清单", "Problems"),
@@ -1316,6 +1784,16 @@ MESSAGES.update(
         "finding-kind-case-input": ("测试用例有误", "test case input"),
         "finding-kind-case-failed": ("测试用例未通过", "test case failed"),
         "finding-kind-other": ("其他", "other"),
+    }
+)
+
+# the result cache
+MESSAGES.update(
+    {
+        "help-no-cache": (
+            "不用也不写结果缓存，每个文件都重新评分（也可设环境变量 SELFEVAL_NO_CACHE=1）",
+            "Neither read nor write the result cache: score every file afresh (or set SELFEVAL_NO_CACHE=1).",
+        ),
     }
 )
 

@@ -7,13 +7,18 @@ All are frozen: a run reads them, never changes them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from selfeval.cache import folder as cache_folder
 from selfeval.i18n import Lang, from_env
 
 DEBUG_ENV = "SELFEVAL_DEBUG"
 """Set to show a traceback on errors, as ``--debug`` does (for a run started by another program)."""
+RUBRIC_PATH_ENV = "SELFEVAL_RUBRIC_PATH"
+"""Folders to look for rubrics in, separated as the system separates paths (``:``, ``;`` on Windows)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +41,11 @@ class Settings:
     """Standard output is a terminal (no place for a Word or Excel file's bytes)."""
     stderr_terminal: bool = False
     """Standard error is a terminal (where a progress bar may show)."""
+    rubric_path: tuple[Path, ...] = ()
+    """Folders a data file's rubric is looked for in, after the data file's own folder (``--rubric-path``
+    first, then :data:`RUBRIC_PATH_ENV`)."""
+    cache: Path | None = None
+    """The folder of the result cache (:mod:`selfeval.cache`); None: no cache (``--no-cache``)."""
 
     @classmethod
     def build(
@@ -50,6 +60,7 @@ class Settings:
         width: int = 80,
         stdout_terminal: bool = False,
         stderr_terminal: bool = False,
+        rubric_path: tuple[Path, ...] = (),
     ) -> Settings:
         """The settings of a run: the options given, the environment for what they leave open."""
         return cls(
@@ -61,9 +72,20 @@ class Settings:
             width=max(width, 40),
             stdout_terminal=stdout_terminal,
             stderr_terminal=stderr_terminal,
+            rubric_path=(*rubric_path, *search_path(environ)),
+            cache=cache_folder(environ),
         )
+
+    def searching(self, folders: Sequence[Path] | None) -> Settings:
+        """These settings with ``--rubric-path`` folders given to one command put first."""
+        return replace(self, rubric_path=(*folders, *self.rubric_path)) if folders else self
 
     @property
     def progress(self) -> bool:
         """Whether a long batch may show a progress bar."""
         return self.stderr_terminal and not self.quiet
+
+
+def search_path(environ: Mapping[str, str]) -> tuple[Path, ...]:
+    """The folders :data:`RUBRIC_PATH_ENV` names, in order (empty parts skipped)."""
+    return tuple(Path(p) for p in environ.get(RUBRIC_PATH_ENV, "").split(os.pathsep) if p.strip())

@@ -87,7 +87,7 @@ class Heading:
     date: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Options:
     """How to write, beyond the format."""
 
