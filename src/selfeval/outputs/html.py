@@ -19,7 +19,7 @@ never text from a file.
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from selfeval import resources
 from selfeval.batch import Ranking, Row
@@ -29,7 +29,9 @@ from selfeval.load import read_text
 from selfeval.numbers import fmt, span
 from selfeval.outputs import template
 from selfeval.outputs.base import FormatSpec, Options, write_text
-from selfeval.province import Finding, Group, Indicator, Province, summary
+
+if TYPE_CHECKING:  # the summary is built only when a page is written: not on every command's start
+    from selfeval.province import Finding, Group, Indicator, Province
 
 TEMPLATE = "province.html.j2"
 BAR_WIDTH = 560
@@ -298,5 +300,7 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     path = resources.TEMPLATES / TEMPLATE
+    from selfeval.province import summary
+
     page = view(summary(ranking, options.heading))
     write_text(out, template.render(read_text(path), str(path), page, html=True))

@@ -25,12 +25,12 @@ from selfeval.numbers import quantize
 from selfeval.outputs.base import Findings, Options
 from selfeval.outputs.xlsx import Book, as_number, score_cell
 from selfeval.problems import Problem
-from selfeval.province import Finding, Group, Province, number_of, summary
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
     from selfeval.batch import Ranking
+    from selfeval.province import Finding, Group, Province
 
 HEAD = 2
 """The header row of every sheet: under the title (row 0) and the facts (row 1)."""
@@ -128,6 +128,8 @@ class _Sheets:
 
 def ranking(ranking: Ranking, out: IO[bytes], options: Options) -> None:
     """The province's workbook."""
+    from selfeval.province import summary  # built only when a workbook is written
+
     province = summary(ranking, options.heading)
     book = Book(province.title, options)
     sheets = _Sheets(book, province)
@@ -305,6 +307,8 @@ def _indicators(sheets: _Sheets, p: Province) -> None:
 def _matrix(sheets: _Sheets, group: Group) -> None:
     """Each indicator's score per county, coloured by the share of its points (weak indicators
     stand out across the province); the sheet is named by the rubric's title."""
+    from selfeval.province import number_of
+
     rows, lines = group.rows, group.lines
     for start in range(0, max(len(rows), 1), MATRIX_COUNTIES):
         part = rows[start : start + MATRIX_COUNTIES]
