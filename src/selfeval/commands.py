@@ -145,7 +145,8 @@ class Destination(Generic[P]):
             say.info("wrote", path=o.out)
 
 
-def _files(paths: list[Path]) -> None:
+def require_files(paths: list[Path]) -> None:
+    """Each path names a file that exists (standard input aside): else a usage error naming it."""
     for path in paths:
         if path == STDIN:
             continue
@@ -200,7 +201,7 @@ def _only(paths: list[Path], kinds: tuple[str, ...], say: Say) -> list[Path]:
 def run_validate(s: ValidateSettings, stdout: IO[bytes], say: Say) -> int:
     """Check rubric and data files; exit 1 when any has an error."""
     paths = _only(expand(s.files), s.only, say)
-    _files(paths)
+    require_files(paths)
     inputs = _given(*paths, s.rubric)
     dest = Destination.prepare(FINDINGS, Format.PARSABLE, s.output, s.run, inputs)
     library = Library(s.rubric, search=s.run.rubric_path)
@@ -662,7 +663,7 @@ def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
     from selfeval.compare import compare_rubrics
 
     paths = [Path(s.a), Path(s.b)]
-    _files(paths)
+    require_files(paths)
     inputs = _given(*paths, s.rubric, s.rubric_a, s.rubric_b)
     dest = Destination.prepare(COMPARISON, Format.TABLE, s.output, s.run, inputs)
     if s.rubrics:

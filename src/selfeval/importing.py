@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from selfeval.commands import Say, _files
+from selfeval.commands import Say, require_files
 from selfeval.errors import InputError, UsageError
 from selfeval.forms import FORMS
 from selfeval.forms.interface import Form, Imported
@@ -91,7 +91,7 @@ def run_import(s: ImportSettings, stdout: IO[bytes], say: Say) -> int:
     """Read the table into data files; exit 1 when a cell could not be read (unless ``--partial``)."""
     if s.sheet is not None and s.table is not None:
         raise UsageError(msg("import-sheet-and-table"))
-    _files([s.file])
+    require_files([s.file])
     suffix = s.file.suffix.lower()
     forms = [f for f in FORMS.values() if suffix in f.import_suffixes]
     if not forms:
