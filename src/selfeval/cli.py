@@ -265,7 +265,7 @@ def score_cmd(
     if plain and _replayed(run, tuple(files), rubric, format or Format.TABLE):
         raise typer.Exit(0)
     from selfeval.commands import BatchSettings, ScoreSettings, run_score
-    from selfeval.outputs.base import Heading
+    from selfeval.heading import Heading
 
     s = ScoreSettings(
         run=run,

@@ -35,6 +35,7 @@ from selfeval.compare import compare
 from selfeval.errors import InputError, OutputError, SelfevalError, UsageError, os_reason
 from selfeval.explain import explain
 from selfeval.forms import FORMS, ReportOptions
+from selfeval.heading import Heading
 from selfeval.i18n import msg, speaking, suggest_msg, t
 from selfeval.inputs import STDIN, Library, check_file, expand
 from selfeval.models.rubric import RubricBase
@@ -56,7 +57,7 @@ from selfeval.outputs import (
     Writer,
     choose,
 )
-from selfeval.outputs.base import Heading, inert
+from selfeval.outputs.base import inert
 from selfeval.outputs.parsable import line
 from selfeval.outputs.sink import check_target, opened
 from selfeval.pipeline import evaluate

@@ -18,18 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfeval.batch import Cell, Ranking, Row, matrix
 from selfeval.errors import SelfevalError
+from selfeval.heading import Heading
 from selfeval.i18n import Lang, current, t
 from selfeval.inputs import Library
 from selfeval.messages import MESSAGES
 from selfeval.numbers import fmt, span
 from selfeval.problems import Problem, Severity
-
-if TYPE_CHECKING:  # outputs/ imports this module: the type only, or importing it first is a cycle
-    from selfeval.outputs.base import Heading
 
 MOST_LOST = 10
 """How many of the indicators that lost the most points are named."""

@@ -7,7 +7,6 @@ Commands choose the writer by ``--format`` or by the suffix of ``--out``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import IO, Generic, TypeVar
 
 from selfeval.choices import Format
 from selfeval.forms.interface import ReportOptions
+from selfeval.heading import Heading
 from selfeval.i18n import Msg, msg, t
 from selfeval.pipeline import Evaluation
 from selfeval.problems import Problem, Severity, counts
@@ -73,18 +73,6 @@ class Report:
     template: Path | None = None
     """The user's own template (``--template``), else the rubric's for the format."""
     options: ReportOptions = field(default_factory=ReportOptions)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Heading:
-    """What a province's workbook and page are headed with, where the person names it (``score
-    --title/--province/--reviewer/--date``, the reviewer and date else from the ledger)."""
-
-    title: str = ""
-    """The whole title, in place of the one made from the province and year."""
-    province: str = ""
-    reviewer: str = ""
-    date: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
