@@ -132,7 +132,7 @@ def run_import(s: ImportSettings, stdout: IO[bytes], say: Say) -> int:
         try:  # what is written loads, validates and scores as any data file does
             data_from(parse(imp.text, shown), out or Path(shown), library)
         except InputError as e:
-            mine += _at_source(e.problems, getattr(imp, "where", {}), s.file, mine)
+            mine += _at_source(e.problems, imp.where, s.file, mine)
         unread += mine
         warned += [p for p in imp.problems if p.severity is not Severity.ERROR]
         counted.append(mine)

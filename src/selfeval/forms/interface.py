@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
@@ -79,6 +79,9 @@ class Imported:
     """What could not be read or placed (written 未知 in the file), each at its cell."""
     summary: str
     """How many rows and cells were read, and which were not, in a line."""
+    where: dict[int, str] = field(default_factory=dict)
+    """The data file's line (from 1) → where its value is in the table (``t.xlsx:B12``): a
+    problem the loading finds is said at the table's cell, never in the file not yet written."""
 
 
 class Form(ABC, Generic[R, D, V]):

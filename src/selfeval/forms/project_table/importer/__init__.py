@@ -20,7 +20,6 @@ wrong with the file (``--debug`` shows the exception behind it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfeval.errors import InputError, UsageError
@@ -45,14 +44,6 @@ is refused by its rows, which are counted as they stream)."""
 MAX_WHOLE = 16 * 2**20
 """Most bytes of a part that is read into memory whole: a workbook's shared strings, a document's body."""
 WHOLE = ("xl/sharedStrings.xml", "word/document.xml")
-
-
-@dataclass(frozen=True, kw_only=True)
-class ImportedTable(Imported):
-    """An imported table, with the cell each line of its data file came from."""
-
-    where: dict[int, str] = field(default_factory=dict)
-    """The data file's line (from 1) → where its value is in the table (``t.xlsx:B12``)."""
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -196,7 +187,7 @@ def _one(grid: Grid, rubric: TableRubric, shown: str, file_name: str, after: lis
         Problem.of(f"{shown}:{grid.prefix}{at}", 0, 0, why, "import", Severity.WARNING)
         for at, why in (*placed.doubtful, *placed.outside)
     ]
-    return ImportedTable(
+    return Imported(
         part=grid.name,
         text=text,
         problems=problems,
