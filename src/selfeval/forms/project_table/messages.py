@@ -46,8 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{node}: '{text}' states no unit; read in the row's '{unit}'; check it",
     ),
     "cell-no-unit-plain": (
-        "{node}的“{text}”未写单位；年度指标值写作“{target}”，读作{text}{unit}相差上万倍，按{text}本身计；请核对并写明单位",
-        "{node}: '{text}' states no unit; the target is '{target}', and {text}{unit} would be thousands of times off,"
+        "{node}的“{text}”未写单位；年度指标值写作“{target}”，读作{text}{unit}则与之相差百倍以上，按{text}本身计；请核对并写明单位",
+        "{node}: '{text}' states no unit; the target is '{target}', and {text}{unit} would be a hundred times off or more,"
         " so it is read as {text} itself; check it and write the unit",
     ),
     "table-actual-unit-unclear": (
