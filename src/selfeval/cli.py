@@ -332,12 +332,13 @@ def report(
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help=said("help-report-fail-on"))] = None,  # noqa: UP045
     final: Annotated[bool, typer.Option("--final", help=said("help-final"))] = False,
     force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
     adjustments: LedgerOpt = None,
 ) -> None:
     from selfeval.commands import ReportSettings, run_report
     from selfeval.forms import ReportOptions
 
-    run = _settings(ctx)
+    run = _settings(ctx).searching(rubric_path)
     s = ReportSettings(
         run=run,
         file=file,
@@ -406,10 +407,11 @@ def compare_cmd(
     format: Annotated[Optional[Format], _format_opt("compare")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
 ) -> None:
     from selfeval.commands import CompareSettings, run_compare
 
-    run = _settings(ctx)
+    run = _settings(ctx).searching(rubric_path)
     s = CompareSettings(
         run=run,
         a=a,
@@ -433,10 +435,11 @@ def explain(
     format: Annotated[Optional[Format], _format_opt("explain")] = None,  # noqa: UP045
     out: OutOpt = None,
     force: ForceOpt = False,
+    rubric_path: RubricPathOpt = None,
 ) -> None:
     from selfeval.commands import ExplainSettings, run_explain
 
-    run = _settings(ctx)
+    run = _settings(ctx).searching(rubric_path)
     s = ExplainSettings(run=run, node=node, file=file, rubric=rubric, output=_output(format, out, force))
     _run(run, lambda o, say: run_explain(s, o, say))
 

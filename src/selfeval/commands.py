@@ -672,8 +672,8 @@ def run_compare(s: CompareSettings, stdout: IO[bytes], say: Say) -> int:
         fa, fb = library.load(paths[0]), library.load(paths[1])
         dest.write(compare_rubrics(fa.rubric, fb.rubric), stdout, say, inputs)
         return 0
-    a = evaluate(paths[0], Library(s.rubric_a or s.rubric))
-    b = evaluate(paths[1], Library(s.rubric_b or s.rubric))
+    a = evaluate(paths[0], Library(s.rubric_a or s.rubric, search=s.run.rubric_path))
+    b = evaluate(paths[1], Library(s.rubric_b or s.rubric, search=s.run.rubric_path))
     ra, rb = a.result.rubric, b.result.rubric
     full = compare(a, b)
     result = compare(a, b, changed_only=True) if s.changed else full

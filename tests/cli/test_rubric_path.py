@@ -44,14 +44,16 @@ def test_without_the_search_path_the_rubric_is_not_found_and_it_says_where_it_lo
     assert "查找路径中找过：elsewhere" in looked.stdout
 
 
-@pytest.mark.parametrize("command", ["validate", "score", "audit", "test"])
+@pytest.mark.parametrize("command", ["validate", "score", "audit", "test", "report", "explain", "compare"])
 def test_the_search_path_finds_it_for_every_command(runner: Any, repo: Path, command: str) -> None:
     if command == "test":
         (repo / "c.test.yaml").write_text("data: data/平罗县.yaml\nexpect: {total: 104}\n", encoding="utf-8")
-    args = [] if command == "test" else ["data/平罗县.yaml"]
+    data = ["data/平罗县.yaml"]
+    args = {"test": [], "explain": ["27", *data], "compare": [*data, *data], "report": [*data, "--out", "r.md"]}
+    args = args.get(command, data)
     result = runner.invoke(app, [command, "--rubric-path", "rubrics", *args])
     assert result.exit_code in (0, 1) and "找不到评分标准" not in result.output, result.output
-    if command in ("validate", "score", "test"):
+    if command in ("validate", "score", "test", "explain", "compare"):
         assert result.exit_code == 0, result.output
 
 
