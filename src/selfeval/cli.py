@@ -82,21 +82,10 @@ def _uncached(run: Settings, no_cache: bool) -> Settings:
 
 def _replayed(run: Settings, files: tuple[str, ...], rubric: Path | None, format: Format) -> bool:
     """One county's output read back from the result cache and written as the run that kept it
-    wrote it (:func:`selfeval.commands.one_county_of`), before the modules that score are imported."""
-    from selfeval.cache import one_county, replay
+    wrote it (:meth:`Settings.county_entry`), before the modules that score are imported."""
+    from selfeval.cache import replay
 
-    found = one_county(
-        run.cache,
-        files=files,
-        rubric=rubric,
-        search=run.rubric_path,
-        lang=run.lang.value,
-        format=format.value,
-        width=run.width,
-        ids=run.ids,
-        terminal=run.stdout_terminal,
-        plain=not run.verbose,
-    )
+    found = run.county_entry(files, rubric, format.value, plain=True)
     kept = None if found is None else replay(found)
     if kept is None:
         return False

@@ -28,7 +28,7 @@ from selfeval.batch import (
     score_many,
     split_findings,
 )
-from selfeval.cache import Cache, keep, one_county
+from selfeval.cache import Cache, keep
 from selfeval.choices import Format, Scores, Sort
 from selfeval.cliframe import wrap_cells
 from selfeval.compare import compare
@@ -298,21 +298,9 @@ def _heading(given: Heading, ledger: LedgerFile | None) -> Heading:
 
 
 def one_county_of(s: ScoreSettings, format: Format) -> tuple[Cache, str] | None:
-    """Where the output of ``score FILE`` is kept in the result cache (see :func:`selfeval.cache.one_county`)."""
-    run, o = s.run, s.output
-    plain = not s.gaps and s.fail_under is None and s.adjustments is None and o.out is None and not run.verbose
-    return one_county(
-        run.cache,
-        files=s.files,
-        rubric=s.rubric,
-        search=run.rubric_path,
-        lang=run.lang.value,
-        format=format.value,
-        width=run.width,
-        ids=run.ids,
-        terminal=run.stdout_terminal,
-        plain=plain,
-    )
+    """Where the output of ``score FILE`` is kept in the result cache (see :meth:`Settings.county_entry`)."""
+    plain = not s.gaps and s.fail_under is None and s.adjustments is None and s.output.out is None
+    return s.run.county_entry(s.files, s.rubric, format.value, plain=plain)
 
 
 def run_score(s: ScoreSettings, stdout: IO[bytes], say: Say) -> int:

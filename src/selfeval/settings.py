@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from selfeval.cache import Cache, one_county
 from selfeval.cache import folder as cache_folder
 from selfeval.i18n import Lang, from_env
 
@@ -79,6 +80,25 @@ class Settings:
     def searching(self, folders: Sequence[Path] | None) -> Settings:
         """These settings with ``--rubric-path`` folders given to one command put first."""
         return replace(self, rubric_path=(*folders, *self.rubric_path)) if folders else self
+
+    def county_entry(
+        self, files: tuple[str, ...], rubric: Path | None, format: str, *, plain: bool
+    ) -> tuple[Cache, str] | None:
+        """Where the output of ``score FILE`` is kept in the result cache under these settings
+        (:func:`selfeval.cache.one_county`): one key for the run that keeps it and the one that
+        replays it. ``plain``: the command's options say nothing beyond the output."""
+        return one_county(
+            self.cache,
+            files=files,
+            rubric=rubric,
+            search=self.rubric_path,
+            lang=self.lang.value,
+            format=format,
+            width=self.width,
+            ids=self.ids,
+            terminal=self.stdout_terminal,
+            plain=plain and not self.verbose,
+        )
 
     @property
     def progress(self) -> bool:
