@@ -306,3 +306,82 @@ def assert_names_exist(source: str, view: Any, extra: frozenset[str] = frozenset
             assert set(path[1:]) <= anywhere, path
         checked += 1
     return checked
+
+
+# ----------------------------------------------------------------------------- a small province
+# Counties of hand-checked totals against a rubric of four items, for the province's workbook and page.
+
+SMALL_RUBRIC = """\
+id: test-county-2021
+version: "1"
+title: 2021年度县（市、区）社会救助工作考评指标及评分标准（试行稿）
+issuer: 某省民政厅
+document_number: 某民发〔2021〕9号
+year: 2021
+total: 10
+deduction_cap: 5
+grades:
+  - {name: 优, min: 9}
+  - {name: 良, min: 8}
+  - {name: 合格, min: 6}
+  - {name: 不合格, min: 0}
+facts:
+  plan: 印发实施方案
+  report: 按时上报
+  satisfied: 满意度达标
+figures:
+  accidents: {title: 安全责任事故, unit: 起}
+sections:
+  - id: s1
+    number: 一
+    title: 工作任务
+    points: 6
+    children:
+      - {id: c1, number: "1", title: 印发实施方案, points: 4, rule: {kind: fact, fact: plan}}
+      - {id: c2, number: "2", title: 按时上报, points: 2, rule: {kind: fact, fact: report}}
+  - id: s2
+    number: 二
+    title: 工作效果
+    points: 4
+    children:
+      - {id: c3, number: "3", title: 满意度达标, points: 4, rule: {kind: fact, fact: satisfied}}
+  - id: s3
+    number: 三
+    title: 扣分项
+    type: deduction
+    points: 5
+    children:
+      - id: d1
+        number: "4"
+        title: 发生安全责任事故
+        points: 5
+        rule: {kind: per_occurrence, metric: accidents, deduct: 2}
+"""
+
+SMALL_COUNTY = """\
+subject: {{name: {name}, year: 2021{city}}}
+rubric: {{id: test-county-2021, version: "1"}}
+facts: {{plan: 是, report: {report}, satisfied: {satisfied}}}
+figures: {{accidents: {accidents}}}
+claims: {{total: {claimed}}}
+"""
+
+SMALL_COUNTIES = {
+    # name: (地级市, 按时上报, 满意度达标, 事故, 自评总分) → total, grade
+    "甲县": ("甲市", "是", "是", "0起", 10),  # 10 优
+    "乙县": ("甲市", "否", "是", "0起", 9),  # 8 良, claims 1 more: an error
+    "丙县": ("乙市", "是", "否", "0起", 6),  # 6 合格
+}
+
+
+def small_province(folder: Path, cities: bool = True, **more: tuple[str, str, str, str, int]) -> Path:
+    """Counties of known totals and grades against a rubric of four items, hand-checked."""
+    (folder / "counties").mkdir(parents=True)
+    (folder / "标准.yaml").write_text(SMALL_RUBRIC, encoding="utf-8")
+    for name, (city, report, satisfied, accidents, claimed) in {**SMALL_COUNTIES, **more}.items():
+        place = f", city: {city}" if cities else ""
+        text = SMALL_COUNTY.format(
+            name=name, city=place, report=report, satisfied=satisfied, accidents=accidents, claimed=claimed
+        )
+        (folder / "counties" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder / "counties"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from helpers import changed_copy, load_yaml, write_yaml
+from helpers import changed_copy, load_yaml, small_province, write_yaml
 from selfeval.cli import app
 from selfeval.outputs.html import BAR_WIDTH, axis, heat
 
@@ -154,59 +154,6 @@ def test_an_axis_has_few_whole_steps_from_below_the_lowest() -> None:
     assert axis(Decimal("60.5"), Decimal("99.75"))[2] == Decimal(10)
 
 
-RUBRIC = """\
-id: test-county-2021
-version: "1"
-title: 2021年度县（市、区）社会救助工作考评标准
-issuer: 某省民政厅
-document_number: 某民发〔2021〕9号
-year: 2021
-total: 10
-deduction_cap: 5
-grades:
-  - {name: 优, min: 9}
-  - {name: 良, min: 8}
-  - {name: 合格, min: 6}
-  - {name: 不合格, min: 0}
-facts: {plan: 印发实施方案, report: 按时上报, satisfied: 满意度达标}
-figures:
-  accidents: {title: 安全责任事故, unit: 起}
-sections:
-  - id: s1
-    number: 一
-    title: 工作任务
-    points: 6
-    children:
-      - {id: c1, number: "1", title: 印发实施方案, points: 4, rule: {kind: fact, fact: plan}}
-      - {id: c2, number: "2", title: 按时上报, points: 2, rule: {kind: fact, fact: report}}
-  - id: s2
-    number: 二
-    title: 工作效果
-    points: 4
-    children:
-      - {id: c3, number: "3", title: 满意度达标, points: 4, rule: {kind: fact, fact: satisfied}}
-  - id: s3
-    number: 三
-    title: 扣分项
-    type: deduction
-    points: 5
-    children:
-      - id: d1
-        number: "4"
-        title: 发生安全责任事故
-        points: 5
-        rule: {kind: per_occurrence, metric: accidents, deduct: 2}
-"""
-
-COUNTY = """\
-subject: {{name: {name}, year: 2021, city: {city}}}
-rubric: {{id: test-county-2021, version: "1"}}
-facts: {{plan: 是, report: {report}, satisfied: {satisfied}}}
-figures: {{accidents: {accidents}}}
-claims: {{total: {claimed}}}
-"""
-
-
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Page:
     """Four counties of hand-checked totals: 10 优, 8 良, 6 合格, and one whose unknown accident
@@ -214,20 +161,9 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Page:
     from typer.testing import CliRunner
 
     folder = tmp_path_factory.mktemp("small")
-    (folder / "标准.yaml").write_text(RUBRIC, encoding="utf-8")
-    (folder / "c").mkdir()
-    for name, city, report, satisfied, accidents, claimed in (
-        ("甲县", "甲市", "是", "是", "0起", 10),
-        ("乙县", "甲市", "否", "是", "0起", 9),
-        ("丙县", "乙市", "是", "否", "0起", 6),
-        ("丁县", "乙市", "否", "是", "未知", 8),
-    ):
-        text = COUNTY.format(
-            name=name, city=city, report=report, satisfied=satisfied, accidents=accidents, claimed=claimed
-        )
-        (folder / "c" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    counties = small_province(folder, 丁县=("乙市", "否", "是", "未知", 8))
     out = folder / "全省.html"
-    args = ["score", str(folder / "c"), "--rubric", str(folder / "标准.yaml"), "--out", str(out)]
+    args = ["score", str(counties), "--rubric", str(folder / "标准.yaml"), "--out", str(out)]
     args += ["--province", "某省", "--reviewer", "某省民政厅", "--date", "2022-03-01"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
