@@ -168,6 +168,14 @@ def changed_copy(tmp_path: Path, name: str = "changed.yaml", **figures: Any) -> 
     return write_yaml(tmp_path / name, data)
 
 
+def county_copy(folder: Path, name: str, file: str | None = None, **figures: Any) -> Path:
+    """The example as another county's file (``{file or name}.yaml`` in ``folder``), some figures replaced."""
+    data = load_yaml(DATA)
+    data["subject"]["name"] = name
+    data["figures"].update(figures)
+    return write_yaml(folder / f"{file or name}.yaml", data)
+
+
 # ----------------------------------------------------------------------------- plugins and their examples
 
 

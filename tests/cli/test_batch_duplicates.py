@@ -9,15 +9,8 @@ from typing import Any
 
 import pytest
 
-from helpers import DATA, load_yaml, write_yaml
+from helpers import county_copy
 from selfeval.cli import app
-
-
-def county(folder: Path, name: str, file: str | None = None, **figures: Any) -> Path:
-    data = load_yaml(DATA)
-    data["subject"]["name"] = name
-    data["figures"].update(figures)
-    return write_yaml(folder / f"{file or name}.yaml", data)
 
 
 @pytest.fixture
@@ -25,10 +18,10 @@ def province(tmp_path: Path) -> Path:
     """平罗县 104; 永宁县 sent three times (a resubmission and a copy from the 局's mail), 101; 贺兰县 99."""
     folder = tmp_path / "counties"
     folder.mkdir()
-    county(folder, "平罗县")
+    county_copy(folder, "平罗县")
     for file in ("永宁县", "永宁县（修改稿）", "永宁县_副本"):
-        county(folder, "永宁县", file, recipient_satisfaction_pct=80)
-    county(folder, "贺兰县", recipient_satisfaction_pct=80, recheck_coverage_pct=80)
+        county_copy(folder, "永宁县", file, recipient_satisfaction_pct=80)
+    county_copy(folder, "贺兰县", recipient_satisfaction_pct=80, recheck_coverage_pct=80)
     return folder
 
 

@@ -11,17 +11,10 @@ from typing import Any
 
 import pytest
 
-from helpers import DATA, load_yaml, write_yaml
+from helpers import DATA, county_copy, load_yaml, write_yaml
 from selfeval.cli import app
 
 COUNTIES = ("平罗县", "永宁县", "贺兰县")
-
-
-def county(folder: Path, name: str, file: str | None = None, **figures: Any) -> Path:
-    data = load_yaml(DATA)
-    data["subject"]["name"] = name
-    data["figures"].update(figures)
-    return write_yaml(folder / f"{file or name}.yaml", data)
 
 
 @pytest.fixture
@@ -29,7 +22,7 @@ def province(tmp_path: Path) -> Path:
     folder = tmp_path / "counties"
     folder.mkdir()
     for name in COUNTIES:
-        county(folder, name)
+        county_copy(folder, name)
     return folder
 
 
@@ -64,7 +57,7 @@ def test_equal_totals_share_a_rank(runner: Any, province: Path) -> None:
 
 
 def test_the_same_county_and_year_twice_is_flagged(runner: Any, province: Path) -> None:
-    county(province, "永宁县", "永宁县_again")
+    county_copy(province, "永宁县", "永宁县_again")
     result = run(runner, "score", province, "--format", "json")
     assert result.exit_code == 1
     rows = {Path(r["path"]).name: r for r in json.loads(result.stdout)}
@@ -75,7 +68,7 @@ def test_the_same_county_and_year_twice_is_flagged(runner: Any, province: Path) 
 
 
 def test_ranks_follow_totals_and_sorting_never_renumbers(runner: Any, province: Path) -> None:
-    county(province, "惠农区", recipient_satisfaction_pct=80)  # 101
+    county_copy(province, "惠农区", recipient_satisfaction_pct=80)  # 101
     by_total = {r["name"]: r["rank"] for r in json.loads(run(runner, "score", province, "-f", "json").stdout)}
     assert by_total == {"平罗县": 1, "永宁县": 1, "贺兰县": 1, "惠农区": 4}
     for sort in ("name", "audit", "path"):
@@ -86,7 +79,7 @@ def test_ranks_follow_totals_and_sorting_never_renumbers(runner: Any, province: 
 
 
 def test_claimed_minus_computed_and_section_subtotals(runner: Any, province: Path) -> None:
-    county(province, "惠农区", recipient_satisfaction_pct=80)
+    county_copy(province, "惠农区", recipient_satisfaction_pct=80)
     rows = {r["name"]: r for r in json.loads(run(runner, "score", province, "-f", "json").stdout)}
     assert rows["惠农区"]["claimed_minus_computed"] == 3  # claims 104, evidence gives 101
     sections = {s["label"]: s["score"] for s in rows["惠农区"]["sections"]}
@@ -241,7 +234,7 @@ class _Page(HTMLParser):
 
 
 def test_the_province_page_is_one_escaped_file(runner: Any, province: Path, tmp_path: Path) -> None:
-    county(province, "<b>坏</b>县", "escaped", recipient_satisfaction_pct=80)
+    county_copy(province, "<b>坏</b>县", "escaped", recipient_satisfaction_pct=80)
     out = tmp_path / "全区.html"
     result = run(runner, "score", province, "--format", "html", "--out", out)
     assert result.exit_code == 0, result.output
@@ -292,7 +285,7 @@ def test_files_that_disagree_on_the_province_name_none(
 def test_a_name_that_looks_like_a_formula_stays_text(runner: Any, province: Path, tmp_path: Path) -> None:
     import openpyxl
 
-    county(province, "=HYPERLINK(1)", "formula")
+    county_copy(province, "=HYPERLINK(1)", "formula")
     out = tmp_path / "p.xlsx"
     assert run(runner, "score", province, "--out", out).exit_code in (0, 1)
     book = openpyxl.load_workbook(out)

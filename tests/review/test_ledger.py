@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from helpers import DATA, load_yaml, write_yaml
+from helpers import DATA, county_copy
 from selfeval.cli import app
 
 COUNTIES = ("平罗县", "惠农区", "大武口区")
@@ -45,19 +45,12 @@ adjustments:
 2 points, and one whose reason was left out."""
 
 
-def county(folder: Path, name: str, file: str | None = None, **figures: Any) -> Path:
-    data = load_yaml(DATA)
-    data["subject"]["name"] = name
-    data["figures"].update(figures)
-    return write_yaml(folder / f"{file or name}.yaml", data)
-
-
 @pytest.fixture
 def province(tmp_path: Path) -> Path:
     folder = tmp_path / "counties"
     folder.mkdir()
     for name in COUNTIES:
-        county(folder, name)
+        county_copy(folder, name)
     return folder
 
 
