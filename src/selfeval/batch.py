@@ -16,8 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from selfeval import resources
-from selfeval.cache import Cache, bundled_fingerprint, decode, encode, sha256
+from selfeval.cache import Cache, decode, encode, rubrics_found, sha256
 from selfeval.choices import Sort
 from selfeval.errors import InputError, SelfevalError
 from selfeval.i18n import Lang, current, msg, speaking, t
@@ -446,13 +445,12 @@ def row_cache(
     library = Library(rubric, search=search)
     given = None if rubric is None else os.fspath(library.named(rubric))
     base = {
-        "search": [[os.fspath(p), bundled_fingerprint(p)] for p in search],
+        **rubrics_found(search),
         "kind": "row",
         "rubric": given,
         "ledger": None if ledger is None else ledger.doc.sha256,
         "lang": current().value,
         "detail": detail,
-        "bundled": bundled_fingerprint(resources.RUBRICS),
     }
     return Cache(root=root, base=base)
 

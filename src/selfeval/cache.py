@@ -79,6 +79,17 @@ def bundled_fingerprint(rubrics: Path) -> str:
     return sha256(json.dumps(parts).encode())
 
 
+def rubrics_found(search: tuple[Path, ...]) -> dict[str, object]:
+    """The rubrics a data file's reference could resolve to, as parts of a key: each folder of the
+    search path and the bundled rubrics, by their files' names, sizes and times."""
+    from selfeval import resources
+
+    return {
+        "search": [[os.fspath(p), bundled_fingerprint(p)] for p in search],
+        "bundled": bundled_fingerprint(resources.RUBRICS),
+    }
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The tool's own modules by name, size and time: a build from a checkout changes its code
@@ -417,13 +428,10 @@ def one_county(
         given = None if rubric is None else [os.fspath(rubric), rubric.exists()]
     except OSError:
         return None
-    from selfeval import resources
-
     base = {
         "kind": "score-output",
         "rubric": given,
-        "search": [[os.fspath(p), bundled_fingerprint(p)] for p in search],
-        "bundled": bundled_fingerprint(resources.RUBRICS),
+        **rubrics_found(search),
         "lang": lang,
         "format": format,
         "width": width,
