@@ -271,14 +271,16 @@ def score_cmd(
 
 
 def _date(value: Optional[str]) -> Any:  # noqa: UP045
-    from selfeval.province import read_date
+    """``--date`` read as a data file's dates are (2022-03-01, 2022年3月1日, 二〇二二年三月一日)."""
+    from selfeval.errors import InvalidValue
+    from selfeval.models.data import read_date
 
     if value is None:
         return None
-    day = read_date(value)
-    if day is None:
-        raise typer.BadParameter(t("not-a-date", value=value), param_hint="--date")
-    return day
+    try:
+        return read_date(value)
+    except InvalidValue:
+        raise typer.BadParameter(t("not-a-date", value=value), param_hint="--date") from None
 
 
 @app.command("audit", cls=Command, help=said("help-audit"))

@@ -31,23 +31,6 @@ from selfeval.problems import Problem, Severity
 MOST_LOST = 10
 """How many of the indicators that lost the most points are named."""
 
-_DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?\s*$")
-
-
-def read_date(text: str) -> dt.date | None:
-    """A date as people write it (2021-03-10, 2021年3月10日, 2021/3/10), or None for anything
-    else: never a guess."""
-    m = _DATE.match(text.translate(_FULL_WIDTH))
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
-
 
 def said_date(day: dt.date) -> str:
     """2021年3月10日 in Chinese, 2021-03-10 in English."""
