@@ -21,12 +21,7 @@ by node accept.
 
 from __future__ import annotations
 
-import ast
-import functools
-import inspect
-import itertools
 import re
-import textwrap
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -40,6 +35,7 @@ from selfeval.messages import MESSAGES
 from selfeval.models.data import DataBase
 from selfeval.models.rubric import Node, RubricBase, walk_tree
 from selfeval.numbers import fmt
+from selfeval.reference import attribute_docs, in_language
 from selfeval.rules import RuleBase
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -115,14 +111,14 @@ def _describe(out: JsonSchemaValue, cls: type[BaseModel]) -> None:
             out["title"], out["description"] = about
         elif current() is not Lang.EN:
             out.pop("description", None)  # the English docstring is for programmers
-    docs = _attribute_docs(cls)
+    docs = attribute_docs(cls)
     for name, prop in out.get("properties", {}).items():
         prop.pop("title", None)  # pydantic's "Item Score", made from the key
         about = _catalogued(cls, name)
         if about is not None:
             prop["title"], prop["description"] = about
         elif name in docs:
-            prop["description"] = docs[name]
+            prop["description"] = in_language(docs[name])
 
 
 def _catalogued(cls: type[BaseModel], name: str | None) -> tuple[str, str] | None:
@@ -134,30 +130,6 @@ def _catalogued(cls: type[BaseModel], name: str | None) -> tuple[str, str] | Non
             title = text.split("：", 1)[0].split(": ", 1)[0]
             return title, text
     return None
-
-
-@functools.cache
-def _attribute_docs(cls: type) -> dict[str, str]:
-    """The docstrings written under a model's fields (``x: int`` then ``\"\"\"…\"\"\"``), its bases' too."""
-    found: dict[str, str] = {}
-    for base in reversed(cls.__mro__):
-        if base is object or not issubclass(base, BaseModel) or base is BaseModel:
-            continue
-        try:
-            tree = ast.parse(textwrap.dedent(inspect.getsource(base)))
-        except (OSError, TypeError, SyntaxError):  # no source (a frozen build): keys go undescribed
-            continue
-        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for a, b in itertools.pairwise(body):
-            if (
-                isinstance(a, ast.AnnAssign)
-                and isinstance(a.target, ast.Name)
-                and isinstance(b, ast.Expr)
-                and isinstance(b.value, ast.Constant)
-                and isinstance(b.value.value, str)
-            ):
-                found[a.target.id] = inspect.cleandoc(b.value.value)
-    return found
 
 
 def _document(models: list[type[BaseModel]], title: str) -> JsonSchemaValue:
