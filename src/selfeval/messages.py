@@ -1669,7 +1669,6 @@ MESSAGES.update(
         "province-ledger-file": ("（评审调整台账）", "(the reviewer's ledger)"),
         "province-average": ("平均", "Average"),
         "province-sheet-title": ("{title}　{sheet}", "{title}: {sheet}"),
-        "province-page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
         "province-matrix-note": (
             "颜色按得分占分值的比例，由红（不得分）到绿（满分）；扣分项不扣分为绿",
             "Coloured by the share of the points earned, red (none) to green (all); a deduction with nothing taken off is green",

@@ -181,11 +181,19 @@ class Book:
         return ws
 
     def page(
-        self, ws: Worksheet, widths: Sequence[float], *, head: int | None, portrait: bool = False, draft: int = 0
+        self,
+        ws: Worksheet,
+        widths: Sequence[float],
+        *,
+        head: int | tuple[int, int] | None,
+        portrait: bool = False,
+        draft: int = 0,
+        fit: bool | None = None,
     ) -> None:
         """Print set-up: A4, margins of about 1 cm, centred, one page wide unless that would
-        shrink the text past reading, row ``head`` on every page, page numbers in the footer,
-        and a draft's mark in the header of every page."""
+        shrink the text past reading (``fit`` decides it where the caller knows better), row
+        ``head`` (or the rows from first to last) on every page, page numbers in the footer, and a
+        draft's mark in the header of every page."""
         ws.set_paper(A4)
         if portrait:
             ws.set_portrait()
@@ -193,9 +201,11 @@ class Book:
             ws.set_landscape()
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
         ws.center_horizontally()
-        if sum(widths) <= PAGE_UNITS[portrait] / SMALLEST:
+        if sum(widths) <= PAGE_UNITS[portrait] / SMALLEST if fit is None else fit:
             ws.fit_to_pages(1, 0)  # one page wide, as many pages long as it takes
-        if head is not None:
+        if isinstance(head, tuple):
+            ws.repeat_rows(*head)
+        elif head is not None:
             ws.repeat_rows(head)
         ws.set_footer("&C" + t("xlsx-page-of"))
         if draft:  # on every printed page: a draft must not pass for the copy to file

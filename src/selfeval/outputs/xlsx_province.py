@@ -108,13 +108,7 @@ class _Sheets:
         for col, header in enumerate(headers):
             book.string(ws, HEAD, col, header, book.head)
         ws.freeze_panes(HEAD + 1 if headers else HEAD, 0)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        if wide:
-            ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0, HEAD if headers else HEAD - 1)
-        ws.set_footer("&C" + t("province-page-footer"))
+        book.page(ws, widths, head=(0, HEAD if headers else HEAD - 1), fit=wide)
         ws.hide_gridlines(0)  # printed too: a table on paper has its lines
         return ws
 
@@ -399,10 +393,6 @@ def _findings_sheet(book: Book, problems: list[Problem]) -> None:
         for col, value in enumerate(cells):
             book.cell(ws, row, col, value)
     ws.autofilter(0, 0, max(len(problems), 1), len(headers) - 1)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
 
 
 def findings(findings: Findings, out: IO[bytes], options: Options) -> None:
